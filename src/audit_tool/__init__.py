@@ -1,0 +1,101 @@
+"""audit-tool: build, version, check, complete, score and compare multi-agency case audit tools.
+
+The public API is everything in ``__all__``; modules whose names start with an
+underscore are private.
+"""
+
+from __future__ import annotations
+
+from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
+from .codes import CODES, CodeInfo
+from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .exceptions import AuditToolError, InvalidFileError
+from .loading import (
+    LoadedTool,
+    check_catalogue,
+    check_tool,
+    load_catalogue,
+    load_tool,
+    parse_tool,
+    read_tool,
+)
+from .problems import FileReport, Problem, Report, Severity
+from .saving import dump_tool, save_tool
+from .tool import (
+    DEFAULT_BANDS,
+    NOT_EVIDENCED,
+    ChangelogEntry,
+    DateQuestion,
+    EvidenceRule,
+    GradeBand,
+    Grading,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    Option,
+    Question,
+    QuestionRef,
+    Scale,
+    Section,
+    SingleChoiceQuestion,
+    SubQuestion,
+    TextQuestion,
+    Tool,
+)
+from .tool_file import Fragment, ScaleInclude, SectionInclude
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "CODES",
+    "DEFAULT_BANDS",
+    "NOT_EVIDENCED",
+    "STANDARD_CATALOGUE_REF",
+    "AllOf",
+    "Answered",
+    "AnyOf",
+    "AuditToolError",
+    "ChangelogEntry",
+    "CodeInfo",
+    "Condition",
+    "DateQuestion",
+    "Equals",
+    "EvidenceRule",
+    "FileReport",
+    "Fragment",
+    "GradeBand",
+    "Grading",
+    "GroupQuestion",
+    "InValues",
+    "InvalidFileError",
+    "LoadedTool",
+    "MultipleChoiceQuestion",
+    "Not",
+    "NumberQuestion",
+    "Option",
+    "Problem",
+    "Question",
+    "QuestionRef",
+    "Report",
+    "Scale",
+    "ScaleInclude",
+    "Section",
+    "SectionInclude",
+    "Severity",
+    "SingleChoiceQuestion",
+    "SubQuestion",
+    "TextQuestion",
+    "Theme",
+    "ThemeCatalogue",
+    "Tool",
+    "__version__",
+    "check_catalogue",
+    "check_tool",
+    "dump_tool",
+    "load_catalogue",
+    "load_tool",
+    "parse_tool",
+    "read_tool",
+    "save_tool",
+    "standard_catalogue",
+]

@@ -1,0 +1,5 @@
+"""``python -m audit_tool``."""
+
+from .cli import run
+
+run()

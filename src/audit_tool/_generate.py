@@ -1,0 +1,92 @@
+"""Generated files: the JSON Schemas in ``schemas/`` and generated blocks in ``docs/``.
+
+``python -m audit_tool._generate`` rewrites them from the code;
+``--check`` lists those that drifted and exits 1 (the tests do the same).
+A generated block in a Markdown file sits between ``<!-- generated:NAME -->``
+and ``<!-- /generated:NAME -->``; the text around it is written by hand.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .codes import CODES
+from .formatters import render_json
+from .schemas import catalogue_schema, tool_schema
+
+__all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
+
+FILES: dict[str, Callable[[], str]] = {
+    "schemas/audit-tool.schema.json": lambda: render_json(tool_schema()),
+    "schemas/theme-catalogue.schema.json": lambda: render_json(catalogue_schema()),
+}
+
+
+def problem_codes_table() -> str:
+    """A Markdown table of every problem code, grouped by area."""
+    lines = ["| code | severity | what it means | how to fix it |", "|---|---|---|---|"]
+    areas = list(dict.fromkeys(info.area for info in CODES.values()))
+    for area in areas:
+        for info in CODES.values():
+            if info.area == area:
+                lines.append(
+                    f"| `{info.code}` | {info.severity.value} | {info.title} | {info.fix} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
+BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
+    ("docs/authoring.md", "problem-codes"): problem_codes_table,
+}
+
+
+def _replace_block(text: str, name: str, content: str, file: str) -> str:
+    pattern = re.compile(
+        rf"(<!-- generated:{re.escape(name)} -->\n).*?(<!-- /generated:{re.escape(name)} -->)",
+        re.DOTALL,
+    )
+    if not pattern.search(text):
+        raise LookupError(f"{file} has no generated block '{name}'")
+    return pattern.sub(lambda m: m.group(1) + content + m.group(2), text)
+
+
+def expected_files(root: Path) -> dict[Path, str]:
+    """What every generated file should hold, by path under ``root``."""
+    out = {root / name: make() for name, make in FILES.items()}
+    for (file, name), make in BLOCKS.items():
+        path = root / file
+        current = out.get(path) or path.read_text(encoding="utf-8")
+        out[path] = _replace_block(current, name, make(), file)
+    return out
+
+
+def drifted(root: Path) -> list[Path]:
+    """The generated files whose content differs from what the code generates."""
+    return [
+        path
+        for path, content in expected_files(root).items()
+        if not path.is_file() or path.read_text(encoding="utf-8") != content
+    ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Write the generated files (or, with ``--check``, list those that drifted)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    root = Path.cwd()
+    if "--check" in args:
+        stale = drifted(root)
+        for path in stale:
+            print(f"out of date: {path.relative_to(root)} (run 'make schemas')")
+        return 1 if stale else 0
+    for path, content in expected_files(root).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+        print(f"wrote {path.relative_to(root)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""Constrained value types shared by the models (ids, versions, scalars)."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import Field, StringConstraints
+
+__all__ = [
+    "ID_PATTERN",
+    "SEMVER_PATTERN",
+    "Identifier",
+    "OptionValue",
+    "ScalarValue",
+    "SemVer",
+]
+
+ID_PATTERN = r"^[a-z][a-z0-9_]*$"
+OPTION_PATTERN = r"^[a-z0-9][a-z0-9_]*$"
+# semver.org 2.0.0, without build metadata: MAJOR.MINOR.PATCH[-PRERELEASE]
+SEMVER_PATTERN = (
+    r"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)"
+    r"(?:-((?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)"
+    r"(?:\.(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*))*))?$"
+)
+SEMVER_RE = re.compile(SEMVER_PATTERN)
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Field(description="lower_snake_case: a letter, then letters, digits or underscores"),
+]
+OptionValue = Annotated[
+    str,
+    StringConstraints(pattern=OPTION_PATTERN, max_length=64),
+    Field(description="the stored value of an option: lower-case letters, digits, underscores"),
+]
+SemVer = Annotated[
+    str,
+    StringConstraints(pattern=SEMVER_PATTERN),
+    Field(description="a semantic version, MAJOR.MINOR.PATCH", examples=["2.0.0"]),
+]
+ScalarValue = str | bool | int | float
+"""A plain answer value a condition can compare with."""
+
+
+def parse_semver(version: str) -> tuple[int, int, int, str] | None:
+    """``(major, minor, patch, prerelease)`` of a semantic version, or ``None``."""
+    match = SEMVER_RE.match(version)
+    if not match:
+        return None
+    return (int(match[1]), int(match[2]), int(match[3]), match[4] or "")

@@ -1,0 +1,520 @@
+"""Read YAML (and JSON) into plain data, keeping the position of every node.
+
+ruamel.yaml's composer is recursive and its constructors can build objects, so
+this module builds the document itself from the parser's event stream with an
+explicit stack: plain dicts, lists, str, int, float, bool and None only, by the
+YAML 1.2 core schema (``yes``/``no`` stay text; dates stay text for the models
+to parse). Doing it here means that every hostile input ends as a problem:
+
+* duplicate keys are all reported, each at the second key;
+* aliases are copied within an expansion budget, so a "billion laughs" document
+  stops early;
+* depth and node count are bounded as the events arrive, so 10,000-deep nesting
+  never reaches the recursion limit;
+* the byte size is checked before parsing, and the text is decoded strictly;
+* any tag that is not plain data (``!!python/object``, ``!!binary``) is refused.
+
+Positions are kept in a :class:`SourceMap` from JSON pointer to the 1-based
+line and column of the value (and, for mapping entries, of the key).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    Event,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.reader import ReaderError
+
+from . import _pointer
+from .codes import problem
+from .problems import Problem
+
+__all__ = ["Document", "Limits", "SourceMap", "parse_document", "read_document"]
+
+Position = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Bounds that keep hostile files from exhausting time or memory."""
+
+    max_bytes: int = 2 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 250_000
+    max_alias_nodes: int = 10_000
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(slots=True)
+class SourceMap:
+    """Where each node of a document stands in its file (1-based)."""
+
+    file: str
+    values: dict[str, Position] = field(default_factory=dict)
+    keys: dict[str, Position] = field(default_factory=dict)
+
+    def position(self, pointer: str, *, key: bool = False) -> Position | None:
+        """The position of ``pointer``, or of its nearest ancestor that has one.
+
+        With ``key=True`` the position of the mapping key is preferred, which
+        is where a problem about the key itself (unknown, duplicated) belongs.
+        """
+        current = pointer
+        while True:
+            if key and current in self.keys:
+                return self.keys[current]
+            if current in self.values:
+                return self.values[current]
+            if not current:
+                return None
+            current = _pointer.parent(current)
+
+    def locate(self, found: Problem, *, key: bool = False) -> Problem:
+        """``found`` placed in this file at its pointer's position."""
+        pos = self.position(found.pointer, key=key)
+        line, column = pos if pos else (None, None)
+        return found.located(self.file, line, column)
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed document: plain data and the positions of its nodes."""
+
+    data: Any
+    source: SourceMap
+
+
+class _Stop(Exception):
+    """Raised inside the builder when a limit is reached; carries the problem."""
+
+    def __init__(self, found: Problem) -> None:
+        super().__init__(found.message)
+        self.problem = found
+
+
+# YAML 1.2 core schema resolution for plain scalars.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT10 = re.compile(r"^[-+]?[0-9]+$")
+_INT8 = re.compile(r"^0o[0-7]+$")
+_INT16 = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+
+_CORE = "tag:yaml.org,2002:"
+_PLAIN_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
+_CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
+
+
+def _resolve_plain(text: str) -> Any:
+    if _NULL.match(text):
+        return None
+    if _TRUE.match(text):
+        return True
+    if _FALSE.match(text):
+        return False
+    if _INT10.match(text):
+        return int(text)
+    if _INT8.match(text):
+        return int(text[2:], 8)
+    if _INT16.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return -math.inf if text.startswith("-") else math.inf
+    if _NAN.match(text):
+        return math.nan
+    return text
+
+
+def _resolve_tagged(tag: str, text: str) -> Any:
+    """Resolve a scalar carrying an explicit core tag; ``ValueError`` if it does not fit."""
+    if tag in ("!", _CORE + "str"):
+        return text
+    value = _resolve_plain(text)
+    kind = tag[len(_CORE) :]
+    ok = {
+        "int": isinstance(value, int) and not isinstance(value, bool),
+        "float": isinstance(value, (int, float)) and not isinstance(value, bool),
+        "bool": isinstance(value, bool),
+        "null": value is None,
+    }[kind]
+    if not ok:
+        raise ValueError(kind)
+    return float(value) if kind == "float" else value
+
+
+def _tag_text(event: Event) -> str | None:
+    tag = getattr(event, "tag", None)
+    if tag is None:
+        return None
+    text = getattr(tag, "value", tag)
+    return None if text is None else str(text)
+
+
+def _pos(event: Event) -> Position:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1)
+
+
+@dataclass(slots=True)
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    pointer: str
+    anchor: str | None
+    size: int = 1  # nodes in this subtree once aliases are expanded
+    key: str | None = None  # the key waiting for its value (mappings only)
+    skip_value: bool = False  # the pending value belongs to a duplicate key
+    awaiting_key: bool = True
+
+
+class _Builder:
+    """Turns the event stream of one document into plain data and a source map."""
+
+    def __init__(self, source: SourceMap, limits: Limits) -> None:
+        self.source = source
+        self.limits = limits
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.have_root = False
+        self.nodes = 0
+        self.alias_nodes = 0
+        self.anchors: dict[str, tuple[Any, int]] = {}
+        self.problems: list[Problem] = []
+
+    # -- helpers ---------------------------------------------------------
+    def _stop(self, code: str, message: str, pointer: str, pos: Position) -> _Stop:
+        return _Stop(problem(code, message, pointer).located(self.source.file, *pos))
+
+    def _child_pointer(self) -> str:
+        if not self.stack:
+            return ""
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return _pointer.join(frame.pointer, len(frame.container))
+        assert frame.key is not None
+        return _pointer.join(frame.pointer, frame.key)
+
+    def _count(self, pos: Position, pointer: str) -> None:
+        self.nodes += 1
+        if self.nodes > self.limits.max_nodes:
+            raise self._stop(
+                "too-many-nodes",
+                f"the document has more than {self.limits.max_nodes} nodes",
+                pointer,
+                pos,
+            )
+
+    def _attach(self, value: Any, anchor: str | None, size: int) -> None:
+        """Put a finished node of ``size`` expanded nodes into its parent (or the root)."""
+        if anchor is not None:
+            self.anchors[anchor] = (value, size)
+        if not self.stack:
+            self.root = value
+            self.have_root = True
+            return
+        frame = self.stack[-1]
+        frame.size += size
+        if isinstance(frame.container, list):
+            frame.container.append(value)
+            return
+        if not frame.skip_value:
+            assert frame.key is not None
+            frame.container[frame.key] = value
+        frame.key = None
+        frame.skip_value = False
+        frame.awaiting_key = True
+
+    def _take_key(self, event: ScalarEvent) -> None:
+        frame = self.stack[-1]
+        assert isinstance(frame.container, dict)
+        key = str(event.value)
+        pointer = _pointer.join(frame.pointer, key)
+        pos = _pos(event)
+        if key in frame.container:
+            first = self.source.keys.get(pointer)
+            where = f" (first at line {first[0]})" if first else ""
+            self.problems.append(
+                problem(
+                    "duplicate-key",
+                    f"key '{key}' appears more than once in this mapping{where}; "
+                    "only one may stay",
+                    pointer,
+                    key=key,
+                ).located(self.source.file, *pos)
+            )
+            frame.skip_value = True
+        else:
+            self.source.keys[pointer] = pos
+        frame.key = key
+        frame.awaiting_key = False
+
+    # -- events ----------------------------------------------------------
+    def feed(self, event: Event) -> None:
+        in_mapping = bool(self.stack) and isinstance(self.stack[-1].container, dict)
+        if in_mapping and self.stack[-1].awaiting_key:
+            if isinstance(event, MappingEndEvent):
+                self._end()
+                return
+            if not isinstance(event, ScalarEvent) or (_tag_text(event) not in (None, *_PLAIN_TAGS)):
+                raise self._stop(
+                    "yaml-syntax",
+                    "mapping keys must be plain text, not lists, mappings or tagged values",
+                    self.stack[-1].pointer,
+                    _pos(event),
+                )
+            self._take_key(event)
+            return
+
+        if isinstance(event, (MappingEndEvent, SequenceEndEvent)):
+            self._end()
+            return
+
+        pointer = self._child_pointer()
+        pos = _pos(event)
+        if isinstance(event, AliasEvent):
+            self._alias(event, pointer, pos)
+            return
+        self._count(pos, pointer)
+        if not self.skipping():
+            self.source.values[pointer] = pos
+        tag = _tag_text(event)
+        anchor = getattr(event, "anchor", None)
+
+        if isinstance(event, ScalarEvent):
+            self._attach(self._scalar(event, tag, pointer, pos), anchor, 1)
+            return
+        if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+            if tag is not None and tag not in _CONTAINER_TAGS:
+                self.problems.append(self._unsafe_tag(tag, pointer, pos))
+            if len(self.stack) >= self.limits.max_depth:
+                raise self._stop(
+                    "too-deep",
+                    f"the document is nested more than {self.limits.max_depth} levels deep",
+                    pointer,
+                    pos,
+                )
+            container: dict[str, Any] | list[Any] = (
+                {} if isinstance(event, MappingStartEvent) else []
+            )
+            self.stack.append(_Frame(container, pointer, anchor))
+
+    def skipping(self) -> bool:
+        """True while building the value of a duplicate key (kept out of the map)."""
+        return any(f.skip_value for f in self.stack)
+
+    def _end(self) -> None:
+        frame = self.stack.pop()
+        self._attach(frame.container, frame.anchor, frame.size)
+
+    def _scalar(self, event: ScalarEvent, tag: str | None, pointer: str, pos: Position) -> Any:
+        text = str(event.value)
+        if tag is None:
+            plain = bool(event.implicit and event.implicit[0]) and event.style is None
+            return _resolve_plain(text) if plain else text
+        if tag in _PLAIN_TAGS:
+            try:
+                return _resolve_tagged(tag, text)
+            except ValueError as exc:
+                self.problems.append(
+                    problem(
+                        "yaml-syntax",
+                        f"the value does not fit its tag '!!{exc.args[0]}'",
+                        pointer,
+                    ).located(self.source.file, *pos)
+                )
+                return text
+        self.problems.append(self._unsafe_tag(tag, pointer, pos))
+        return None
+
+    def _unsafe_tag(self, tag: str, pointer: str, pos: Position) -> Problem:
+        shown = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+        return problem(
+            "unsafe-tag",
+            f"the tag '{shown}' is not plain data and is not read",
+            pointer,
+            tag=shown,
+        ).located(self.source.file, *pos)
+
+    def _alias(self, event: AliasEvent, pointer: str, pos: Position) -> None:
+        name = str(event.anchor)
+        if name not in self.anchors:
+            raise self._stop(
+                "yaml-syntax", f"alias '*{name}' has no anchor before it", pointer, pos
+            )
+        value, size = self.anchors[name]
+        self.alias_nodes += size
+        if self.alias_nodes > self.limits.max_alias_nodes:
+            raise self._stop(
+                "alias-limit",
+                f"aliases expand to more than {self.limits.max_alias_nodes} nodes "
+                "(a 'billion laughs' document?)",
+                pointer,
+                pos,
+            )
+        self._count(pos, pointer)
+        if not self.skipping():
+            self.source.values[pointer] = pos
+        self._attach(copy.deepcopy(value), None, size)
+
+
+def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        found = problem(
+            "invalid-encoding",
+            f"byte 0x{raw[exc.start]:02x} is not valid UTF-8",
+        ).located(file, line, column)
+        return None, found
+    return text.removeprefix("\ufeff"), None
+
+
+def _syntax_problem(exc: YAMLError, text: str, file: str) -> Problem:
+    if isinstance(exc, ReaderError):
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character))
+        return problem(
+            "yaml-syntax", f"character U+{char:04X} is not allowed in YAML"
+        ).located(file, line, column)
+    if isinstance(exc, MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        parts = [str(p) for p in (exc.context, exc.problem) if p]
+        message = "; ".join(parts) or "the YAML cannot be parsed"
+        if mark is not None:
+            return problem("yaml-syntax", message).located(file, mark.line + 1, mark.column + 1)
+        return problem("yaml-syntax", message).located(file, None, None)
+    return problem("yaml-syntax", "the YAML cannot be parsed").located(file, None, None)
+
+
+def parse_document(
+    content: str | bytes, file: str, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML (or JSON) document.
+
+    Returns the document (``None`` when nothing usable could be read) and every
+    problem found on the way, each located in ``file``.
+    """
+    size = len(content.encode("utf-8")) if isinstance(content, str) else len(content)
+    if size > limits.max_bytes:
+        return None, [
+            problem(
+                "file-too-large",
+                f"the file is {size:,} bytes; the limit is {limits.max_bytes:,}",
+            ).located(file, None, None)
+        ]
+    if isinstance(content, bytes):
+        text, bad = _decode(content, file)
+        if text is None:
+            return None, [bad] if bad else []
+    else:
+        text = content.removeprefix("\ufeff")
+
+    source = SourceMap(file)
+    builder = _Builder(source, limits)
+    documents = 0
+    try:
+        for event in YAML(typ="safe", pure=True).parse(text):
+            if isinstance(event, DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    builder.problems.append(
+                        problem(
+                            "multiple-documents",
+                            "the file holds more than one YAML document; only one is allowed",
+                        ).located(file, *_pos(event))
+                    )
+                    break
+                continue
+            if isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent,
+                                  MappingEndEvent, SequenceStartEvent, SequenceEndEvent)):
+                builder.feed(event)
+    except _Stop as stop:
+        return None, [*builder.problems, stop.problem]
+    except YAMLError as exc:
+        return None, [*builder.problems, _syntax_problem(exc, text, file)]
+    except RecursionError:  # pragma: no cover - the depth limit comes first
+        return None, [problem("too-deep", "the document is nested too deeply").located(file, 1, 1)]
+
+    if not builder.have_root or (documents == 0):
+        return None, [
+            *builder.problems,
+            problem("empty-document", "the file holds no document").located(file, None, None),
+        ]
+    return Document(builder.root, source), builder.problems
+
+
+def read_document(
+    path: str | Path, limits: Limits = DEFAULT_LIMITS, display: str | None = None
+) -> tuple[Document | None, list[Problem]]:
+    """Read and parse the file at ``path``; see :func:`parse_document`.
+
+    ``display`` is the name problems give for the file (the path as the user
+    wrote it); it defaults to ``str(path)``.
+    """
+    name = display if display is not None else str(path)
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > limits.max_bytes:
+            return None, [
+                problem(
+                    "file-too-large",
+                    f"the file is {size:,} bytes; the limit is {limits.max_bytes:,}",
+                ).located(name, None, None)
+            ]
+        raw = p.read_bytes()
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        return None, [
+            problem("file-unreadable", f"cannot read the file: {reason}").located(name, None, None)
+        ]
+    return parse_document(raw, name, limits)
+
+
+def expect_mapping(document: Document) -> Problem | None:
+    """A ``not-a-mapping`` problem unless the document's root is a mapping."""
+    if isinstance(document.data, dict):
+        return None
+    kind = _kind(document.data)
+    return document.source.locate(
+        problem("not-a-mapping", f"the document is {kind}; expected a mapping of keys to values")
+    )
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, bool):
+        return "a true/false value"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "text"

@@ -1,0 +1,397 @@
+"""Semantic checks of a tool: what the schema alone cannot say.
+
+Each check is a generator of problems whose pointers lead into the resolved
+tool (after includes); the loader maps them back to files and positions.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from . import _pointer
+from ._types import parse_semver
+from ._validation import suggestion
+from .catalogue import ThemeCatalogue
+from .codes import problem
+from .conditions import Answered, Comparison
+from .problems import Problem
+from .tool import (
+    NOT_EVIDENCED,
+    AnyQuestion,
+    DateQuestion,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    QuestionRef,
+    SingleChoiceQuestion,
+    TextQuestion,
+    Tool,
+)
+
+__all__ = ["CheckOptions", "check_semantics"]
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    """What the checks should know beyond the tool itself."""
+
+    catalogue: ThemeCatalogue | None
+    """The catalogue the tool names, or ``None`` when it could not be found."""
+    fragment: bool = False
+    """Checking a building block: skip the checks that only whole tools must pass."""
+    partial: bool = False
+    """Parts of the tool were pruned for schema errors: skip completeness warnings."""
+    pruned_ids: frozenset[str] = field(default_factory=frozenset)
+    """Ids in pruned parts: references to them are not reported as unknown."""
+
+
+def check_semantics(tool: Tool, options: CheckOptions) -> Iterator[Problem]:
+    """Every semantic problem of ``tool``."""
+    yield from _duplicate_ids(tool)
+    yield from _scales_and_options(tool, options)
+    yield from _conditions(tool, options)
+    yield from _ranges(tool)
+    if options.catalogue is not None:
+        yield from _themes(tool, options.catalogue, options)
+    if not options.fragment:
+        yield from _grading(tool, options.catalogue)
+        yield from _retired(tool)
+        yield from _changelog(tool)
+
+
+def _first_seen(kind: str, items: Iterable[tuple[str, str]]) -> Iterator[Problem]:
+    """A ``duplicate-id`` problem at each (id, pointer) whose id came before."""
+    seen: dict[str, str] = {}
+    for item_id, pointer in items:
+        if item_id in seen:
+            yield problem(
+                "duplicate-id",
+                f"{kind} id '{item_id}' is used twice (first at {seen[item_id]})",
+                pointer,
+                id=item_id,
+            )
+        else:
+            seen[item_id] = pointer
+    return
+
+
+def _duplicate_ids(tool: Tool) -> Iterator[Problem]:
+    yield from _first_seen(
+        "section",
+        ((s.id, _pointer.join("/sections", i, "id")) for i, s in enumerate(tool.sections)),
+    )
+    yield from _first_seen(
+        "question",
+        ((r.question.id, _pointer.join(r.pointer, "id")) for r in tool.iter_questions()),
+    )
+    yield from _first_seen(
+        "scale", ((s.id, _pointer.join("/scales", i, "id")) for i, s in enumerate(tool.scales))
+    )
+    for i, scale in enumerate(tool.scales):
+        yield from _first_seen(
+            "option",
+            (
+                (o.value, _pointer.join("/scales", i, "options", k, "value"))
+                for k, o in enumerate(scale.options)
+            ),
+        )
+
+
+def _scales_and_options(tool: Tool, options: CheckOptions) -> Iterator[Problem]:
+    scale_ids = [s.id for s in tool.scales]
+    for ref in tool.iter_questions():
+        q = ref.question
+        if isinstance(q, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+            scale = tool.scale(q.scale)
+            if scale is None:
+                if q.scale not in options.pruned_ids:
+                    yield problem(
+                        "unknown-scale",
+                        f"question '{q.id}' uses scale '{q.scale}', which is not defined"
+                        f"{suggestion(q.scale, scale_ids)}",
+                        _pointer.join(ref.pointer, "scale"),
+                    )
+                continue
+            values = scale.values
+            for old, new in q.option_map.items():
+                if new not in values and new not in options.pruned_ids:
+                    yield problem(
+                        "unknown-option",
+                        f"option_map of question '{q.id}' maps '{old}' to '{new}', which scale "
+                        f"'{scale.id}' does not have{suggestion(new, values)}",
+                        _pointer.join(ref.pointer, "option_map", old),
+                    )
+            if q.evidence is not None:
+                for k, value in enumerate(q.evidence.required_for):
+                    if value not in values and value not in options.pruned_ids:
+                        yield problem(
+                            "unknown-option",
+                            f"evidence of question '{q.id}' is required for '{value}', which "
+                            f"scale '{scale.id}' does not have{suggestion(value, values)}",
+                            _pointer.join(ref.pointer, "evidence", "required_for", k),
+                        )
+        elif q.evidence is not None and q.evidence.required_for:
+            yield problem(
+                "unknown-option",
+                f"question '{q.id}' has no options, so evidence cannot be required for some; "
+                "use 'required: true'",
+                _pointer.join(ref.pointer, "evidence", "required_for"),
+            )
+
+
+def _ranges(tool: Tool) -> Iterator[Problem]:
+    for ref in tool.iter_questions():
+        q = ref.question
+        pairs: list[tuple[str, str, float | None, float | None]] = []
+        if isinstance(q, NumberQuestion):
+            pairs.append(("minimum", "maximum", q.minimum, q.maximum))
+        elif isinstance(q, GroupQuestion):
+            pairs.append(("min_entries", "max_entries", q.min_entries, q.max_entries))
+        elif isinstance(q, MultipleChoiceQuestion):
+            pairs.append(("min_selected", "max_selected", q.min_selected, q.max_selected))
+            scale = tool.scale(q.scale)
+            if scale is not None and q.min_selected is not None and q.min_selected > len(
+                scale.options
+            ):
+                yield problem(
+                    "invalid-range",
+                    f"question '{q.id}' needs at least {q.min_selected} choices, but its scale "
+                    f"has only {len(scale.options)} options",
+                    _pointer.join(ref.pointer, "min_selected"),
+                )
+        for low_name, high_name, low, high in pairs:
+            if low is not None and high is not None and low > high:
+                yield problem(
+                    "invalid-range",
+                    f"question '{q.id}' has {low_name} {low:g} above {high_name} {high:g}",
+                    _pointer.join(ref.pointer, low_name),
+                )
+
+
+def _impossible(tool: Tool, target: AnyQuestion, clause: Comparison) -> Iterator[str]:
+    """Why each value of ``clause`` cannot be an answer to ``target`` (empty if all can)."""
+    if isinstance(clause, Answered):
+        return
+    for value in clause.values():
+        shown = repr(value) if not isinstance(value, str) else f"'{value}'"
+        if isinstance(target, GroupQuestion):
+            yield (
+                f"'{target.id}' is a repeatable group; a condition can only ask whether it is "
+                "answered"
+            )
+            return
+        if isinstance(target, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+            scale = tool.scale(target.scale)
+            if scale is None:
+                return
+            if not isinstance(value, str) or value not in scale.values:
+                hint = suggestion(str(value), scale.values)
+                yield (
+                    f"{shown} is not an option of '{target.id}' (scale '{scale.id}': "
+                    f"{', '.join(scale.values)}){hint}"
+                )
+        elif isinstance(target, NumberQuestion):
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                yield f"'{target.id}' takes a number, not {shown}"
+            elif (target.minimum is not None and value < target.minimum) or (
+                target.maximum is not None and value > target.maximum
+            ):
+                yield f"{shown} is outside the range '{target.id}' allows"
+        elif isinstance(target, DateQuestion):
+            try:
+                datetime.date.fromisoformat(str(value))
+                if not isinstance(value, str):
+                    raise ValueError
+            except ValueError:
+                yield f"'{target.id}' takes a date (YYYY-MM-DD), not {shown}"
+        elif isinstance(target, TextQuestion) and not isinstance(value, str):
+            yield f"'{target.id}' takes text, not {shown}"
+
+
+def _depends_on(tool: Tool, start: str, goal: str) -> bool:
+    """True when ``start``'s condition reads ``goal``, directly or through others."""
+    stack, seen = [start], set()
+    while stack:
+        current = stack.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        ref = tool.question(current)
+        if ref is None or ref.question.when is None:
+            continue
+        for target, _p, _c in ref.question.when.references():
+            if target == goal:
+                return True
+            stack.append(target)
+    return False
+
+
+def _conditions(tool: Tool, options: CheckOptions) -> Iterator[Problem]:
+    all_ids = [r.question.id for r in tool.iter_questions()]
+    for ref in tool.iter_questions():
+        q = ref.question
+        if q.when is None:
+            continue
+        for target_id, relative, clause in q.when.references():
+            where = _pointer.join(ref.pointer + "/when" + relative, "question")
+            yield from _condition_target(tool, options, ref, target_id, clause, where, all_ids)
+
+
+def _condition_target(
+    tool: Tool,
+    options: CheckOptions,
+    ref: QuestionRef,
+    target_id: str,
+    clause: Comparison,
+    where: str,
+    all_ids: list[str],
+) -> Iterator[Problem]:
+    q = ref.question
+    if target_id == q.id or (ref.group is not None and target_id == ref.group.id):
+        yield problem(
+            "condition-self-reference",
+            f"the condition of question '{q.id}' depends on "
+            + ("the question itself" if target_id == q.id else f"its own group '{target_id}'"),
+            where,
+        )
+        return
+    target = tool.question(target_id)
+    if target is None:
+        if target_id not in options.pruned_ids:
+            yield problem(
+                "unknown-question",
+                f"the condition of question '{q.id}' depends on '{target_id}', which is not a "
+                f"question of this tool{suggestion(target_id, all_ids)}",
+                where,
+            )
+        return
+    if target.group is not None and target.group is not ref.group:
+        yield problem(
+            "condition-target-in-group",
+            f"the condition of question '{q.id}' depends on '{target_id}', which is inside "
+            f"group '{target.group.id}'; a group's answers can only be read by its own "
+            "sub-questions",
+            where,
+        )
+        return
+    if target.index >= ref.index:
+        if _depends_on(tool, target_id, q.id):
+            yield problem(
+                "condition-cycle",
+                f"the conditions of '{q.id}' and '{target_id}' depend on each other",
+                where,
+            )
+        else:
+            yield problem(
+                "condition-forward-reference",
+                f"the condition of question '{q.id}' depends on '{target_id}', which comes "
+                "after it; auditors answer in order",
+                where,
+            )
+    for reason in _impossible(tool, target.question, clause):
+        yield problem(
+            "condition-impossible-value",
+            f"the condition of question '{q.id}' can never hold as written: {reason}",
+            _pointer.parent(where),
+        )
+
+
+def _themes(tool: Tool, catalogue: ThemeCatalogue, options: CheckOptions) -> Iterator[Problem]:
+    known = catalogue.theme_ids
+    evidenced: set[str] = set()
+    for ref in tool.iter_questions():
+        q = ref.question
+        scored = tool.is_scored(q)
+        if q.themes and not scored:
+            scale = tool.scale_of(q)
+            if scale is not None or not isinstance(q, SingleChoiceQuestion):
+                yield problem(
+                    "theme-on-unscored-question",
+                    f"question '{q.id}' maps to themes but cannot be scored: only single-choice "
+                    "questions on a scale with scores count towards themes",
+                    _pointer.join(ref.pointer, "themes"),
+                )
+        for theme_id in q.themes:
+            if theme_id in known:
+                evidenced.add(theme_id)
+                continue
+            yield problem(
+                "unknown-theme",
+                f"question '{q.id}' maps to theme '{theme_id}', which the catalogue "
+                f"'{catalogue.ref}' does not define{suggestion(theme_id, known)}",
+                _pointer.join(ref.pointer, "themes", theme_id),
+                at_key=True,
+            )
+        if scored and not q.themes and not options.fragment:
+            yield problem(
+                "unmapped-scored-question",
+                f"question '{q.id}' is scored but maps to no theme, so its answers count nowhere",
+                _pointer.join(ref.pointer, "id"),
+            )
+    if not options.fragment:
+        for theme_id in tool.grading.min_answers:
+            if theme_id not in known:
+                yield problem(
+                    "unknown-theme",
+                    f"grading sets a minimum for theme '{theme_id}', which the catalogue "
+                    f"'{catalogue.ref}' does not define{suggestion(theme_id, known)}",
+                    _pointer.join("/grading/min_answers", theme_id),
+                    at_key=True,
+                )
+    if not options.fragment and not options.partial:
+        for theme in catalogue.themes:
+            if theme.id not in evidenced:
+                yield problem(
+                    "theme-not-evidenced",
+                    f"no question evidences theme '{theme.id}' ({theme.name}); its score will "
+                    "always be not_evidenced",
+                    "/sections",
+                )
+
+
+def _grading(tool: Tool, catalogue: ThemeCatalogue | None) -> Iterator[Problem]:
+    bands = tool.grading.bands
+    yield from _first_seen(
+        "grade",
+        ((b.grade, _pointer.join("/grading/bands", i, "grade")) for i, b in enumerate(bands)),
+    )
+    for i, band in enumerate(bands):
+        if band.grade == NOT_EVIDENCED:
+            yield problem(
+                "reserved-grade",
+                f"'{NOT_EVIDENCED}' is given by the library when evidence is thin; "
+                "a band cannot use it",
+                _pointer.join("/grading/bands", i, "grade"),
+            )
+        if i and band.min >= bands[i - 1].min:
+            yield problem(
+                "bands-not-descending",
+                f"band '{band.grade}' starts at {band.min:g}, not below the band before it "
+                f"('{bands[i - 1].grade}' at {bands[i - 1].min:g})",
+                _pointer.join("/grading/bands", i, "min"),
+            )
+
+
+def _retired(tool: Tool) -> Iterator[Problem]:
+    retired = set(tool.retired_ids)
+    for ref in tool.iter_questions():
+        if ref.question.id in retired:
+            yield problem(
+                "retired-id-reused",
+                f"question id '{ref.question.id}' was retired by an earlier version and cannot "
+                "be used again",
+                _pointer.join(ref.pointer, "id"),
+            )
+
+
+def _changelog(tool: Tool) -> Iterator[Problem]:
+    if parse_semver(tool.version) is None:
+        return
+    if not any(entry.version == tool.version for entry in tool.changelog):
+        yield problem(
+            "changelog-missing-version",
+            f"the changelog has no entry for version {tool.version}",
+            "/changelog" if tool.changelog else "/version",
+        )

@@ -1,0 +1,5 @@
+"""``python -m audit_tool.cli``."""
+
+from . import run
+
+run()

@@ -1,0 +1,143 @@
+"""The catalogue of problem codes: every code, its severity, a title and a fix.
+
+Codes are public API. A code is never reused for a different problem; a new
+kind of problem gets a new code here, and ``docs/problem-codes.md`` is
+generated from this table so that the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .problems import Problem, Severity
+
+__all__ = ["CODES", "CodeInfo", "problem"]
+
+E = Severity.ERROR
+W = Severity.WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What a problem code means and how to fix it."""
+
+    code: str
+    severity: Severity
+    area: str
+    title: str
+    fix: str
+
+
+_TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
+    # --- reading files -------------------------------------------------
+    ("file-unreadable", E, "file", "The file cannot be read",
+     "Check the path exists, is a file, and that you may read it."),
+    ("file-too-large", E, "file", "The file is larger than the limit",
+     "Split the file, or raise the limit if the file is genuinely this large."),
+    ("invalid-encoding", E, "file", "The file is not valid UTF-8",
+     "Save the file as UTF-8 (most editors offer this under 'Save with encoding')."),
+    ("yaml-syntax", E, "file", "The file is not valid YAML",
+     "Fix the YAML at the position given; check indentation, quotes and brackets."),
+    ("duplicate-key", E, "file", "A mapping has the same key twice",
+     "Remove or rename one of the two keys; YAML keeps only one of them."),
+    ("too-deep", E, "file", "The document is nested deeper than the limit",
+     "Flatten the structure; audit files are never this deeply nested."),
+    ("too-many-nodes", E, "file", "The document has more nodes than the limit",
+     "Split the document; this is far larger than any audit file."),
+    ("alias-limit", E, "file", "YAML aliases expand beyond the limit",
+     "Write the repeated content out, or use fewer nested aliases."),
+    ("unsafe-tag", E, "file", "A YAML tag that is not plain data",
+     "Remove the tag (for example '!!python/object'); only plain data is read."),
+    ("multiple-documents", E, "file", "More than one YAML document in the file",
+     "Keep one document per file; remove the extra '---' separator."),
+    ("empty-document", E, "file", "The file holds no document",
+     "Write the tool (or response) into the file; it is empty."),
+    ("not-a-mapping", E, "file", "The document is not a mapping of keys to values",
+     "Start the file with keys such as 'id:' and 'version:'."),
+    # --- schema (shape of the document) -------------------------------
+    ("missing-field", E, "schema", "A required field is missing",
+     "Add the field named in the message."),
+    ("unknown-field", E, "schema", "A field the format does not define",
+     "Remove the field, or correct its spelling (the message suggests one)."),
+    ("wrong-type", E, "schema", "A value of the wrong type",
+     "Give a value of the type named in the message (text, number, list, mapping)."),
+    ("invalid-value", E, "schema", "A value the format does not allow",
+     "Use one of the allowed values, or a value within the stated limits."),
+    ("invalid-id", E, "schema", "An identifier that is not lower_snake_case",
+     "Use lower-case letters, digits and underscores, starting with a letter."),
+    ("invalid-version", E, "schema", "A version that is not semantic (MAJOR.MINOR.PATCH)",
+     "Write the version as three numbers, for example 2.0.0."),
+    ("invalid-condition", E, "schema", "A condition that is not one of the known forms",
+     "Use all/any/not, or 'question' with one of equals/in/answered."),
+    ("unknown-question-type", E, "schema", "A question type the format does not define",
+     "Use single_choice, multiple_choice, text, date, number or group."),
+    ("invalid-weight", E, "schema", "A theme weight that is not above zero",
+     "Give the weight as a number greater than 0, or remove the theme mapping."),
+    ("invalid-score", E, "schema", "An option score below zero",
+     "Give a score of 0 or more, or leave 'score' out for an unscored option."),
+    # --- includes -------------------------------------------------------
+    ("include-not-found", E, "include", "An included file does not exist",
+     "Correct the path; it is relative to the file that includes it."),
+    ("include-cycle", E, "include", "Files include each other in a cycle",
+     "Remove one of the includes so that no file includes itself."),
+    ("not-a-tool", E, "include", "A building block was given where a tool is needed",
+     "Give the tool file that includes the building block."),
+    ("include-not-fragment", E, "include", "An included file is not a building block",
+     "Include only building-block files (with 'fragment:' at the top)."),
+    # --- meaning of a tool ---------------------------------------------
+    ("duplicate-id", E, "tool", "Two things of one kind share an id",
+     "Give each section, question, scale and option a distinct id."),
+    ("unknown-scale", E, "tool", "A question uses a scale that is not defined",
+     "Define the scale, include the file that defines it, or fix the id."),
+    ("unknown-theme", E, "tool", "A theme that the catalogue does not define",
+     "Use a theme id from the catalogue (the message suggests the nearest)."),
+    ("unknown-section", E, "tool", "An include names a section the file does not have",
+     "Correct the section id, or add the section to the included file."),
+    ("unknown-question", E, "tool", "A reference to a question that does not exist",
+     "Correct the question id (the message suggests the nearest)."),
+    ("unknown-option", E, "tool", "A reference to an option its scale does not have",
+     "Use one of the scale's option values."),
+    ("condition-self-reference", E, "tool", "A question's condition depends on itself",
+     "Make the condition depend on an earlier question."),
+    ("condition-forward-reference", E, "tool", "A condition depends on a later question",
+     "Move the question the condition depends on above this one."),
+    ("condition-cycle", E, "tool", "Conditions depend on each other in a cycle",
+     "Break the cycle so that each condition depends only on earlier questions."),
+    ("condition-impossible-value", E, "tool", "A condition compares with a value its target cannot take",
+     "Compare with a value the target question allows (an option value, a number, a date)."),
+    ("condition-target-in-group", E, "tool", "A condition outside a group depends on a question inside it",
+     "Depend on a question outside the group, or move the condition into the group."),
+    ("theme-on-unscored-question", E, "tool", "A theme mapping on a question that cannot be scored",
+     "Map themes only from single-choice questions whose scale has scores."),
+    ("unmapped-scored-question", W, "tool", "A scored question maps to no theme",
+     "Add 'themes:' to the question, or use a scale without scores."),
+    ("theme-not-evidenced", W, "tool", "A catalogue theme that no question evidences",
+     "Map at least one scored question to the theme."),
+    ("bands-not-descending", E, "tool", "Grade bands are not in strictly descending order",
+     "List bands from the highest minimum to the lowest, each lower than the last."),
+    ("reserved-grade", E, "tool", "A grade band uses a reserved grade name",
+     "Rename the band; 'not_evidenced' is given by the library when evidence is thin."),
+    ("invalid-range", E, "tool", "A lower limit above its upper limit",
+     "Make the minimum no larger than the maximum."),
+    ("retired-id-reused", E, "tool", "An id retired by an earlier version is used again",
+     "Choose a new id; a retired id keeps its old meaning in old responses."),
+    ("changelog-missing-version", W, "tool", "The changelog has no entry for this version",
+     "Add a changelog entry saying what this version changed."),
+    ("unknown-catalogue", E, "tool", "The tool names a theme catalogue that is not available",
+     "Use 'standard@1', or pass your partnership's catalogue with --catalogue."),
+)
+
+CODES: dict[str, CodeInfo] = {row[0]: CodeInfo(*row) for row in _TABLE}
+"""Every problem code, by code."""
+
+
+
+def problem(code: str, message: str, pointer: str = "", **context: Any) -> Problem:
+    """A problem with the catalogue's severity for ``code``.
+
+    Raises ``KeyError`` for a code that is not in the catalogue, so that a
+    misspelt code fails in tests rather than reaching users.
+    """
+    info = CODES[code]
+    return Problem(code, info.severity, message, pointer, context=context)

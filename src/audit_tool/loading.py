@@ -1,0 +1,478 @@
+"""Load tool files: read, include building blocks, validate, check, locate.
+
+The steps, each collecting problems rather than stopping at the first:
+
+1. read the YAML with positions (:mod:`audit_tool._yaml`);
+2. expand include items in ``scales`` and ``sections``, remembering for every
+   included element the file and pointer it came from;
+3. validate against the models, pruning bad parts so the rest still validates
+   (:mod:`audit_tool._partial`);
+4. run the semantic checks (:mod:`audit_tool.checks`);
+5. map every problem back through pruning and includes to a file, a pointer
+   into that file, and a 1-based line and column.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import _pointer
+from ._partial import validate_partially
+from ._validation import problems_from_validation_error, suggestion
+from ._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap, expect_mapping, parse_document
+from ._yaml import read_document as _read_document
+from .catalogue import ThemeCatalogue, standard_catalogue
+from .checks import CheckOptions, check_semantics
+from .codes import problem
+from .exceptions import InvalidFileError
+from .problems import Problem
+from .tool import Grading, Tool
+from .tool_file import Fragment, ScaleInclude, SectionInclude
+
+__all__ = [
+    "LoadedTool",
+    "check_catalogue",
+    "check_tool",
+    "load_catalogue",
+    "load_tool",
+    "locate_in",
+    "parse_tool",
+    "read_tool",
+    "validate_document",
+]
+
+M = TypeVar("M", bound=BaseModel)
+
+_TOOL_PLACEHOLDERS: Mapping[str, Any] = {
+    "id": "placeholder",
+    "version": "0.0.0",
+    "title": "untitled",
+    "theme": "untitled",
+}
+_FRAGMENT_PLACEHOLDERS: Mapping[str, Any] = {"fragment": "placeholder", "title": "untitled"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    source: SourceMap
+    pointer: str
+
+
+Origins = dict[str, _Origin]
+
+
+def locate_in(found: Problem, origins: Mapping[str, _Origin]) -> Problem:
+    """Place ``found`` (pointer into a resolved document) in the file it came from."""
+    if found.file is not None:
+        return found
+    at_key = bool(found.context.get("at_key"))
+    current = found.pointer
+    while True:
+        origin = origins.get(current)
+        if origin is not None:
+            moved = dataclasses.replace(
+                found, pointer=origin.pointer + found.pointer[len(current) :]
+            )
+            return origin.source.locate(moved, key=at_key)
+        if not current:
+            return found
+        current = _pointer.parent(current)
+
+
+def validate_document(
+    document: Document, model: type[M], placeholders: Mapping[str, Any] | None = None
+) -> tuple[M | None, list[Problem]]:
+    """Validate a parsed document as ``model``; every problem located in its file.
+
+    Returns the model (``None`` if the document has schema errors) and the
+    problems. This is the building block for every file format that has no
+    includes (catalogues, responses, audit manifests).
+    """
+    not_mapping = expect_mapping(document)
+    if not_mapping is not None:
+        return None, [not_mapping]
+    try:
+        return model.model_validate(document.data), []
+    except ValidationError as exc:
+        found = problems_from_validation_error(exc, document.data, model)
+    return None, [document.source.locate(p, key=bool(p.context.get("at_key"))) for p in found]
+
+
+@dataclass
+class LoadedTool:
+    """Everything loading a tool file produced.
+
+    ``tool`` is set when the file is a tool without errors; ``fragment`` when
+    it is a building block without errors. ``problems`` holds every problem,
+    warnings included, located in the file where it stands (which, for an
+    included building block, is not the file that was loaded).
+    """
+
+    file: str
+    tool: Tool | None = None
+    fragment: Fragment | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.is_error for p in self.problems)
+
+
+class _Loader:
+    """Loads one tool (or building block) and the files it includes."""
+
+    def __init__(self, limits: Limits, catalogues: Sequence[ThemeCatalogue]) -> None:
+        self.limits = limits
+        self.catalogues = catalogues
+        self._documents: dict[Path, tuple[Document | None, list[Problem]]] = {}
+
+    def _read(self, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+        key = path.resolve()
+        if key not in self._documents:
+            self._documents[key] = _read_document(path, self.limits, display)
+        return self._documents[key]
+
+    # -- includes ----------------------------------------------------------
+    def resolve(
+        self, data: dict[str, Any], source: SourceMap, base: Path, chain: tuple[Path, ...]
+    ) -> tuple[dict[str, Any], Origins, list[Problem]]:
+        """``data`` with its include items expanded, and where each element came from."""
+        resolved = dict(data)
+        origins: Origins = {"": _Origin(source, "")}
+        problems: list[Problem] = []
+        expanded: dict[str, list[tuple[Any, _Origin]]] = {"scales": [], "sections": []}
+        brought_scales: list[tuple[Any, _Origin]] = []
+        for key in ("scales", "sections"):
+            items = data.get(key)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                here = _pointer.join("", key, i)
+                if isinstance(item, dict) and "include" in item:
+                    elements, scales = self._include(item, key, here, source, base, chain, problems)
+                    expanded[key].extend(elements)
+                    brought_scales.extend(scales)
+                else:
+                    expanded[key].append((item, _Origin(source, here)))
+        # A shared scale reached through two includes is the same scale: keep it once.
+        seen = {(o.source.file, o.pointer) for _item, o in expanded["scales"]}
+        for item, origin in brought_scales:
+            identity = (origin.source.file, origin.pointer)
+            if identity not in seen:
+                expanded["scales"].append((item, origin))
+                seen.add(identity)
+        for key, elements in expanded.items():
+            if key in data and not isinstance(data[key], list):
+                continue  # leave a malformed list for the schema to report
+            if key not in data and not elements:
+                continue
+            resolved[key] = [item for item, _origin in elements]
+            for n, (_item, origin) in enumerate(elements):
+                origins[_pointer.join("", key, n)] = origin
+        return resolved, origins, problems
+
+    def _include(
+        self,
+        item: dict[str, Any],
+        key: str,
+        here: str,
+        source: SourceMap,
+        base: Path,
+        chain: tuple[Path, ...],
+        problems: list[Problem],
+    ) -> tuple[list[tuple[Any, _Origin]], list[tuple[Any, _Origin]]]:
+        model: type[SectionInclude] | type[ScaleInclude] = (
+            SectionInclude if key == "sections" else ScaleInclude
+        )
+        try:
+            include = model.model_validate(item)
+        except ValidationError as exc:
+            for p in problems_from_validation_error(exc, item, model):
+                problems.append(source.locate(p.at(here), key=bool(p.context.get("at_key"))))
+            return [], []
+        where = _pointer.join(here, "include")
+        target = base / include.include
+        display = os.path.normpath(os.path.join(os.path.dirname(source.file), include.include))
+        if target.resolve() in chain:
+            problems.append(
+                source.locate(
+                    problem("include-cycle", f"'{include.include}' includes this file again", where)
+                )
+            )
+            return [], []
+        if not target.is_file():
+            problems.append(
+                source.locate(
+                    problem(
+                        "include-not-found",
+                        f"the included file '{include.include}' does not exist "
+                        f"(looked for {display})",
+                        where,
+                    )
+                )
+            )
+            return [], []
+        document, read_problems = self._read(target, display)
+        problems.extend(read_problems)
+        if document is None:
+            return [], []
+        if not isinstance(document.data, dict) or "fragment" not in document.data:
+            problems.append(
+                source.locate(
+                    problem(
+                        "include-not-fragment",
+                        f"'{include.include}' is not a building block (it has no 'fragment:' key)",
+                        where,
+                    )
+                )
+            )
+            return [], []
+        data, origins, nested = self.resolve(
+            document.data, document.source, target.parent, (*chain, target.resolve())
+        )
+        problems.extend(nested)
+
+        def elements(kind: str, wanted: list[str] | None) -> list[tuple[Any, _Origin]]:
+            available = data.get(kind)
+            if not isinstance(available, list):
+                return []
+            indexed = [
+                (entry, origins[_pointer.join("", kind, n)])
+                for n, entry in enumerate(available)
+                if _pointer.join("", kind, n) in origins
+            ]
+            if wanted is None:
+                return indexed
+            by_id = {e.get("id"): (e, o) for e, o in indexed if isinstance(e, dict)}
+            chosen = []
+            for j, wanted_id in enumerate(wanted):
+                if wanted_id in by_id:
+                    chosen.append(by_id[wanted_id])
+                    continue
+                ids = [str(i) for i in by_id if isinstance(i, str)]
+                problems.append(
+                    source.locate(
+                        problem(
+                            "unknown-section" if kind == "sections" else "unknown-scale",
+                            f"'{include.include}' has no {kind[:-1]} '{wanted_id}'"
+                            f"{suggestion(wanted_id, ids)}",
+                            _pointer.join(here, kind, j),
+                        )
+                    )
+                )
+            return chosen
+
+        if isinstance(include, SectionInclude):
+            return elements("sections", include.sections), elements("scales", None)
+        return elements("scales", include.scales), []
+
+    # -- the whole file ------------------------------------------------------
+    def load(self, document: Document, base: Path) -> LoadedTool:
+        result = LoadedTool(document.source.file)
+        not_mapping = expect_mapping(document)
+        if not_mapping is not None:
+            result.problems.append(not_mapping)
+            return result
+        data: dict[str, Any] = document.data
+        is_fragment = "fragment" in data and "id" not in data
+        resolved, origins, problems = self.resolve(
+            data, document.source, base, ((base / Path(document.source.file).name).resolve(),)
+        )
+        result.problems.extend(problems)
+
+        model: type[Tool] | type[Fragment] = Fragment if is_fragment else Tool
+        placeholders = _FRAGMENT_PLACEHOLDERS if is_fragment else _TOOL_PLACEHOLDERS
+        pruned = validate_partially(model, resolved, placeholders)
+        result.problems.extend(locate_in(p, origins) for p in pruned.problems)
+        if pruned.model is None:
+            return result
+
+        candidate = pruned.model
+        tool = (
+            _fragment_as_tool(candidate) if isinstance(candidate, Fragment) else candidate
+        )
+        assert isinstance(tool, Tool)
+        catalogue = self._catalogue(tool, is_fragment, result, origins)
+        options = CheckOptions(
+            catalogue=catalogue,
+            fragment=is_fragment,
+            partial=pruned.partial,
+            pruned_ids=frozenset(pruned.pruned_ids),
+        )
+        for found in check_semantics(tool, options):
+            moved = dataclasses.replace(found, pointer=pruned.original_pointer(found.pointer))
+            result.problems.append(locate_in(moved, origins))
+        result.problems = list(dict.fromkeys(result.problems))
+        if result.ok and not pruned.partial:
+            if isinstance(candidate, Fragment):
+                result.fragment = candidate
+            else:
+                result.tool = tool
+        return result
+
+    def _catalogue(
+        self, tool: Tool, is_fragment: bool, result: LoadedTool, origins: Origins
+    ) -> ThemeCatalogue | None:
+        available = {c.ref: c for c in (*self.catalogues, standard_catalogue())}
+        if is_fragment:
+            return available.get(tool.catalogue) or standard_catalogue()
+        found = available.get(tool.catalogue)
+        if found is None:
+            result.problems.append(
+                locate_in(
+                    problem(
+                        "unknown-catalogue",
+                        f"theme catalogue '{tool.catalogue}' is not available "
+                        f"(known: {', '.join(sorted(available))})",
+                        "/catalogue",
+                    ),
+                    origins,
+                )
+            )
+        return found
+
+
+def _fragment_as_tool(fragment: Fragment) -> Tool:
+    """A building block in the shape of a tool, so that the same checks read it."""
+    return Tool.model_construct(
+        id=fragment.fragment,
+        version="0.0.0",
+        title=fragment.title,
+        theme="building block",
+        scales=fragment.scales,
+        sections=fragment.sections,
+        grading=Grading(),
+        changelog=[],
+        retired_ids=[],
+    )
+
+
+def read_tool(
+    path: str | Path,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    display: str | None = None,
+) -> LoadedTool:
+    """Load a tool or building-block file and report everything about it.
+
+    Never raises for bad input: the result carries the model (when there are
+    no errors) and every problem. ``display`` is how problems name the file.
+    """
+    name = display if display is not None else str(path)
+    loader = _Loader(limits, tuple(catalogues))
+    document, problems = _read_document(path, limits, name)
+    if document is None:
+        return LoadedTool(name, problems=problems)
+    result = loader.load(document, Path(path).parent)
+    result.problems[:0] = problems
+    if problems and any(p.is_error for p in problems):
+        result.tool = result.fragment = None
+    return result
+
+
+def check_tool(
+    path: str | Path,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> list[Problem]:
+    """Every problem of the tool (or building block) at ``path``, sorted by file and line."""
+    return sorted(
+        read_tool(path, catalogues=catalogues, limits=limits).problems, key=Problem.sort_key
+    )
+
+
+def load_tool(
+    path: str | Path,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> Tool:
+    """The tool at ``path``.
+
+    Raises :class:`~audit_tool.exceptions.InvalidFileError` carrying every
+    problem when the file has errors (or is a building block, not a tool).
+    Warnings do not stop loading.
+    """
+    result = read_tool(path, catalogues=catalogues, limits=limits)
+    if result.tool is None:
+        problems = result.problems
+        if result.fragment is not None:
+            problems = [
+                problem(
+                    "not-a-tool",
+                    "this is a building block (it has 'fragment:'); load a tool that includes it",
+                ).located(result.file, 1, 1)
+            ]
+        raise InvalidFileError(result.file, sorted(problems, key=Problem.sort_key))
+    return result.tool
+
+
+def parse_tool(
+    text: str,
+    *,
+    name: str = "<string>",
+    base_dir: str | Path = ".",
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> Tool:
+    """The tool written in ``text``; includes are found relative to ``base_dir``.
+
+    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`.
+    """
+    document, problems = parse_document(text, name, limits)
+    if document is None or any(p.is_error for p in problems):
+        raise InvalidFileError(name, problems)
+    result = _Loader(limits, tuple(catalogues)).load(document, Path(base_dir))
+    if result.tool is None:
+        raise InvalidFileError(name, sorted(result.problems, key=Problem.sort_key))
+    return result.tool
+
+
+def check_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
+    """Every problem of the theme catalogue file at ``path``."""
+    return _read_catalogue(path, limits)[1]
+
+
+def load_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> ThemeCatalogue:
+    """The theme catalogue at ``path``; raises ``InvalidFileError`` if it has errors."""
+    catalogue, problems = _read_catalogue(path, limits)
+    if catalogue is None:
+        raise InvalidFileError(str(path), problems)
+    return catalogue
+
+
+def _read_catalogue(
+    path: str | Path, limits: Limits
+) -> tuple[ThemeCatalogue | None, list[Problem]]:
+    document, problems = _read_document(path, limits)
+    if document is None:
+        return None, problems
+    catalogue, found = validate_document(document, ThemeCatalogue)
+    problems += found
+    if catalogue is not None:
+        seen: set[str] = set()
+        for i, theme in enumerate(catalogue.themes):
+            if theme.id in seen:
+                problems.append(
+                    document.source.locate(
+                        problem(
+                            "duplicate-id",
+                            f"theme id '{theme.id}' is used twice",
+                            _pointer.join("/themes", i, "id"),
+                        )
+                    )
+                )
+            seen.add(theme.id)
+    if any(p.is_error for p in problems):
+        return None, problems
+    return catalogue, problems

@@ -1,0 +1,80 @@
+"""Saving tools built in code as YAML that people can read and review.
+
+The output is stable (the same tool always gives the same text, so diffs in
+version control show only real changes) and readable: fields at their
+defaults are left out, ``id``/``type``/``text`` lead each question, whole
+numbers are written without ``.0``, multi-line text uses ``|`` blocks, and
+words that older YAML readers take for true/false (``yes``, ``no``, ``on``)
+are quoted.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import re
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from ._fs import write_atomic
+
+__all__ = ["dump_model", "dump_tool", "save_tool", "to_yaml"]
+
+_LEADING_KEYS = (
+    "id", "fragment", "value", "type", "text", "scale", "label", "version", "title", "question"
+)
+_YAML11_WORDS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+
+
+def _prepare(value: Any) -> Any:
+    if isinstance(value, dict):
+        keys = [k for k in _LEADING_KEYS if k in value]
+        keys += [k for k in value if k not in keys]
+        out = CommentedMap()
+        for key in keys:
+            out[key] = _prepare(value[key])
+        return out
+    if isinstance(value, list):
+        seq = CommentedSeq(_prepare(v) for v in value)
+        if value and all(isinstance(v, (str, int, float)) and len(str(v)) < 24 for v in value):
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        if "\n" in value:
+            return LiteralScalarString(value)
+        if _YAML11_WORDS.match(value):
+            return DoubleQuotedScalarString(value)
+    return value
+
+
+def to_yaml(data: Any) -> str:
+    """Plain data (dicts, lists, scalars) as readable, stable YAML."""
+    yaml = YAML(typ="rt", pure=True)
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    stream = io.StringIO()
+    yaml.dump(_prepare(data), stream)
+    return stream.getvalue()
+
+
+def dump_model(model: BaseModel) -> str:
+    """A model as YAML, fields at their defaults left out."""
+    data = model.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    return to_yaml(data)
+
+
+def dump_tool(tool: BaseModel) -> str:
+    """A tool (or building block) as YAML that :func:`~audit_tool.load_tool` reads back."""
+    return dump_model(tool)
+
+
+def save_tool(tool: BaseModel, path: str | Path) -> None:
+    """Write ``tool`` to ``path`` as YAML, atomically."""
+    write_atomic(path, dump_tool(tool))

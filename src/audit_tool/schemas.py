@@ -1,0 +1,68 @@
+"""JSON Schemas (2020-12) generated from the models.
+
+The files in ``schemas/`` are these functions' output, checked in so that
+editors and other applications can use them without the library; a test fails
+when they drift from the models.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from pydantic import BaseModel
+
+from .catalogue import ThemeCatalogue
+from .tool import Tool
+from .tool_file import Fragment, ScaleInclude, SectionInclude
+
+__all__ = ["DIALECT", "catalogue_schema", "tool_schema"]
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def _schema(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    schema = copy.deepcopy(model.model_json_schema(ref_template="#/$defs/{model}"))
+    defs = schema.pop("$defs", {})
+    return schema, defs
+
+
+def _allow_includes(schema: dict[str, Any]) -> None:
+    props = schema["properties"]
+    props["sections"]["items"] = {
+        "anyOf": [{"$ref": "#/$defs/Section"}, {"$ref": "#/$defs/SectionInclude"}]
+    }
+    props["scales"]["items"] = {
+        "anyOf": [{"$ref": "#/$defs/Scale"}, {"$ref": "#/$defs/ScaleInclude"}]
+    }
+
+
+def tool_schema() -> dict[str, Any]:
+    """The schema of a tool file: a tool or a building block, include items allowed."""
+    tool, defs = _schema(Tool)
+    fragment, fragment_defs = _schema(Fragment)
+    defs.update(fragment_defs)
+    for model in (SectionInclude, ScaleInclude):
+        schema, more = _schema(model)
+        defs.update(more)
+        defs[model.__name__] = schema
+    _allow_includes(tool)
+    _allow_includes(fragment)
+    defs["Tool"] = tool
+    defs["Fragment"] = fragment
+    return {
+        "$schema": DIALECT,
+        "title": "Audit tool file",
+        "description": (
+            "A multi-agency case audit tool (id, version, scales, sections of questions) or a "
+            "building block that tools include (fragment, scales, sections)."
+        ),
+        "oneOf": [{"$ref": "#/$defs/Tool"}, {"$ref": "#/$defs/Fragment"}],
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def catalogue_schema() -> dict[str, Any]:
+    """The schema of a theme catalogue file."""
+    schema, defs = _schema(ThemeCatalogue)
+    return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}

@@ -1,0 +1,36 @@
+"""Shared fixtures: running the CLI in-process, and the repository's paths."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from audit_tool.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class CliResult:
+    """What one run of the command line gave."""
+
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli() -> Callable[..., CliResult]:
+    """Run ``audit-tool`` with the given arguments, capturing its output."""
+
+    def run(*argv: str) -> CliResult:
+        out, err = io.StringIO(), io.StringIO()
+        code = main(list(argv), stdout=out, stderr=err)
+        return CliResult(code, out.getvalue(), err.getvalue())
+
+    return run
