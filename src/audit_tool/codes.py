@@ -126,6 +126,11 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Add a changelog entry saying what this version changed."),
     ("unknown-catalogue", E, "tool", "The tool names a theme catalogue that is not available",
      "Use 'standard@1', or pass your partnership's catalogue with --catalogue."),
+    # --- a new version compared with the one before (diff) -----------------
+    ("removed-id-not-reserved", E, "diff", "A question id the new version drops is not reserved",
+     "Add the id to the new version's retired_ids (the message gives the line), or declare a rename with renamed_from."),
+    ("possible-rename", W, "diff", "A removed and an added question (or option) look alike",
+     "If they are the same, add the renamed_from line the message gives; if not, reserve the old id in retired_ids."),
 )
 
 CODES: dict[str, CodeInfo] = {row[0]: CodeInfo(*row) for row in _TABLE}

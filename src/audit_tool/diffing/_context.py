@@ -1,0 +1,146 @@
+"""What every comparison needs: the two tools, the matching, and facts about questions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..tool import AnyQuestion, GroupQuestion, MultipleChoiceQuestion, QuestionRef, Tool
+from ._conditions import targets
+from .matching import Matching
+from .model import Change
+from .rules import RULES
+
+__all__ = ["Context", "counts", "make", "quoted"]
+
+
+def quoted(text: str, limit: int = 90) -> str:
+    """Tool text (never case data) in double quotes, shortened to ``limit`` characters."""
+    flat = " ".join(text.split())
+    if len(flat) > limit:
+        flat = flat[: limit - 1].rstrip() + "…"
+    return f'"{flat}"'
+
+
+def counts(tool: Tool, question: AnyQuestion) -> bool:
+    """True when answers to ``question`` add to a theme score."""
+    return tool.is_scored(question) and bool(question.themes)
+
+
+@dataclass
+class Context:
+    """The two versions being compared and what is known about them."""
+
+    old: Tool
+    new: Tool
+    matching: Matching
+
+    @cached_property
+    def _readers(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        found: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
+        for tool, readers in zip((self.old, self.new), found, strict=True):
+            for ref in tool.iter_questions():
+                for target in targets(ref.question.when):
+                    readers.setdefault(target, set()).add(ref.question.id)
+        return found
+
+    def readers(self, tool: Tool, question_id: str) -> set[str]:
+        """The questions of ``tool`` whose conditions read ``question_id`` directly."""
+        index = 0 if tool is self.old else 1
+        return self._readers[index].get(question_id, set())
+
+    def reach(self, tool: Tool, question_id: str) -> set[str]:
+        """``question_id`` and every question whose applicability follows from it.
+
+        Its readers, their readers, and so on; for a group, its sub-questions.
+        """
+        seen: set[str] = set()
+        stack = [question_id]
+        while stack:
+            current = stack.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            stack.extend(self.readers(tool, current))
+            ref = tool.question(current)
+            if ref is not None and isinstance(ref.question, GroupQuestion):
+                stack.extend(q.id for q in ref.question.questions)
+        return seen
+
+    def reaches_scores(self, old_id: str | None, new_id: str | None) -> bool:
+        """True when a change at these questions can move a theme score, in either version."""
+        for tool, question_id in ((self.old, old_id), (self.new, new_id)):
+            if question_id is None:
+                continue
+            for reached in self.reach(tool, question_id):
+                ref = tool.question(reached)
+                if ref is not None and counts(tool, ref.question):
+                    return True
+        return False
+
+    def themes_of(self, pairs: Iterable[tuple[Tool, str | None]]) -> tuple[str, ...]:
+        """The themes the questions (and what they reach) count towards, in catalogue order."""
+        found: set[str] = set()
+        for tool, question_id in pairs:
+            if question_id is None:
+                continue
+            for reached in self.reach(tool, question_id):
+                ref = tool.question(reached)
+                if ref is not None and counts(tool, ref.question):
+                    found.update(ref.question.themes)
+        return tuple(sorted(found))
+
+    def is_many(self, question_id: str) -> bool:
+        """True when an answer to ``question_id`` (new id) may be a list in either version."""
+        ref = self.new.question(question_id)
+        old = self.matching.old_ref(question_id) if ref is not None else None
+        old = old or self.old.question(question_id.removesuffix(_OLD_SUFFIX))
+        kinds = {type(r.question) for r in (ref, old) if r is not None}
+        return not kinds or len(kinds) > 1 or MultipleChoiceQuestion in kinds
+
+    def old_in_new_terms(self, question_id: str) -> str:
+        """An old question id in the new version's ids (marked when it has no match)."""
+        return self.matching.old_questions.get(question_id, question_id + _OLD_SUFFIX)
+
+    def old_value_in_new_terms(self, question_id: str, value: Any) -> Any:
+        """An old option value compared with in a condition, in the new version's values."""
+        old = self.old.question(question_id)
+        new = self.matching.new_ref(question_id)
+        if old is None or new is None:
+            return value
+        carried = self.matching.carry_value(old.question, new.question, value)
+        return value if carried is None else carried
+
+    @cached_property
+    def _old_positions(self) -> dict[str, int]:
+        """For each old question, where it would sort among the new version's questions."""
+        positions: dict[str, int] = {}
+        upcoming = len(list(self.new.iter_questions()))
+        for ref in reversed(list(self.old.iter_questions())):
+            new_ref = self.matching.new_ref(ref.question.id)
+            if new_ref is not None:
+                upcoming = new_ref.index
+            positions[ref.question.id] = upcoming
+        return positions
+
+    def position(self, ref: QuestionRef, side: str) -> int:
+        """Document order for sorting, in the new version's terms."""
+        if side == "new":
+            return ref.index
+        return self._old_positions.get(ref.question.id, 0)
+
+    def section_title(self, ref: QuestionRef) -> str:
+        """The title of the section a question stands in."""
+        return ref.section.title
+
+
+_OLD_SUFFIX = "__old"
+
+
+def make(rule: str, pointer: str, message: str, **fields: Any) -> Change:
+    """A :class:`Change`; raises ``KeyError`` for a rule not in the catalogue."""
+    if rule not in RULES:
+        raise KeyError(f"no diff rule {rule!r}")
+    return Change(rule, pointer, message, **fields)

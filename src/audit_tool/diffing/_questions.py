@@ -1,0 +1,455 @@
+"""Question changes: added, removed, replaced, renamed, moved, and each field compared."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from ..tool import (
+    AnyQuestion,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    QuestionRef,
+    SingleChoiceQuestion,
+    TextQuestion,
+)
+from ._conditions import Relation, compare, relabel
+from ._context import Context, counts, make, quoted
+from ._order import moved
+from .model import Change
+
+__all__ = ["question_changes"]
+
+
+def _scored(rule: str, scored: bool) -> str:
+    return f"{rule}-scored" if scored else rule
+
+
+def _kind(ref: QuestionRef) -> str:
+    return "sub-question" if ref.group is not None else "question"
+
+
+def _describe(ref: QuestionRef) -> str:
+    where = f"group '{ref.group.id}'" if ref.group is not None else f"section '{ref.section.id}'"
+    return f"{_kind(ref)} '{ref.question.id}' in {where}"
+
+
+def question_changes(ctx: Context) -> Iterator[Change]:
+    """Every change to the questions, in document order."""
+    new_sections = {s.id for s in ctx.new.sections} - set(ctx.matching.sections)
+    for ref in ctx.new.iter_questions():
+        old_ref = ctx.matching.old_ref(ref.question.id)
+        if old_ref is None:
+            yield from _added(ctx, ref, new_sections)
+        else:
+            yield from _compared(ctx, old_ref, ref)
+    for ref in ctx.old.iter_questions():
+        if ref.question.id not in ctx.matching.old_questions:
+            yield from _removed(ctx, ref)
+    yield from _reordered(ctx)
+
+
+def _added(ctx: Context, ref: QuestionRef, new_sections: set[str]) -> Iterator[Change]:
+    q = ref.question
+    if any(old_id in ctx.matching.replaced for old_id in q.replaces):
+        return  # told with the question it replaces
+    required = "required" if q.required else "optional"
+    if ref.group is not None:
+        if ctx.matching.old_ref(ref.group.id) is None:
+            return  # told with its new group
+        rule = "group-question-added-required" if q.required else "group-question-added"
+        headline = False
+    else:
+        rule = "question-added-required" if q.required else "question-added"
+        headline = isinstance(q, GroupQuestion) or ref.section.id in new_sections
+    extra = ""
+    if isinstance(q, GroupQuestion):
+        extra = f", a repeatable group of {len(q.questions)} sub-questions"
+    yield make(
+        rule,
+        ref.pointer,
+        f"{_describe(ref)} is added ({required}{extra}): {quoted(q.text)}",
+        target=q.id,
+        subject=q.text,
+        detail=f"new {required} question",
+        section=ref.section.title,
+        related=tuple(s.id for s in q.questions) if isinstance(q, GroupQuestion) else (),
+        position=ref.index,
+        headline=headline,
+    )
+
+
+def _removed(ctx: Context, ref: QuestionRef) -> Iterator[Change]:
+    q = ref.question
+    scored = ctx.reaches_scores(q.id, None)
+    themes = ctx.themes_of([(ctx.old, q.id)])
+    replacing = ctx.matching.replaced.get(q.id)
+    if replacing:
+        first = ctx.new.question(replacing[0])
+        assert first is not None
+        names = ", ".join(f"'{r}'" for r in replacing)
+        count = "1 question" if len(replacing) == 1 else f"{len(replacing)} questions"
+        yield make(
+            _scored("question-replaced", scored),
+            first.pointer,
+            f"{_kind(ref)} '{q.id}' {quoted(q.text)} is replaced by {count}: {names}",
+            target=q.id,
+            subject=q.text,
+            detail=f"replaced by {count}",
+            section=first.section.title,
+            themes=themes,
+            related=replacing,
+            position=first.index,
+            headline=True,
+        )
+        return
+    if ref.group is not None:
+        if ref.group.id not in ctx.matching.old_questions:
+            return  # told with its group
+        rule, headline = _scored("group-question-removed", scored), False
+    else:
+        rule, headline = _scored("question-removed", scored), True
+    reserved = " (its id is reserved)" if q.id in ctx.new.retired_ids else ""
+    yield make(
+        rule,
+        ref.pointer,
+        f"{_describe(ref)} is removed{reserved}: {quoted(q.text)}",
+        side="old",
+        target=q.id,
+        subject=q.text,
+        detail="removed",
+        section=ref.section.title,
+        themes=themes,
+        position=ctx.position(ref, "old"),
+        headline=headline,
+    )
+
+
+def _compared(ctx: Context, old: QuestionRef, new: QuestionRef) -> Iterator[Change]:
+    oq, nq = old.question, new.question
+    here = _Pair(ctx, old, new)
+    if oq.id != nq.id:
+        yield here.change("question-renamed", f"was '{oq.id}' (declared with renamed_from)")
+    yield from here.moves()
+    if oq.text != nq.text:
+        yield here.change(
+            "question-text-changed",
+            f"text was {quoted(oq.text)}, now {quoted(nq.text)}",
+            plain=f"reworded (was {quoted(oq.text, 200)})",
+        )
+    if oq.guidance != nq.guidance:
+        yield here.change(
+            "question-guidance-changed",
+            f"guidance was {quoted(oq.guidance) if oq.guidance else 'none'}, "
+            f"now {quoted(nq.guidance) if nq.guidance else 'none'}",
+            plain="guidance for auditors "
+            + ("added" if not oq.guidance else "removed" if not nq.guidance else "rewritten"),
+        )
+    if type(oq) is not type(nq):
+        scored = counts(ctx.old, oq) or counts(ctx.new, nq)
+        yield here.change(
+            _scored("question-type-changed", scored),
+            f"type was {oq.type}, now {nq.type}",
+            themes=tuple(sorted({*oq.themes, *nq.themes})),
+        )
+        return
+    if oq.required != nq.required:
+        yield here.change(
+            "question-made-required" if nq.required else "question-made-optional",
+            "now required" if nq.required else "now optional",
+        )
+    yield from here.condition()
+    yield from here.evidence()
+    yield from here.themes()
+    yield from here.answers()
+
+
+class _Pair:
+    """One question in both versions, and the changes between them."""
+
+    def __init__(self, ctx: Context, old: QuestionRef, new: QuestionRef) -> None:
+        self.ctx, self.old, self.new = ctx, old, new
+
+    def change(self, rule: str, detail: str, **fields: Any) -> Change:
+        fields.setdefault("themes", ())
+        return make(
+            rule,
+            self.new.pointer,
+            f"{_describe(self.new)}: {detail}",
+            target=self.new.question.id,
+            subject=self.new.question.text,
+            detail=fields.pop("plain", detail),
+            section=self.new.section.title,
+            position=self.new.index,
+            **fields,
+        )
+
+    def moves(self) -> Iterator[Change]:
+        ctx, old, new = self.ctx, self.old, self.new
+        old_group = (
+            ctx.matching.old_questions.get(old.group.id, old.group.id + "?")
+            if old.group is not None
+            else None
+        )
+        new_group = new.group.id if new.group is not None else None
+        if old_group != new_group:
+            scored = counts(ctx.old, old.question) or counts(ctx.new, new.question)
+            was = f"group '{old.group.id}'" if old.group is not None else "no group"
+            yield self.change(
+                _scored("question-moved-group", scored),
+                f"was in {was}, now in "
+                + (f"group '{new_group}'" if new_group is not None else "no group"),
+                themes=tuple(sorted({*old.question.themes, *new.question.themes})),
+            )
+        elif new.group is None and ctx.matching.old_sections.get(old.section.id) != new.section.id:
+            yield self.change(
+                "question-moved-section",
+                f"moved from section '{old.section.id}' to '{new.section.id}'",
+            )
+
+    def condition(self) -> Iterator[Change]:
+        ctx, oq, nq = self.ctx, self.old.question, self.new.question
+        was = (
+            relabel(oq.when, ctx.old_in_new_terms, ctx.old_value_in_new_terms)
+            if oq.when is not None
+            else None
+        )
+        relation = compare(was, nq.when, ctx.is_many)
+        if relation is Relation.SAME:
+            return
+        shown = f"condition was {_show(oq.when)}, now {_show(nq.when)}"
+        if relation is Relation.EQUIVALENT:
+            yield self.change("condition-rewritten", shown + " (the same cases)")
+            return
+        scored = ctx.reaches_scores(oq.id, nq.id)
+        themes = ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)])
+        if relation is Relation.TIGHTER:
+            rule = "condition-tightened"
+        elif relation is Relation.CHANGED:
+            rule = "condition-changed"
+        else:
+            why = self._loosening_needs_answers()
+            rule = "condition-loosened-required" if why else "condition-loosened"
+            if why:
+                shown += f"; {why}"
+        yield self.change(_scored(rule, scored), shown, themes=themes)
+
+    def _loosening_needs_answers(self) -> str:
+        """Why applying in more cases can make an old response invalid ('' if it cannot)."""
+        ctx, oq, nq = self.ctx, self.old.question, self.new.question
+        if nq.required:
+            return "the question is required"
+        if nq.evidence is not None and (nq.evidence.required or nq.evidence.required_for):
+            return "the question has evidence rules"
+        if isinstance(nq, GroupQuestion):
+            return "the group's entries have sub-questions to answer"
+        if ctx.readers(ctx.new, nq.id) or ctx.readers(ctx.old, oq.id):
+            return "other conditions read the question"
+        return ""
+
+    def evidence(self) -> Iterator[Change]:
+        ctx, oq, nq = self.ctx, self.old.question, self.new.question
+        values = _answer_values(ctx, self.old, self.new)
+        was = _evidence_for(oq, values, lambda v: ctx.matching.carry_value(oq, nq, v) or v)
+        now = _evidence_for(nq, values, lambda v: v)
+        shown = f"evidence was {_show_evidence(oq)}, now {_show_evidence(nq)}"
+        if now - was:
+            yield self.change("evidence-required", shown)
+        elif was - now:
+            yield self.change("evidence-relaxed", shown)
+
+    def themes(self) -> Iterator[Change]:
+        oq, nq = self.old.question, self.new.question
+        for theme in sorted({*oq.themes, *nq.themes}):
+            before, after = oq.themes.get(theme), nq.themes.get(theme)
+            if before == after:
+                continue
+            if before is None:
+                rule = "theme-mapping-added"
+                detail = f"now counts towards '{theme}' (weight {after:g})"
+            elif after is None:
+                rule = "theme-mapping-removed"
+                detail = f"no longer counts towards '{theme}'"
+            else:
+                rule = "theme-weight-changed"
+                detail = f"weight in '{theme}' was {before:g}, now {after:g}"
+            yield self.change(rule, detail, themes=(theme,))
+
+    def answers(self) -> Iterator[Change]:
+        ctx, oq, nq = self.ctx, self.old.question, self.new.question
+        if isinstance(oq, SingleChoiceQuestion | MultipleChoiceQuestion):
+            assert isinstance(nq, SingleChoiceQuestion | MultipleChoiceQuestion)
+            if ctx.matching.old_scales.get(oq.scale) != nq.scale:
+                scored = counts(ctx.old, oq) or counts(ctx.new, nq)
+                yield self.change(
+                    _scored("scale-swapped", scored),
+                    f"scale was '{oq.scale}', now '{nq.scale}'",
+                    themes=tuple(sorted({*oq.themes, *nq.themes})),
+                )
+        if isinstance(oq, MultipleChoiceQuestion):
+            assert isinstance(nq, MultipleChoiceQuestion)
+            yield from self._limits(
+                "selection",
+                (oq.min_selected or 0, nq.min_selected or 0),
+                (_or_inf(oq.max_selected), _or_inf(nq.max_selected)),
+                f"choices allowed were {_range(oq.min_selected, oq.max_selected)}, "
+                f"now {_range(nq.min_selected, nq.max_selected)}",
+            )
+        elif isinstance(oq, NumberQuestion):
+            assert isinstance(nq, NumberQuestion)
+            yield from self._limits(
+                "number-limits",
+                (_or_inf(oq.minimum, -1), _or_inf(nq.minimum, -1)),
+                (_or_inf(oq.maximum), _or_inf(nq.maximum)),
+                f"answers allowed were {_number_range(oq)}, now {_number_range(nq)}",
+                stricter=nq.integer and not oq.integer,
+                looser=oq.integer and not nq.integer,
+            )
+            if oq.unit != nq.unit:
+                yield self.change(
+                    "number-unit-changed",
+                    f"unit was '{oq.unit or 'none'}', now '{nq.unit or 'none'}'",
+                )
+        elif isinstance(oq, TextQuestion):
+            assert isinstance(nq, TextQuestion)
+            yield from self._limits(
+                "text-limit",
+                (0, 0),
+                (_or_inf(oq.max_length), _or_inf(nq.max_length)),
+                f"longest answer was {_or_none(oq.max_length)} characters, "
+                f"now {_or_none(nq.max_length)}",
+            )
+        elif isinstance(oq, GroupQuestion):
+            assert isinstance(nq, GroupQuestion)
+            yield from self._limits(
+                "group-entries",
+                (oq.min_entries, nq.min_entries),
+                (_or_inf(oq.max_entries), _or_inf(nq.max_entries)),
+                f"entries allowed were {_range(oq.min_entries, oq.max_entries)}, "
+                f"now {_range(nq.min_entries, nq.max_entries)}",
+            )
+            if oq.entry_label != nq.entry_label:
+                yield self.change(
+                    "group-entry-label-changed",
+                    f"an entry was called '{oq.entry_label}', now '{nq.entry_label}'",
+                )
+
+    def _limits(
+        self,
+        prefix: str,
+        low: tuple[float, float],
+        high: tuple[float, float],
+        detail: str,
+        *,
+        stricter: bool = False,
+        looser: bool = False,
+    ) -> Iterator[Change]:
+        tighter = stricter or low[1] > low[0] or high[1] < high[0]
+        wider = looser or low[1] < low[0] or high[1] > high[0]
+        if tighter:
+            yield self.change(f"{prefix}-tightened", detail)
+        elif wider:
+            yield self.change(f"{prefix}-loosened", detail)
+
+
+def _or_inf(value: float | None, sign: int = 1) -> float:
+    return sign * math.inf if value is None else value
+
+
+def _or_none(value: int | None) -> str:
+    return "no limit" if value is None else str(value)
+
+
+def _range(low: int | None, high: int | None) -> str:
+    return f"{low or 0} to {'any number' if high is None else high}"
+
+
+def _number_range(q: NumberQuestion) -> str:
+    low = "no minimum" if q.minimum is None else f"at least {q.minimum:g}"
+    high = "no maximum" if q.maximum is None else f"at most {q.maximum:g}"
+    return f"{low}, {high}" + (", whole numbers" if q.integer else "")
+
+
+def _answer_values(ctx: Context, old: QuestionRef, new: QuestionRef) -> set[str]:
+    """The option values an old answer can have, in the new version's terms."""
+    scale = ctx.old.scale_of(old.question)
+    if scale is None:
+        return set()
+    values = set()
+    for value in scale.values:
+        carried = ctx.matching.carry_value(old.question, new.question, value)
+        values.add(carried if carried is not None else value)
+    return values
+
+
+def _evidence_for(question: AnyQuestion, values: set[str], translate: Any) -> set[str]:
+    """Which answers need evidence: option values, or '*' for every answer."""
+    rule = question.evidence
+    if rule is None:
+        return set()
+    if rule.required:
+        return {"*", *values}
+    return {translate(v) for v in rule.required_for} & values
+
+
+def _show_evidence(question: AnyQuestion) -> str:
+    rule = question.evidence
+    if rule is None or not (rule.required or rule.required_for):
+        return "never required"
+    if rule.required:
+        return "always required"
+    return "required for " + ", ".join(f"'{v}'" for v in rule.required_for)
+
+
+def _show(condition: Any) -> str:
+    if condition is None:
+        return "none (always applies)"
+    return _condition_text(condition.model_dump(by_alias=True))
+
+
+def _condition_text(data: Any) -> str:
+    if isinstance(data, dict):
+        return "{" + ", ".join(f"{k}: {_condition_text(v)}" for k, v in data.items()) + "}"
+    if isinstance(data, list):
+        return "[" + ", ".join(_condition_text(v) for v in data) + "]"
+    if isinstance(data, str):
+        return f'"{data}"' if data in ("yes", "no", "on", "off") or not data else data
+    return str(data).lower() if isinstance(data, bool) else str(data)
+
+
+def _reordered(ctx: Context) -> Iterator[Change]:
+    """Questions that moved within their section (or group), fewest moves counted."""
+    containers: dict[tuple[str, str], list[tuple[QuestionRef, int]]] = {}
+    old_index = {r.question.id: r.index for r in ctx.old.iter_questions()}
+    for ref in ctx.new.iter_questions():
+        old = ctx.matching.old_ref(ref.question.id)
+        if old is None:
+            continue
+        if ref.group is not None:
+            if old.group is None or ctx.matching.old_questions.get(old.group.id) != ref.group.id:
+                continue
+            key = ("group", ref.group.id)
+        else:
+            same = ctx.matching.old_sections.get(old.section.id) == ref.section.id
+            if old.group is not None or not same:
+                continue
+            key = ("section", ref.section.id)
+        containers.setdefault(key, []).append((ref, old_index[old.question.id]))
+    for members in containers.values():
+        for ref in moved(members):
+            where = f"section '{ref.section.id}'"
+            if ref.group is not None:
+                where = f"group '{ref.group.id}'"
+            yield make(
+                "question-reordered",
+                ref.pointer,
+                f"{_kind(ref)} '{ref.question.id}' moved to another place in {where}",
+                target=ref.question.id,
+                subject=ref.question.text,
+                detail="moved to another place in its " + ("group" if ref.group else "section"),
+                section=ref.section.title,
+                position=ref.index,
+            )
+

@@ -1,0 +1,317 @@
+"""A diff as text (terminals), JSON (programs, DESIGN.md §6) or Markdown (a board's changelog).
+
+Rendering only: the changes, their order and their impacts come from
+:func:`audit_tool.diffing.diff`. Every format lists the changes in the diff's
+order, which leads with what restructures the questionnaire.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from ..catalogue import standard_catalogue
+from ..formatters import format_problem, render_json
+from ..problems import Problem
+from ..tool import GroupQuestion
+from .model import Bump, Change, Diff, declared_bump
+from .rules import RULES, Impact
+
+__all__ = ["diff_json", "diff_markdown", "diff_text"]
+
+Where = Callable[[Change], str]
+"""Where a change stands, as ``file:line:column`` (or ``""`` when unknown)."""
+
+
+def diff_json(diff: Diff) -> str:
+    """DESIGN.md's diff JSON."""
+    return render_json(diff.to_dict())
+
+
+def _counts(changes: Iterable[Change]) -> str:
+    counted = Counter(c.severity for c in changes)
+    return ", ".join(
+        f"{counted[i]} {i.value}" for i in (Impact.BREAKING, Impact.COMPATIBLE, Impact.COSMETIC)
+    )
+
+
+def _versions(diff: Diff) -> str:
+    return f"{diff.old.version} -> {diff.new.version}"
+
+
+def diff_text(diff: Diff, where: Where | None = None, problems: Iterable[Problem] = ()) -> str:
+    """One line per change, compiler style, then the problems and a summary."""
+    lines = []
+    for change in diff.changes:
+        place = where(change) if where is not None else ""
+        place = place or change.pointer or "/"
+        lines.append(f"{place}: {change.severity.value}[{change.rule}]: {change.message}")
+    lines.extend(format_problem(p) for p in problems)
+    n = len(diff.changes)
+    if n:
+        lines.append(
+            f"{diff.old.id} {_versions(diff)}: {n} change{'s' if n != 1 else ''} "
+            f"({_counts(diff.changes)})"
+        )
+    else:
+        lines.append(f"{diff.old.id} {_versions(diff)}: no changes")
+    verdict = "; ".join(diff.version_problems()) or "the version keeps its promise"
+    lines.append(
+        f"suggested version step: {diff.suggested_bump.value}; declared: "
+        f"{diff.declared_bump.value} ({verdict})"
+    )
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown ----------------------------------------------------------------
+
+_STEP_WORDS = {
+    Bump.MAJOR: "a major version",
+    Bump.MINOR: "a minor version",
+    Bump.PATCH: "a patch",
+    Bump.NONE: "the same version",
+    Bump.DOWNGRADE: "a lower version",
+}
+_EVERY_THEME = frozenset({"grade-bands-changed", "catalogue-changed"})
+_ADDED = ("question-added", "group-question-added")
+_REMOVED = ("question-removed", "group-question-removed")
+
+
+def _q(text: str) -> str:
+    return "“" + " ".join(text.split()) + "”"
+
+
+def _list(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class _Markdown:
+    """Builds the changelog of one diff."""
+
+    def __init__(self, diff: Diff) -> None:
+        self.diff = diff
+        catalogue = standard_catalogue()
+        self.names = (
+            {t.id: t.name for t in catalogue.themes}
+            if diff.new.catalogue == catalogue.ref
+            else {}
+        )
+        self.order = list(self.names)
+
+    def theme(self, theme_id: str) -> str:
+        return self.names.get(theme_id, theme_id)
+
+    def themes(self, ids: Iterable[str]) -> str:
+        rank = {t: i for i, t in enumerate(self.order)}
+        ordered = sorted(set(ids), key=lambda t: (rank.get(t, len(rank)), t))
+        return _list([self.theme(t) for t in ordered])
+
+    # -- the summary table ----------------------------------------------------
+    def summary(self) -> list[str]:
+        diff, old = self.diff, self.diff.old.version
+        counted = Counter(c.severity for c in diff.changes)
+        rows = [
+            "| | |",
+            "|---|---|",
+            f"| Changes | {len(diff.changes)}: {counted[Impact.BREAKING]} breaking (old returns "
+            f"or scores affected), {counted[Impact.COMPATIBLE]} compatible (old returns stay "
+            f"valid), {counted[Impact.COSMETIC]} cosmetic (wording and layout) |",
+            f"| Do returns made with {old} still fit? | {self.returns_fit()} |",
+            f"| Can theme scores be compared with {old}? | {self.scores_compare()} |",
+        ]
+        grown = self.new_question_themes()
+        if grown:
+            rows.append(f"| Themes with new questions | {grown} |")
+        rows.append(f"| Version | {self.version()} |")
+        return rows
+
+    def returns_fit(self) -> str:
+        breaking = [c for c in self.diff.changes if c.data is Impact.BREAKING]
+        if not breaking:
+            return "Yes"
+        added = sum(1 for c in breaking if c.rule.endswith("added-required"))
+        parts = []
+        if added:
+            parts.append(f"they do not answer {_plural(added, 'new required question')}")
+        if len(breaking) > added:
+            others = _plural(len(breaking) - added, "other change")
+            parts.append(f"{others} affect what an answer may be")
+        return (
+            f"No: {_list(parts)}. `audit-tool migrate` carries them forward; answers with no "
+            "place in the new version are kept aside, never dropped"
+        )
+
+    def scores_compare(self) -> str:
+        moving = [c for c in self.diff.changes if c.score is Impact.BREAKING]
+        if any(c.rule in _EVERY_THEME for c in moving):
+            return "Not directly: grading or the theme catalogue changed, which reaches every theme"
+        themes = {t for c in moving for t in c.themes}
+        if not themes:
+            return "Yes: the same answers give the same scores"
+        return (
+            f"Yes, except {self.themes(themes)}: answers that counted there in "
+            f"{self.diff.old.version} count differently or not at all"
+        )
+
+    def new_question_themes(self) -> str:
+        new = self.diff.new
+        old_ids = {r.question.id for r in self.diff.old.iter_questions()}
+        themes = {
+            t
+            for r in new.iter_questions()
+            if r.question.id not in old_ids
+            and not set(r.question.renamed_from) & old_ids
+            and new.is_scored(r.question)
+            for t in r.question.themes
+        }
+        return self.themes(themes) if themes else ""
+
+    def version(self) -> str:
+        diff = self.diff
+        problems = diff.version_problems()
+        if problems:
+            return (
+                f"{diff.new.version} does not keep the promise of its number: "
+                + "; ".join(problems)
+            )
+        return (
+            f"{diff.new.version} is {_STEP_WORDS[diff.declared_bump]}, as the changes call for "
+            f"(they need at least {_STEP_WORDS[diff.suggested_bump]})"
+        )
+
+    # -- the main changes -------------------------------------------------------
+    def asks(self, question_id: str, indent: str) -> list[str]:
+        ref = self.diff.new.question(question_id)
+        if ref is None:
+            return []
+        q = ref.question
+        if isinstance(q, GroupQuestion):
+            lines = [f"{indent}- {_q(q.text)} For each {q.entry_label}, it asks:"]
+            lines.extend(f"{indent}   - {_q(s.text)}" for s in q.questions)
+            return lines
+        return [f"{indent}- {_q(q.text)}"]
+
+    def main_changes(self) -> list[list[str]]:
+        items: list[list[str]] = []
+        told_sections: dict[str, list[str]] = {}
+        for change in (c for c in self.diff.changes if c.headline):
+            if change.rule.startswith("question-replaced"):
+                item = [
+                    f"**A question is replaced.** In *{change.section}*, {_q(change.subject)} "
+                    f"is replaced by {_plural(len(change.related), 'question')}:"
+                ]
+                for question_id in change.related:
+                    item.extend(self.asks(question_id, "   "))
+            elif change.rule.startswith("question-removed"):
+                item = [f"**A question is removed** from *{change.section}*: {_q(change.subject)}"]
+            elif change.rule == "section-added":
+                item = [f"**A new section: {change.subject}.** It asks:"]
+                told_sections[change.subject] = item
+            elif change.section in told_sections:
+                told_sections[change.section].extend(self.asks(change.target, "   "))
+                continue
+            else:
+                item = [f"**A new question** in *{change.section}*:"]
+                item.extend(self.asks(change.target, "   "))
+            items.append(item)
+        return items
+
+    # -- everything else, grouped by what it does -----------------------------------
+    def groups(self) -> list[tuple[str, list[str]]]:
+        rest = [c for c in self.diff.changes if not c.headline]
+        groups: list[tuple[str, list[str]]] = []
+        for heading, belongs in (
+            ("New questions", lambda c: c.rule.startswith(_ADDED)),
+            ("Questions taken away", lambda c: c.rule.startswith(_REMOVED)),
+            ("How questions are answered", lambda c: c.data.rank >= Impact.COMPATIBLE.rank),
+            ("Scoring", lambda c: c.score is not Impact.NONE),
+            ("Wording, guidance and layout", lambda c: True),
+        ):
+            members = [c for c in rest if belongs(c)]
+            rest = [c for c in rest if not belongs(c)]
+            if members:
+                groups.append((heading, [self.bullet(c) for c in members]))
+        return groups
+
+    def bullet(self, change: Change) -> str:
+        area = RULES[change.rule].area
+        detail = change.detail or change.message
+        if change.rule.startswith(_ADDED):
+            kind = "required" if change.rule.endswith("required") else "optional"
+            return f"- *{change.section}*: {_q(change.subject)} ({kind})"
+        if change.rule.startswith(_REMOVED):
+            return f"- *{change.section}*: {_q(change.subject)}"
+        if area == "tool":
+            return f"- The tool: {detail}"
+        if area == "grading":
+            theme = f" for {self.theme(change.target)}" if change.target else ""
+            return f"- Grading{theme}: {detail}"
+        if area == "section":
+            return f"- Section {_q(change.subject)}: {detail}"
+        if area in ("scale", "option"):
+            return f"- Answer list {_q(change.subject)}: {detail}"
+        return f"- {_q(change.subject)}: {detail}"
+
+    def authored(self) -> list[str]:
+        diff = self.diff
+        entries = [
+            e
+            for e in diff.new.changelog
+            if declared_bump(diff.old.version, e.version) not in (Bump.NONE, Bump.DOWNGRADE)
+        ]
+        lines: list[str] = []
+        for entry in entries:
+            dated = f" ({entry.date.isoformat()})" if entry.date else ""
+            lines += [f"Version {entry.version}{dated}:", ""]
+            lines.extend(f"- {' '.join(text.split())}" for text in entry.changes)
+            lines.append("")
+        return lines[:-1]
+
+    def render(self) -> str:
+        diff = self.diff
+        out = [
+            f"# {diff.new.title}: what changed in version {diff.new.version}",
+            "",
+            f"Compared with version {diff.old.version}.",
+            "",
+        ]
+        if not diff.changes:
+            out.append("Nothing that auditors answer or the panel scores has changed.")
+            return "\n".join(out) + "\n"
+        out.extend(self.summary())
+        main = self.main_changes()
+        if main:
+            out += ["", "## The main changes", ""]
+            for n, item in enumerate(main, start=1):
+                out.append(f"{n}. {item[0]}")
+                out.extend(item[1:])
+        for heading, bullets in self.groups():
+            out += ["", f"## {heading}", "", *bullets]
+        authored = self.authored()
+        if authored:
+            out += ["", "## In the authors' words", "", *authored]
+        out += [
+            "",
+            "<details><summary>Every change, with its rule</summary>",
+            "",
+            "| severity | rule | change |",
+            "|---|---|---|",
+            *(
+                f"| {c.severity.value} | `{c.rule}` | {c.message.replace('|', '/')} |"
+                for c in diff.changes
+            ),
+            "",
+            "</details>",
+        ]
+        return "\n".join(out) + "\n"
+
+
+def diff_markdown(diff: Diff) -> str:
+    """A changelog a board can publish: a summary, the main changes, then the rest by kind."""
+    return _Markdown(diff).render()
