@@ -14,6 +14,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .codes import CODES
+from .diffing import EXAMPLE_TOOL
+from .diffing.render import rules_examples, rules_table
 from .formatters import render_json
 from .schemas import catalogue_schema, tool_schema
 
@@ -40,6 +42,9 @@ def problem_codes_table() -> str:
 
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
+    ("docs/diff-rules.md", "diff-rules"): rules_table,
+    ("docs/diff-rules.md", "example-tool"): lambda: f"```yaml\n{EXAMPLE_TOOL}```\n",
+    ("docs/diff-rules.md", "diff-examples"): rules_examples,
 }
 
 

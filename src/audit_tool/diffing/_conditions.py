@@ -13,6 +13,7 @@ proved is not claimed.
 from __future__ import annotations
 
 import itertools
+import json
 from collections.abc import Callable, Iterator, Mapping
 from enum import Enum
 from typing import Any
@@ -133,6 +134,13 @@ def _answer_classes(values: list[Any], many: bool) -> list[Any] | None:
     return [*scalars, *subsets]
 
 
+def _written(condition: Condition | None) -> str:
+    # As JSON, where 1 and true differ (as models they compare equal).
+    if condition is None:
+        return "null"
+    return json.dumps(condition.model_dump(mode="json", by_alias=True), sort_keys=True)
+
+
 def _holds(condition: Condition | None, answers: Mapping[str, Any]) -> bool:
     return True if condition is None else condition.evaluate(answers)
 
@@ -146,7 +154,7 @@ def compare(
     (multiple choice, or a question whose kind changed): its answers are then
     tried as sets of values too. No condition holds always.
     """
-    if old == new:
+    if _written(old) == _written(new):
         return Relation.SAME
     present = [c for c in (old, new) if c is not None]
     named = _named_values(present)

@@ -15,9 +15,9 @@ from ..formatters import format_problem, render_json
 from ..problems import Problem
 from ..tool import GroupQuestion
 from .model import Bump, Change, Diff, declared_bump
-from .rules import RULES, Impact
+from .rules import EXAMPLE_TOOL, RULES, Impact
 
-__all__ = ["diff_json", "diff_markdown", "diff_text"]
+__all__ = ["diff_json", "diff_markdown", "diff_text", "rules_examples", "rules_table"]
 
 Where = Callable[[Change], str]
 """Where a change stands, as ``file:line:column`` (or ``""`` when unknown)."""
@@ -315,3 +315,81 @@ class _Markdown:
 def diff_markdown(diff: Diff) -> str:
     """A changelog a board can publish: a summary, the main changes, then the rest by kind."""
     return _Markdown(diff).render()
+
+
+# --- the rule catalogue, for docs/diff-rules.md ----------------------------------
+
+_AREA_TITLES = {
+    "tool": "The tool",
+    "grading": "Grading",
+    "section": "Sections",
+    "question": "Questions",
+    "condition": "Conditions",
+    "evidence": "Evidence",
+    "answer": "What an answer may be",
+    "group": "Repeatable groups",
+    "theme": "Themes",
+    "scale": "Scales",
+    "option": "Options",
+}
+
+
+def rules_table() -> str:
+    """The rule catalogue as a Markdown table, grouped by area."""
+    lines = ["| rule | severity | data | score | what it means |", "|---|---|---|---|---|"]
+    for area in _AREA_TITLES:
+        for rule in RULES.values():
+            if rule.area == area:
+                lines.append(
+                    f"| [`{rule.code}`](#{rule.code}) | {rule.severity.value} | "
+                    f"{rule.data.value} | {rule.score.value} | {rule.title} |"
+                )
+    return "\n".join(lines) + "\n"
+
+
+def _patch(before: str, after: str) -> list[str]:
+    """One edit as patch lines, with a line of context either side."""
+    old, new = before.splitlines(), after.splitlines()
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    lines = [f" {line}" for line in old[max(head - 1, 0) : head]]
+    lines += [f"-{line}" for line in old[head : len(old) - tail]]
+    lines += [f"+{line}" for line in new[head : len(new) - tail]]
+    lines += [f" {line}" for line in old[len(old) - tail : len(old) - tail + 1]]
+    return lines
+
+
+def rules_examples() -> str:
+    """Every rule with its example, as patches to the example tool."""
+    out: list[str] = []
+    for area, heading in _AREA_TITLES.items():
+        out += [f"### {heading}", ""]
+        for rule in (r for r in RULES.values() if r.area == area):
+            out += [
+                f"#### `{rule.code}`",
+                "",
+                f"{rule.title}. Severity **{rule.severity.value}** "
+                f"(data: {rule.data.value}, score: {rule.score.value}).",
+                "",
+                "```diff",
+            ]
+            text = EXAMPLE_TOOL
+            for n, (before, after) in enumerate(rule.example.edits):
+                # Show whole lines: widen the edit to the lines it touches.
+                at = text.index(before)
+                start = text.rfind("\n", 0, at) + 1
+                end = text.find("\n", at + len(before) - 1) + 1 or len(text)
+                whole = text[start:end]
+                if n:
+                    out.append("@@")
+                out.extend(_patch(whole, whole.replace(before, after, 1)))
+                text = text.replace(before, after, 1)
+            out += ["```", ""]
+            if rule.example.also:
+                also = ", ".join(f"`{code}`" for code in rule.example.also)
+                out += [f"The same edit also gives {also}.", ""]
+    return "\n".join(out)

@@ -1,0 +1,308 @@
+"""diff(old, new): matching, ordering, problems of a successor, bumps, and the neglect tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from audit_tool import load_tool, parse_tool, read_tool
+from audit_tool.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
+from audit_tool.diffing import EXAMPLE_TOOL, Bump, Impact, declared_bump, diff
+from audit_tool.diffing._conditions import Relation, compare
+from audit_tool.diffing.render import diff_json, diff_markdown
+
+V1 = load_tool(ROOT / "tools" / "neglect_v1.yaml")
+V2 = load_tool(ROOT / "tools" / "neglect_v2.yaml")
+BASE = parse_tool(EXAMPLE_TOOL)
+
+
+def _edited(*edits: tuple[str, str]) -> str:
+    text = EXAMPLE_TOOL
+    for before, after in edits:
+        assert text.count(before) == 1, before
+        text = text.replace(before, after)
+    return text
+
+
+# --- the neglect tools ------------------------------------------------------------
+
+
+def test_v1_to_v2_leads_with_the_two_amendments_the_audit_asked_for() -> None:
+    """The first changes are effective_plan replaced by the outcome-focused plan questions,
+    then the new statutory meetings section with its meeting group (learning 5.9, 5.11)."""
+    changes = diff(V1, V2).changes
+    first, second, third = changes[:3]
+    assert (first.rule, first.target) == ("question-replaced-scored", "effective_plan")
+    assert "outcome_plan" in first.related
+    assert (second.rule, second.target) == ("section-added", "statutory_meetings")
+    assert (third.rule, third.target) == ("question-added-required", "meetings")
+    assert {"meeting_attendance", "meeting_outcome_recorded"} <= set(third.related)
+
+
+def test_v1_to_v2_suggests_a_major_bump_which_2_0_0_satisfies() -> None:
+    """The changes call for a major version; 1.0.0 -> 2.0.0 declares one; the check passes."""
+    result = diff(V1, V2)
+    assert (result.suggested_bump, result.declared_bump) == (Bump.MAJOR, Bump.MAJOR)
+    assert result.version_problems() == []
+
+
+def test_v1_to_v2_has_no_problems_because_v2_reserves_what_it_removes() -> None:
+    """v2 lists effective_plan and multi_agency_meetings in retired_ids: no problem at all."""
+    assert diff(V1, V2).problems == ()
+
+
+def test_v1_to_v2_removal_points_into_v1() -> None:
+    """A removed question's pointer leads into the old tool, where it still stands."""
+    removed = [c for c in diff(V1, V2).changes if c.rule == "question-removed-scored"]
+    assert [(c.target, c.side) for c in removed] == [("multi_agency_meetings", "old")]
+    ref = V1.question("multi_agency_meetings")
+    assert ref is not None
+    assert removed[0].pointer == ref.pointer
+
+
+@pytest.mark.parametrize("tool", [V1, V2, BASE], ids=["v1", "v2", "example"])
+def test_a_tool_compared_with_itself_has_no_changes(tool: object) -> None:
+    """diff(a, a) is empty, suggests no bump, and has no problems."""
+    assert isinstance(tool, type(V1))
+    result = diff(tool, tool)
+    assert (result.changes, result.problems, result.suggested_bump) == ((), (), Bump.NONE)
+
+
+def test_v1_to_v2_json_has_exactly_the_design_shape() -> None:
+    """diff --format json: old, new, changes (six keys each), suggested and declared bumps."""
+    data = json.loads(diff_json(diff(V1, V2)))
+    assert list(data) == ["old", "new", "changes", "suggested_bump", "declared_bump"]
+    assert data["old"] == {"id": "neglect", "version": "1.0.0"}
+    assert data["new"] == {"id": "neglect", "version": "2.0.0"}
+    assert {tuple(c) for c in data["changes"]} == {
+        ("rule", "severity", "data", "score", "pointer", "message")
+    }
+    assert (data["suggested_bump"], data["declared_bump"]) == ("major", "major")
+
+
+def test_v1_to_v2_changelog_leads_with_the_amendments_in_plain_words() -> None:
+    """The Markdown changelog's main changes are, in order: the plan question replaced, the
+    statutory meetings section (with what each meeting records), the general meetings
+    question removed."""
+    text = diff_markdown(diff(V1, V2))
+    main = text.split("## The main changes\n\n", 1)[1].split("\n## ", 1)[0]
+    items = [line for line in main.splitlines() if line[:1].isdigit()]
+    assert items[0].startswith("1. **A question is replaced.**")
+    assert "“Is there an effective plan in place?”" in items[0]
+    assert items[1] == "2. **A new section: Statutory meetings.** It asks:"
+    assert "“Was your agency invited, and did it attend?”" in main
+    assert items[2].startswith("3. **A question is removed**")
+    assert "Can theme scores be compared with 1.0.0? | Yes, except Outcome-focused planning" in text
+
+
+# --- matching -----------------------------------------------------------------------
+
+
+def test_an_undeclared_rename_is_a_removal_an_addition_and_a_possible_rename() -> None:
+    """Renames are never guessed: a changed id without renamed_from is removed + added, and the
+    warning gives the exact line to add."""
+    new = parse_tool(_edited(("      - id: summary\n", "      - id: home_summary\n")))
+    result = diff(BASE, new)
+    assert sorted(c.rule for c in result.changes) == ["question-added", "question-removed"]
+    codes = sorted(p.code for p in result.problems)
+    assert codes == ["possible-rename", "removed-id-not-reserved"]
+    hint = next(p for p in result.problems if p.code == "possible-rename")
+    assert "`renamed_from: [summary]`" in hint.message
+    assert hint.pointer == "/sections/0/questions/6/id"
+
+
+def test_a_reworded_option_value_is_a_possible_recoding() -> None:
+    """An option removed and a look-alike added in the same scale: a warning with the line."""
+    new = parse_tool(_edited((
+        "{value: food, label: No food in the home}",
+        "{value: no_food, label: No food in the home}",
+    )))
+    problems = diff(BASE, new).problems
+    assert [(p.code, p.pointer) for p in problems] == [
+        ("possible-rename", "/scales/2/options/1/value")
+    ]
+    assert "`renamed_from: [food]`" in problems[0].message
+
+
+def test_removing_a_question_without_reserving_it_is_an_error_with_the_line() -> None:
+    """removed-id-not-reserved names the retired_ids line that fixes it."""
+    summary = (
+        "      - id: summary\n        type: text\n"
+        "        text: Summarise what the records show about the home.\n"
+        "        required: false\n        max_length: 2000\n"
+    )
+    result = diff(BASE, parse_tool(_edited((summary, ""))))
+    assert [(p.code, p.severity.value, p.pointer) for p in result.problems] == [
+        ("removed-id-not-reserved", "error", "")
+    ]
+    assert "`retired_ids: [summary]`" in result.problems[0].message
+
+
+def test_reusing_an_id_the_old_version_retired_is_an_error() -> None:
+    """The old version reserved 'home_safe'; a new version that asks a question with that id
+    (dropping the reservation) gets retired-id-reused at the id."""
+    description = "description: How agencies recorded home conditions.\n"
+    old = parse_tool(_edited((description, description + "retired_ids: [home_safe]\n")))
+    new = parse_tool(_edited((
+        "      - id: summary\n",
+        "      - id: home_safe\n        type: text\n        text: Anything unsafe?\n"
+        "        required: false\n      - id: summary\n",
+    )))
+    result = diff(old, new)
+    assert [(p.code, p.pointer) for p in result.problems] == [
+        ("retired-id-reused", "/sections/0/questions/6/id"),
+    ]
+
+
+def test_a_declared_replacement_is_one_change_at_the_replacing_question() -> None:
+    """A question replacing an old one is reported once, as the replacement, pointing at it."""
+    new = parse_tool(_edited(
+        (
+            "      - id: summary\n        type: text\n",
+            "      - id: home_account\n        replaces: [summary]\n        type: text\n",
+        ),
+        ("description: How agencies recorded home conditions.\n",
+         "description: How agencies recorded home conditions.\nretired_ids: [summary]\n"),
+    ))
+    result = diff(BASE, new)
+    assert [(c.rule, c.pointer, c.related) for c in result.changes] == [
+        ("question-replaced", "/sections/0/questions/6", ("home_account",))
+    ]
+
+
+def test_includes_are_compared_as_their_content(tmp_path: Path) -> None:
+    """Moving a section into a building block that the tool includes changes nothing."""
+    (tmp_path / "old.yaml").write_text(EXAMPLE_TOOL, encoding="utf-8")
+    head, overall = EXAMPLE_TOOL.split("  - id: overall\n    title: Overall\n")
+    judgement = (
+        "  - id: judgement\n    title: Four-point judgement\n    options:\n"
+        "      - {value: outstanding, label: Outstanding, score: 3}\n"
+        "      - {value: good, label: Good, score: 2}\n"
+        "      - {value: requires_improvement, label: Requires improvement, score: 1}\n"
+        "      - {value: inadequate, label: Inadequate, score: 0}\n"
+    )
+    assert head.count(judgement) == 1
+    (tmp_path / "block.yaml").write_text(
+        "fragment: overall\ntitle: Overall\nscales:\n" + judgement
+        + "sections:\n  - id: overall\n    title: Overall\n" + overall,
+        encoding="utf-8",
+    )
+    (tmp_path / "new.yaml").write_text(
+        head.replace(judgement, "") + "  - include: block.yaml\n", encoding="utf-8"
+    )
+    loaded = read_tool(tmp_path / "new.yaml")
+    assert loaded.tool is not None, loaded.problems
+    old = load_tool(tmp_path / "old.yaml")
+    changes = diff(old, loaded.tool).changes
+    assert [c.rule for c in changes] == []
+
+
+# --- ordering --------------------------------------------------------------------------
+
+
+def test_changes_other_than_headlines_come_by_severity_then_document_order() -> None:
+    """After the headline changes, breaking changes come before compatible before cosmetic."""
+    new = parse_tool(_edited(
+        ("text: Did your agency see the home?", "text: Did anyone see the home?"),
+        ("        max_length: 2000\n", "        max_length: 1000\n"),
+        ("        max_entries: 10\n", ""),
+    ))
+    rules = [c.rule for c in diff(BASE, new).changes]
+    assert rules == ["text-limit-tightened", "group-entries-loosened", "question-text-changed"]
+
+
+# --- conditions --------------------------------------------------------------------------
+
+
+def _many(_question: str) -> bool:
+    return False
+
+
+SEEN_YES = Equals(question="seen", equals="yes")
+SEEN_ANY = InValues.model_validate({"question": "seen", "in": ["yes", "partly"]})
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "relation"),
+    [
+        (SEEN_YES, SEEN_YES, Relation.SAME),
+        (None, SEEN_YES, Relation.TIGHTER),
+        (SEEN_YES, None, Relation.LOOSER),
+        (SEEN_ANY, SEEN_YES, Relation.TIGHTER),
+        (SEEN_YES, SEEN_ANY, Relation.LOOSER),
+        (SEEN_YES, Equals(question="seen", equals="no"), Relation.CHANGED),
+        (SEEN_ANY, AnyOf(any=[SEEN_YES, Equals(question="seen", equals="partly")]),
+         Relation.EQUIVALENT),
+        (SEEN_YES, Not(not_=Not(not_=SEEN_YES)), Relation.EQUIVALENT),
+        (SEEN_YES, Answered(question="seen", answered=True), Relation.LOOSER),
+        (SEEN_YES, AllOf(all=[SEEN_YES, Answered(question="other", answered=True)]),
+         Relation.TIGHTER),
+        (Not(not_=SEEN_YES), Not(not_=SEEN_ANY), Relation.TIGHTER),
+        (Equals(question="n", equals=1), Equals(question="n", equals=True), Relation.CHANGED),
+    ],
+)
+def test_conditions_are_compared_exactly(old: object, new: object, relation: Relation) -> None:
+    """Tighter, looser, equivalent and changed are decided over every class of answer."""
+    assert compare(old, new, _many) is relation  # type: ignore[arg-type]
+
+
+def test_multiple_choice_answers_are_tried_as_sets() -> None:
+    """For a list answer, 'equals yes' and 'not equals no' are not ordered: a list can hold both."""
+    was = Equals(question="c", equals="a")
+    now = AllOf(all=[was, Not(not_=Equals(question="c", equals="b"))])
+    assert compare(was, now, lambda _q: True) is Relation.TIGHTER
+    assert compare(was, now, _many) is Relation.EQUIVALENT
+
+
+def test_conditions_too_large_to_decide_are_called_changed() -> None:
+    """When the classes of answers are too many to try, a loosening is not claimed."""
+    values = [f"v{i}" for i in range(12)]
+    old = InValues.model_validate({"question": "c", "in": values[:1]})
+    new = InValues.model_validate({"question": "c", "in": values})
+    assert compare(old, new, lambda _q: True) is Relation.CHANGED
+    assert compare(old, new, _many) is Relation.LOOSER
+
+
+# --- version discipline -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "bump"),
+    [
+        ("1.0.0", "2.0.0", Bump.MAJOR),
+        ("1.0.0", "1.1.0", Bump.MINOR),
+        ("1.0.0", "1.0.1", Bump.PATCH),
+        ("1.0.0", "1.0.0", Bump.NONE),
+        ("1.2.0", "1.1.9", Bump.DOWNGRADE),
+        ("1.0.0-rc.1", "1.0.0", Bump.NONE),
+        ("1.9.9", "2.0.0-rc.1", Bump.MAJOR),
+    ],
+)
+def test_declared_bump_reads_the_two_versions(old: str, new: str, bump: Bump) -> None:
+    """The declared step is the highest part of MAJOR.MINOR.PATCH that grew."""
+    assert declared_bump(old, new) is bump
+
+
+def test_content_changed_under_the_same_version_breaks_the_promise() -> None:
+    """A published version is immutable: a cosmetic change without a new version fails."""
+    new = parse_tool(_edited(("title: Home conditions mini-audit", "title: Home audit")))
+    result = diff(BASE, new)
+    assert result.suggested_bump is Bump.PATCH
+    assert result.version_problems() == [
+        "the content changed but the version is still 1.0.0; a published version never changes"
+    ]
+
+
+def test_a_smaller_step_than_the_changes_call_for_breaks_the_promise() -> None:
+    """A breaking change declared as a minor step fails; declared as major it passes."""
+    text = _edited(("        required: false\n        max_length", "        max_length"))
+    minor = parse_tool(text.replace("version: 1.0.0", "version: 1.1.0"))
+    major = parse_tool(text.replace("version: 1.0.0", "version: 2.0.0"))
+    assert diff(BASE, minor).version_problems() == [
+        "the changes call for a major version step, but 1.0.0 -> 1.1.0 is a minor step"
+    ]
+    assert diff(BASE, major).version_problems() == []
+    assert diff(BASE, major).severity is Impact.BREAKING

@@ -1,0 +1,86 @@
+"""The diff rule catalogue: every rule's example gives exactly that rule, with its impacts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from audit_tool import parse_tool, standard_catalogue
+from audit_tool.diffing import EXAMPLE_TOOL, RULES, Impact, diff
+
+# The catalogue example for catalogue-changed names standard@2, which has the standard themes.
+STANDARD_2 = standard_catalogue().model_copy(update={"version": 2})
+BASE = parse_tool(EXAMPLE_TOOL)
+
+
+def test_the_catalogue_has_at_least_25_rules_in_every_area() -> None:
+    """There are 25 rules or more, covering every part of a tool the diff compares."""
+    areas = {rule.area for rule in RULES.values()}
+    assert len(RULES) >= 25
+    assert areas == {
+        "tool", "grading", "section", "question", "condition", "evidence", "answer", "group",
+        "theme", "scale", "option",
+    }
+
+
+def test_rule_codes_are_kebab_case_and_named_for_their_area() -> None:
+    """Each code is stable kebab-case; rules of one kind share a recognisable stem."""
+    for code in RULES:
+        assert re.fullmatch(r"[a-z]+(-[a-z]+)*", code), code
+
+
+def test_every_rule_has_an_impact_and_severity_is_the_higher_one() -> None:
+    """No rule is without impact, and a rule's severity is the higher of data and score."""
+    for rule in RULES.values():
+        assert rule.severity is not Impact.NONE, rule.code
+        assert rule.severity.rank == max(rule.data.rank, rule.score.rank), rule.code
+
+
+def test_scored_variants_differ_only_in_their_score_impact() -> None:
+    """X-scored has X's data impact and a breaking score impact; X itself moves no score."""
+    pairs = [(RULES[c.removesuffix("-scored")], r) for c, r in RULES.items()
+             if c.endswith("-scored") and c.removesuffix("-scored") in RULES]
+    assert len(pairs) >= 8
+    for plain, rule in pairs:
+        assert (plain.data, plain.score) == (rule.data, Impact.NONE), rule.code
+        assert rule.score is Impact.BREAKING, rule.code
+
+
+def test_design_severities_hold_for_the_named_kinds_of_change() -> None:
+    """DESIGN §6's examples: removals, type changes, required, re-coding and swaps are
+    breaking; an optional question, an option below the maximum, a rename and a dropped
+    requirement are compatible; wording, labels and order are cosmetic."""
+    breaking = ["question-removed", "option-removed", "question-type-changed",
+                "question-made-required", "condition-tightened", "option-recoded",
+                "scale-swapped", "option-score-changed", "theme-weight-changed",
+                "theme-mapping-added", "grade-bands-changed"]
+    compatible = ["question-added", "option-added", "condition-loosened",
+                  "question-made-optional", "question-renamed"]
+    cosmetic = ["question-text-changed", "question-guidance-changed", "option-label-changed",
+                "question-reordered", "section-reordered", "option-reordered"]
+    assert {c: RULES[c].severity for c in breaking} == dict.fromkeys(breaking, Impact.BREAKING)
+    assert {c: RULES[c].severity for c in compatible} == dict.fromkeys(
+        compatible, Impact.COMPATIBLE
+    )
+    assert {c: RULES[c].severity for c in cosmetic} == dict.fromkeys(cosmetic, Impact.COSMETIC)
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_each_example_gives_exactly_its_rule(code: str) -> None:
+    """Applying a rule's example to the example tool gives that rule (and only the rules the
+    same edit cannot avoid), with no problem."""
+    rule = RULES[code]
+    new = parse_tool(rule.example.apply(EXAMPLE_TOOL), catalogues=[STANDARD_2])
+    result = diff(BASE, new)
+    assert sorted(c.rule for c in result.changes) == sorted([code, *rule.example.also])
+    assert result.problems == ()
+    change = next(c for c in result.changes if c.rule == code)
+    assert (change.data, change.score, change.severity) == (rule.data, rule.score, rule.severity)
+
+
+def test_an_example_edit_that_does_not_apply_is_refused() -> None:
+    """An example whose text is not in the tool exactly once raises, so examples cannot rot."""
+    broken = RULES["question-added"].example.__class__((("no such text", "x"),))
+    with pytest.raises(ValueError, match="exactly once"):
+        broken.apply(EXAMPLE_TOOL)
