@@ -10,6 +10,7 @@ from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_c
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
 from .exceptions import AuditToolError, InvalidFileError
+from .fhir import FhirExport, export_fhir, export_fhir_response
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -61,6 +62,7 @@ __all__ = [
     "DateQuestion",
     "Equals",
     "EvidenceRule",
+    "FhirExport",
     "FileReport",
     "Fragment",
     "GradeBand",
@@ -92,6 +94,8 @@ __all__ = [
     "check_catalogue",
     "check_tool",
     "dump_tool",
+    "export_fhir",
+    "export_fhir_response",
     "load_catalogue",
     "load_tool",
     "parse_tool",
