@@ -110,9 +110,9 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _schema
+    from . import _check, _export, _schema
 
-    return [_check.register, _schema.register]
+    return [_check.register, _schema.register, _export.register]
 
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:
