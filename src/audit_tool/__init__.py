@@ -6,6 +6,7 @@ underscore are private.
 
 from __future__ import annotations
 
+from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
@@ -21,6 +22,17 @@ from .loading import (
     read_tool,
 )
 from .problems import FileReport, Problem, Report, Severity
+from .response import (
+    Answer,
+    LoadedResponse,
+    MigrationStep,
+    Period,
+    Response,
+    ToolRef,
+    load_response,
+    parse_response,
+    read_response,
+)
 from .saving import dump_tool, save_tool
 from .tool import (
     DEFAULT_BANDS,
@@ -53,6 +65,8 @@ __all__ = [
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
+    "Answer",
+    "AnswerSlot",
     "Answered",
     "AnyOf",
     "AuditToolError",
@@ -70,15 +84,19 @@ __all__ = [
     "GroupQuestion",
     "InValues",
     "InvalidFileError",
+    "LoadedResponse",
     "LoadedTool",
+    "MigrationStep",
     "MultipleChoiceQuestion",
     "Not",
     "NumberQuestion",
     "Option",
+    "Period",
     "Problem",
     "Question",
     "QuestionRef",
     "Report",
+    "Response",
     "Scale",
     "ScaleInclude",
     "Section",
@@ -90,6 +108,7 @@ __all__ = [
     "Theme",
     "ThemeCatalogue",
     "Tool",
+    "ToolRef",
     "__version__",
     "check_catalogue",
     "check_tool",
@@ -97,9 +116,13 @@ __all__ = [
     "export_fhir",
     "export_fhir_response",
     "load_catalogue",
+    "load_response",
     "load_tool",
+    "parse_response",
     "parse_tool",
+    "read_response",
     "read_tool",
     "save_tool",
     "standard_catalogue",
+    "walk_answers",
 ]
