@@ -114,7 +114,11 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         if read.response is None or read.document is None or any(p.is_error for p in problems):
             return _report(problems, files, args.format, streams)
         export = export_fhir_response(
-            loaded.tool, read.response, base_url=args.base_url, fhir_version=args.fhir_version
+            loaded.tool,
+            read.response,
+            base_url=args.base_url,
+            fhir_version=args.fhir_version,
+            document=read.document.data,
         )
         problems.extend(read.document.source.locate(p) for p in export.problems)
     code = _report(problems, files, args.format, streams) if problems else exit_code(problems)

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import _pointer
+from ..answers import AnswerSlot, walk_answers
 from ..codes import problem
-from ..conditions import is_answered
 from ..problems import Problem
 from ..response import Answer, Response
 from ..tool import (
@@ -57,6 +57,7 @@ class _Builder:
     tool: Tool
     response: Response
     urls: FhirUrls
+    document: Mapping[str, Any] | None
     problems: list[Problem] = field(default_factory=list)
 
     def build(self) -> dict[str, Any]:
@@ -69,22 +70,26 @@ class _Builder:
                     "/tool",
                 )
             )
-        values = response.values()
-        sections = []
-        placed: set[str] = set()
-        for section in tool.sections:
-            children: list[dict[str, Any]] = []
-            for question in section.questions:
-                placed.add(question.id)
-                pointer = _pointer.join("/answers", question.id)
-                children.extend(
-                    self.items(question, response.answers.get(question.id), values, pointer, "")
+        slots = list(walk_answers(tool, response, self.document))
+        entries: dict[str, list[list[AnswerSlot]]] = {}
+        for slot in slots:
+            if slot.ref.group is not None and slot.entry is not None:
+                group = entries.setdefault(slot.ref.group.id, [])
+                group.extend([] for _ in range(slot.entry + 1 - len(group)))
+                group[slot.entry].append(slot)
+        by_section: dict[str, list[dict[str, Any]]] = {}
+        for slot in slots:
+            if slot.ref.group is None:
+                found = (
+                    self._entries(slot, entries.get(slot.question.id, []))
+                    if isinstance(slot.question, GroupQuestion)
+                    else self._question(slot, "")
                 )
-            if children:
-                sections.append(
-                    {"linkId": section_link_id(section.id), "text": section.title, "item": children}
-                )
-        self._unknown(response.answers, placed, "/answers", "")
+                by_section.setdefault(slot.ref.section.id, []).extend(found)
+        top = {slot.question.id for slot in slots if slot.ref.group is None}
+        for qid in response.answers:
+            if qid not in top:
+                self._unknown(qid, _pointer.join("/answers", qid))
         for old_id in response.unplaced_answers:
             self.problems.append(
                 problem(
@@ -94,6 +99,11 @@ class _Builder:
                     _pointer.join("/unplaced_answers", old_id),
                 )
             )
+        sections = [
+            {"linkId": section_link_id(s.id), "text": s.title, "item": by_section[s.id]}
+            for s in tool.sections
+            if by_section.get(s.id)
+        ]
         return self._resource(sections)
 
     def _resource(self, items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -137,40 +147,40 @@ class _Builder:
         return out
 
     # -- answers -----------------------------------------------------------
-    def items(
-        self,
-        question: AnyQuestion,
-        answer: Answer | None,
-        context: Mapping[str, Any],
-        pointer: str,
-        where: str,
-    ) -> list[dict[str, Any]]:
-        """The response items for one question's answer (several for a group's entries)."""
+    def _placeable(self, slot: AnswerSlot, where: str) -> Answer | None:
+        """The slot's answer when it has a place in FHIR; a problem when it has not."""
+        answer = slot.answer
         if answer is None:
-            return []
-        if not is_answered(answer.value):
+            return None
+        if not slot.answered:
             if answer.evidence or answer.evidence_date:
-                self._evidence_lost(question, pointer, where, "it comes without an answer")
-            return []
-        if question.when is not None and not question.when.evaluate(context):
+                self._evidence_lost(slot, where, "it comes without an answer")
+            return None
+        if not slot.applies:
             self.problems.append(
                 problem(
                     "fhir-answer-not-applicable",
-                    f"question '{question.id}'{where} is answered, but its condition does not "
-                    "hold, so the FHIR response leaves the answer out",
-                    pointer,
+                    f"question '{slot.question.id}'{where} is answered, but its condition does "
+                    "not hold, so the FHIR response leaves the answer out",
+                    slot.pointer,
                 )
             )
+            return None
+        return answer
+
+    def _question(self, slot: AnswerSlot, where: str) -> list[dict[str, Any]]:
+        """The response item of one question's answer (none when it has no place)."""
+        answer = self._placeable(slot, where)
+        if answer is None:
             return []
-        if isinstance(question, GroupQuestion):
-            return self._entries(question, answer, context, pointer)
+        question = slot.question
         answers = self._answers(question, answer.value)
         if isinstance(answers, str):
             self.problems.append(
                 problem(
                     "fhir-answer-not-exported",
                     f"the answer to question '{question.id}'{where} {answers}",
-                    pointer,
+                    slot.pointer,
                 )
             )
             return []
@@ -179,28 +189,32 @@ class _Builder:
             answers[0]["item"] = evidence
         return [{"linkId": question.id, "text": question.text, "answer": answers}]
 
-    def _entries(
-        self, group: GroupQuestion, answer: Answer, context: Mapping[str, Any], pointer: str
-    ) -> list[dict[str, Any]]:
+    def _entries(self, slot: AnswerSlot, entries: list[list[AnswerSlot]]) -> list[dict[str, Any]]:
+        """One repetition of the group item per entry that has an answer."""
+        answer = self._placeable(slot, "")
+        if answer is None:
+            return []
+        group = slot.question
         if not isinstance(answer.value, list) or not all(isinstance(e, dict) for e in answer.value):
             self.problems.append(
                 problem(
                     "fhir-answer-not-exported",
                     f"the answer to repeatable group '{group.id}' is not a list of entries",
-                    pointer,
+                    slot.pointer,
                 )
             )
             return []
         if answer.evidence or answer.evidence_date:
-            self._evidence_lost(group, pointer, "", "it is given for the whole group")
+            self._evidence_lost(slot, "", "it is given for the whole group")
         out = []
-        for n, entry in enumerate(answer.entries, start=1):
-            where = f" (entry {n} of '{group.id}')"
-            inner = {**context, **{qid: a.value for qid, a in entry.items()}}
-            children: list[dict[str, Any]] = []
-            for sub in group.questions:
-                children.extend(self.items(sub, entry.get(sub.id), inner, pointer, where))
-            self._unknown(entry, {sub.id for sub in group.questions}, pointer, where)
+        for index, (entry, subs) in enumerate(zip(answer.entries, entries, strict=False)):
+            where = f" (entry {index + 1} of '{group.id}')"
+            children = [item for sub in subs for item in self._question(sub, where)]
+            known = {sub.question.id for sub in subs}
+            entry_pointer = _pointer.parent(subs[0].pointer) if subs else slot.pointer
+            for qid in entry:
+                if qid not in known:
+                    self._unknown(qid, _pointer.join(entry_pointer, qid), where)
             if children:
                 out.append({"linkId": group.id, "text": group.text, "item": children})
         return out
@@ -249,34 +263,29 @@ class _Builder:
             )
         return items
 
-    def _evidence_lost(self, question: AnyQuestion, pointer: str, where: str, why: str) -> None:
+    def _evidence_lost(self, slot: AnswerSlot, where: str, why: str) -> None:
         self.problems.append(
             problem(
                 "fhir-evidence-not-exported",
-                f"the evidence for question '{question.id}'{where} has no place in FHIR: {why}",
-                pointer,
+                f"the evidence for question '{slot.question.id}'{where} has no place in FHIR: "
+                f"{why}",
+                slot.pointer,
             )
         )
 
-    def _unknown(
-        self, answers: Mapping[str, Answer], known: set[str], pointer: str, where: str
-    ) -> None:
-        """An error for each answer to a question that is not where the answer is."""
-        for qid in answers:
-            if qid in known:
-                continue
-            ref = self.tool.question(qid)
-            if where:
-                message = f"'{qid}'{where} is not a question of that group"
-            elif ref is not None and ref.group is not None:
-                message = (
-                    f"'{qid}' is a question of repeatable group '{ref.group.id}', "
-                    "answered outside the group's entries"
-                )
-            else:
-                message = f"'{qid}' is not a question of '{self.tool.ref}'"
-            at = pointer if where else _pointer.join(pointer, qid)
-            self.problems.append(problem("fhir-answer-not-exported", message, at))
+    def _unknown(self, qid: str, pointer: str, where: str = "") -> None:
+        """An error for an answer to a question that is not where the answer is."""
+        ref = self.tool.question(qid)
+        if where:
+            message = f"'{qid}'{where} is not a question of that group"
+        elif ref is not None and ref.group is not None:
+            message = (
+                f"'{qid}' is a question of repeatable group '{ref.group.id}', "
+                "answered outside the group's entries"
+            )
+        else:
+            message = f"'{qid}' is not a question of '{self.tool.ref}'"
+        self.problems.append(problem("fhir-answer-not-exported", message, pointer))
 
 
 def export_fhir_response(
@@ -285,6 +294,7 @@ def export_fhir_response(
     *,
     base_url: str = DEFAULT_BASE_URL,
     fhir_version: FhirVersion = "R4",
+    document: Mapping[str, Any] | None = None,
 ) -> FhirExport:
     """A response as a FHIR QuestionnaireResponse to the tool's exported Questionnaire.
 
@@ -294,8 +304,10 @@ def export_fhir_response(
     not fit gives an error (the resource then lacks it); an answer to a question
     that does not apply, and evidence with no place, give warnings.
     ``fhir_version`` is accepted for symmetry: the resource is the same in R4 and R5.
+    ``document`` is the response file as read (``LoadedResponse.document.data``): with it,
+    problem pointers follow the form each answer was written in (bare or full).
     """
     del fhir_version  # the same elements in R4 and R5
-    builder = _Builder(tool, response, FhirUrls(base_url))
+    builder = _Builder(tool, response, FhirUrls(base_url), document)
     resource = builder.build()
     return FhirExport(resource, tuple(builder.problems))
