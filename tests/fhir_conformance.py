@@ -147,21 +147,27 @@ def response_problems(qr: dict[str, Any], q: dict[str, Any]) -> list[str]:
     if qr.get("status") not in RESPONSE_STATUS:
         out.append(f"status {qr.get('status')!r} is not a response status")
     completed = qr.get("status") == "completed"
-    answers = _answers_by_link(qr.get("item", []))
-    _walk(q.get("item", []), qr.get("item", []), answers, completed, "", out)
+    repeating = {i["linkId"] for i in _items(q.get("item", [])) if i.get("type") == "group"
+                 and i.get("repeats")}
+    answers = _answers_by_link(qr.get("item", []), repeating)
+    _walk(q.get("item", []), qr.get("item", []), answers, completed, "", out, repeating)
     return out
 
 
-def _answers_by_link(items: list[dict[str, Any]]) -> dict[str, list[Any]]:
-    """Answer values by linkId, over the whole response (the context enableWhen reads)."""
+def _answers_by_link(
+    items: list[dict[str, Any]], repeating: set[str] = frozenset()  # type: ignore[assignment]
+) -> dict[str, list[Any]]:
+    """Answer values by linkId (the context enableWhen reads), not looking inside the
+    repetitions of ``repeating`` groups: an item there is read only in its own repetition."""
     found: dict[str, list[Any]] = {}
     for item in items:
         for answer in item.get("answer", []):
             value = _value(answer, "value")
             if value is not None:
                 found.setdefault(item["linkId"], []).append(value[1])
-            found.update(_answers_by_link(answer.get("item", [])))
-        found.update(_answers_by_link(item.get("item", [])))
+            found.update(_answers_by_link(answer.get("item", []), repeating))
+        if item["linkId"] not in repeating:
+            found.update(_answers_by_link(item.get("item", []), repeating))
     return found
 
 
@@ -192,6 +198,7 @@ def _walk(
     completed: bool,
     path: str,
     out: list[str],
+    repeating: set[str],
 ) -> None:
     order = {item["linkId"]: n for n, item in enumerate(q_items)}
     declared = {item["linkId"]: item for item in q_items}
@@ -216,10 +223,11 @@ def _walk(
         elif kind == "group":
             if "answer" in r_item or not r_item.get("item"):
                 out.append(f"{where}: a group holds items, not answers")
-            inner = {**context, **_answers_by_link(r_item.get("item", []))}
-            _walk(q_item.get("item", []), r_item.get("item", []), inner, completed, where, out)
+            inner = {**context, **_answers_by_link(r_item.get("item", []), repeating)}
+            _walk(q_item.get("item", []), r_item.get("item", []), inner, completed, where, out,
+                  repeating)
         else:
-            _question(q_item, r_item, context, completed, where, out)
+            _question(q_item, r_item, context, completed, where, out, repeating)
     for q_item in q_items:
         link = q_item["linkId"]
         if q_item.get("type") == "display":
@@ -238,6 +246,7 @@ def _question(
     completed: bool,
     where: str,
     out: list[str],
+    repeating: set[str],
 ) -> None:
     if "item" in r_item:
         out.append(f"{where}: items under a question go under its answer")
@@ -256,4 +265,5 @@ def _question(
         ):
             out.append(f"{where}: a code the item does not offer")
     for answer in answers:  # nested items are answered under each answer
-        _walk(q_item.get("item", []), answer.get("item", []), context, completed, where, out)
+        _walk(q_item.get("item", []), answer.get("item", []), context, completed, where, out,
+              repeating)
