@@ -36,7 +36,7 @@ names the Questionnaire (url|version).
 examples:
   audit-tool export fhir tools/neglect_v2.yaml -o neglect-2.0.0.fhir.json
   audit-tool export fhir tools/neglect_v2.yaml --fhir-version R5
-  audit-tool export fhir --response examples/returns/c1_police.yaml --tool tools/neglect_v2.yaml
+  audit-tool export fhir --response c1_police.yaml --tool tools/neglect_v2.yaml
   audit-tool export fhir tools/neglect_v2.yaml --base-url https://fhir.example.org/audit
 """
 
