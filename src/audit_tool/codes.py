@@ -128,7 +128,7 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Use 'standard@1', or pass your partnership's catalogue with --catalogue."),
     # --- FHIR export ----------------------------------------------------
     ("fhir-condition-not-expressible", W, "fhir", "A condition that FHIR enableWhen cannot express",
-     "Nothing is lost: the export carries the condition in an extension and makes the question always enabled and optional. To have FHIR forms apply it, write it as one test, one 'all' or one 'any' of tests."),
+     "The export carries the condition in an extension and makes the question always enabled and optional, so FHIR forms do not apply it; to have them apply it, write it as one test, or one 'all' or 'any' of tests."),
     ("fhir-tool-mismatch", E, "fhir", "The response answers another tool or another version of it",
      "Export with the tool version the response names, or migrate the response to this version first."),
     ("fhir-answer-not-exported", E, "fhir", "An answer that has no place in the exported questionnaire",

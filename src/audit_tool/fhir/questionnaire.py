@@ -58,7 +58,9 @@ from .common import (
 
 __all__ = [
     "EVIDENCE_DATE_SUFFIX",
+    "EVIDENCE_DATE_TEXT",
     "EVIDENCE_SUFFIX",
+    "EVIDENCE_TEXT",
     "GUIDANCE_SUFFIX",
     "coding",
     "export_fhir",
