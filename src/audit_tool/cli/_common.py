@@ -7,8 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
+from .._fs import write_atomic
+from ..exceptions import InvalidFileError
 from ..formatters import report_json, report_text
+from ..loading import load_tool
 from ..problems import Problem, Report
+from ..tool import Tool
 
 __all__ = [
     "EXIT_ERRORS",
@@ -20,7 +24,9 @@ __all__ = [
     "add_format",
     "build_parser",
     "exit_code",
+    "load_tool_argument",
     "print_report",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -102,13 +108,42 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
     return exit_code(report.problems)
 
 
+def load_tool_argument(path: str, streams: Streams) -> Tool | int:
+    """The tool a verb was given, or, when it has errors, the exit code after reporting them.
+
+    The problems go to ``streams.err`` (the verb's output stays clean), in the
+    words ``check`` uses: exit 2 if the file cannot be read, else 1.
+    """
+    try:
+        return load_tool(path)
+    except InvalidFileError as exc:
+        report = Report.from_problems([path], exc.problems)
+        streams.err.write(report_text(report))
+        return exit_code(exc.problems) or EXIT_ERRORS
+
+
+def write_output(path: str | None, text: str, streams: Streams) -> None:
+    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``."""
+    if path is None:
+        streams.out.write(text)
+        return
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _schema
+    from . import _check, _schema, _template
 
-    return [_check.register, _schema.register]
+    return [
+        _check.register,
+        _schema.register,
+        _template.register,
+    ]
 
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:
