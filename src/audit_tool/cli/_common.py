@@ -137,13 +137,14 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _render, _schema, _template
+    from . import _check, _new, _render, _schema, _template
 
     return [
         _check.register,
         _schema.register,
         _template.register,
         _render.register,
+        _new.register,
     ]
 
 
