@@ -9,6 +9,14 @@ from __future__ import annotations
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
 from .exceptions import AuditToolError, InvalidFileError
 from .loading import (
     LoadedTool,
@@ -20,7 +28,10 @@ from .loading import (
     read_tool,
 )
 from .problems import FileReport, Problem, Report, Severity
+from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .saving import dump_tool, save_tool
+from .scaffold import scaffold_tool, write_scaffold
+from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -49,6 +60,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "FORM_FORMATS",
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
@@ -73,9 +85,11 @@ __all__ = [
     "Not",
     "NumberQuestion",
     "Option",
+    "OptionWords",
     "Problem",
     "Question",
     "QuestionRef",
+    "QuestionWords",
     "Report",
     "Scale",
     "ScaleInclude",
@@ -88,14 +102,24 @@ __all__ = [
     "Theme",
     "ThemeCatalogue",
     "Tool",
+    "Wording",
     "__version__",
+    "blank_response",
     "check_catalogue",
     "check_tool",
+    "describe_condition",
+    "describe_question",
     "dump_tool",
     "load_catalogue",
     "load_tool",
     "parse_tool",
+    "question_numbers",
     "read_tool",
+    "render_form",
+    "render_html",
+    "render_markdown",
     "save_tool",
+    "scaffold_tool",
     "standard_catalogue",
+    "write_scaffold",
 ]
