@@ -6,6 +6,7 @@ underscore are private.
 
 from __future__ import annotations
 
+from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
@@ -29,6 +30,17 @@ from .loading import (
 )
 from .problems import FileReport, Problem, Report, Severity
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
+from .response import (
+    Answer,
+    LoadedResponse,
+    MigrationStep,
+    Period,
+    Response,
+    ToolRef,
+    load_response,
+    parse_response,
+    read_response,
+)
 from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
 from .template import blank_response
@@ -64,6 +76,8 @@ __all__ = [
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
+    "Answer",
+    "AnswerSlot",
     "Answered",
     "AnyOf",
     "AuditToolError",
@@ -80,17 +94,21 @@ __all__ = [
     "GroupQuestion",
     "InValues",
     "InvalidFileError",
+    "LoadedResponse",
     "LoadedTool",
+    "MigrationStep",
     "MultipleChoiceQuestion",
     "Not",
     "NumberQuestion",
     "Option",
     "OptionWords",
+    "Period",
     "Problem",
     "Question",
     "QuestionRef",
     "QuestionWords",
     "Report",
+    "Response",
     "Scale",
     "ScaleInclude",
     "Section",
@@ -102,6 +120,7 @@ __all__ = [
     "Theme",
     "ThemeCatalogue",
     "Tool",
+    "ToolRef",
     "Wording",
     "__version__",
     "blank_response",
@@ -111,9 +130,12 @@ __all__ = [
     "describe_question",
     "dump_tool",
     "load_catalogue",
+    "load_response",
     "load_tool",
+    "parse_response",
     "parse_tool",
     "question_numbers",
+    "read_response",
     "read_tool",
     "render_form",
     "render_html",
@@ -121,5 +143,6 @@ __all__ = [
     "save_tool",
     "scaffold_tool",
     "standard_catalogue",
+    "walk_answers",
     "write_scaffold",
 ]

@@ -29,6 +29,10 @@ _LEADING_KEYS = (
     "id", "fragment", "value", "type", "text", "scale", "label", "version", "title", "question"
 )
 _YAML11_WORDS = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$")
+# ruamel.yaml writes '?x' plain but reads '?' in a flow list as a key indicator; quote
+# anything that starts with an indicator, and keep flow lists to plainly safe items.
+_STARTS_WITH_INDICATOR = re.compile(r"^[?:\-]")
+_FLOW_SAFE = re.compile(r"^[\w][\w .'()/+]*$")
 
 
 def _prepare(value: Any) -> Any:
@@ -41,7 +45,7 @@ def _prepare(value: Any) -> Any:
         return out
     if isinstance(value, list):
         seq = CommentedSeq(_prepare(v) for v in value)
-        if value and all(isinstance(v, (str, int, float)) and len(str(v)) < 24 for v in value):
+        if value and all(_flow_safe(v) for v in value):
             seq.fa.set_flow_style()
         return seq
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
@@ -49,9 +53,16 @@ def _prepare(value: Any) -> Any:
     if isinstance(value, str):
         if "\n" in value:
             return LiteralScalarString(value)
-        if _YAML11_WORDS.match(value):
+        if _YAML11_WORDS.match(value) or _STARTS_WITH_INDICATOR.match(value):
             return DoubleQuotedScalarString(value)
     return value
+
+
+def _flow_safe(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return False
+    text = str(value)
+    return len(text) < 24 and bool(_FLOW_SAFE.match(text))
 
 
 def to_yaml(data: Any) -> str:

@@ -1,0 +1,126 @@
+"""Walking a response against its tool: which questions apply, and each answer's place.
+
+Validation, scoring and exports all need the same walk, so it lives here once.
+Questions are visited in document order. A question *applies* when it has no
+condition or its condition holds; conditions read only the answers of
+questions that apply (an answer given where its question does not apply is
+ignored, so it cannot switch on a later question). Inside a repeatable group,
+each entry is walked on its own: a sub-question's condition reads its earlier
+siblings in the same entry and the questions before the group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from . import _pointer
+from .conditions import is_answered
+from .response import Answer, Response
+from .tool import AnyQuestion, GroupQuestion, QuestionRef, Tool
+
+__all__ = ["AnswerSlot", "answer_pointer", "walk_answers"]
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSlot:
+    """One place an answer can stand: a question, or a sub-question in one group entry."""
+
+    ref: QuestionRef
+    """The question and where it is in the tool."""
+    answer: Answer | None
+    """The answer given, or ``None``."""
+    applies: bool
+    """True when the question's condition holds (and, in a group, the group applies)."""
+    pointer: str
+    """JSON pointer to the answer's place in the response document."""
+    entry: int | None = None
+    """The entry's index for a sub-question of a repeatable group."""
+
+    @property
+    def question(self) -> AnyQuestion:
+        """The question answered here."""
+        return self.ref.question
+
+    @property
+    def answered(self) -> bool:
+        """True when there is a non-empty answer value."""
+        return self.answer is not None and is_answered(self.answer.value)
+
+
+def answer_pointer(base: str, raw: Any) -> str:
+    """Where the value of an answer written at ``base`` stands.
+
+    A bare answer (``q: yes``) has its value at ``base``; a full one
+    (``q: {value: yes}``) at ``base/value``. ``raw`` is the answer as written,
+    or ``None`` when there is no source document (the full form is assumed).
+    """
+    if raw is None or isinstance(raw, dict):
+        return _pointer.join(base, "value")
+    return base
+
+
+def _raw_child(raw: Any, key: str | int) -> Any:
+    if isinstance(raw, dict) and isinstance(key, str):
+        return raw.get(key)
+    if isinstance(raw, list) and isinstance(key, int) and 0 <= key < len(raw):
+        return raw[key]
+    return None
+
+
+def walk_answers(
+    tool: Tool, response: Response, raw: Mapping[str, Any] | None = None
+) -> Iterator[AnswerSlot]:
+    """Every answer slot of ``response`` in document order.
+
+    ``raw`` is the response document as read (``LoadedResponse.document.data``);
+    with it, pointers follow the form the auditor wrote (bare or full).
+    Sub-question slots follow their group's slot, entry by entry.
+    """
+    raw_answers = _raw_child(raw, "answers") if raw is not None else None
+    values: dict[str, Any] = {}
+    for ref in tool.iter_questions():
+        if ref.group is not None:
+            continue  # visited with their group, entry by entry
+        question = ref.question
+        answer = response.answers.get(question.id)
+        applies = question.when is None or question.when.evaluate(values)
+        base = _pointer.join("/answers", question.id)
+        raw_answer = _raw_child(raw_answers, question.id)
+        yield AnswerSlot(ref, answer, applies, base)
+        if applies and answer is not None:
+            values[question.id] = answer.value
+        if isinstance(question, GroupQuestion):
+            yield from _walk_group(tool, question, answer, applies, values, base, raw_answer)
+
+
+def _walk_group(
+    tool: Tool,
+    group: GroupQuestion,
+    answer: Answer | None,
+    applies: bool,
+    outer: Mapping[str, Any],
+    base: str,
+    raw_answer: Any,
+) -> Iterator[AnswerSlot]:
+    if answer is None:
+        return
+    entries_pointer = answer_pointer(base, raw_answer)
+    sub_refs = [r for r in tool.iter_questions() if r.group is group]
+    for index, entry in enumerate(answer.entries):
+        entry_pointer = _pointer.join(entries_pointer, index)
+        values = dict(outer)
+        for sub_ref in sub_refs:
+            sub = sub_ref.question
+            sub_answer = entry.get(sub.id)
+            sub_applies = applies and (sub.when is None or sub.when.evaluate(values))
+            yield AnswerSlot(
+                sub_ref,
+                sub_answer,
+                sub_applies,
+                _pointer.join(entry_pointer, sub.id),
+                index,
+            )
+            if sub_applies and sub_answer is not None:
+                values[sub.id] = sub_answer.value
