@@ -189,3 +189,27 @@ def test_cli_render_of_a_bad_tool_gives_its_problems(
     assert (result.code, result.out) == (1, "")
     assert "error[invalid-id]" in result.err
     assert cli("render", str(V1), "--format", "pdf").code == 2
+
+
+def test_cli_render_reads_a_partnership_catalogue(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A tool scoring into a partnership's own catalogue renders with --catalogue, and without
+    it gives the unknown-catalogue problem (exit 1)."""
+    catalogue = tmp_path / "ours.yaml"
+    catalogue.write_text(
+        "id: ours\nversion: 1\ntitle: Our themes\n"
+        "themes:\n  - {id: records, name: Records, description: Good records.}\n",
+        encoding="utf-8",
+    )
+    tool = tmp_path / "tool.yaml"
+    tool.write_text(
+        HOSTILE.replace("theme: Testing", "theme: Testing\ncatalogue: ours@1").replace(
+            "themes: {recording: 1}", "themes: {records: 1}"
+        ),
+        encoding="utf-8",
+    )
+    assert cli("render", str(tool), "--format", "md", "--catalogue", str(catalogue)).code == 0
+    result = cli("render", str(tool), "--format", "md")
+    assert result.code == 1
+    assert "error[unknown-catalogue]" in result.err

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
@@ -108,18 +108,26 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
     return exit_code(report.problems)
 
 
-def load_tool_argument(path: str, streams: Streams) -> Tool | int:
+def load_tool_argument(
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = ()
+) -> Tool | int:
     """The tool a verb was given, or, when it has errors, the exit code after reporting them.
 
-    The problems go to ``streams.err`` (the verb's output stays clean), in the
-    words ``check`` uses: exit 2 if the file cannot be read, else 1.
+    ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
+    ``streams.err`` (the verb's output stays clean), in the words ``check``
+    uses: exit 2 if a file cannot be read, else 1.
     """
-    try:
-        return load_tool(path)
-    except InvalidFileError as exc:
-        report = Report.from_problems([path], exc.problems)
-        streams.err.write(report_text(report))
-        return exit_code(exc.problems) or EXIT_ERRORS
+    from ._check import read_catalogues
+
+    catalogues, problems = read_catalogues(list(catalogue_paths))
+    if not any(p.is_error for p in problems):
+        try:
+            return load_tool(path, catalogues=catalogues)
+        except InvalidFileError as exc:
+            problems = [*problems, *exc.problems]
+    report = Report.from_problems([*catalogue_paths, path], problems)
+    streams.err.write(report_text(report))
+    return exit_code(problems) or EXIT_ERRORS
 
 
 def write_output(path: str | None, text: str, streams: Streams) -> None:

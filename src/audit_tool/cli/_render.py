@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..render import FORM_FORMATS, render_form
+from ._check import add_catalogue_option
 from ._common import Streams, load_tool_argument, write_output
 
 HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
@@ -29,13 +30,14 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("tool", metavar="TOOL", help="the tool file")
     parser.add_argument("--format", choices=FORM_FORMATS, default="html",
                         help="md (Markdown) or html (default: html)")
+    add_catalogue_option(parser)
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the form; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams)
+    tool = load_tool_argument(args.tool, streams, args.catalogue)
     if isinstance(tool, int):
         return tool
     text = render_form(tool, args.format)
