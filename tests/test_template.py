@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -310,3 +311,16 @@ def test_cli_template_rejects_a_period_that_ends_before_it_starts(
     result = cli("template", str(V2), "--period", "2017-04-30", "2016-11-01")
     assert (result.code, result.out) == (2, "")
     assert "start is after the end" in result.err
+
+
+def test_cli_template_reports_problems_as_json_on_request(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """With --format json, a bad tool's problems are check's JSON report, on stderr."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: x\n", encoding="utf-8")
+    result = cli("template", str(bad), "--format", "json")
+    assert (result.code, result.out) == (1, "")
+    report = json.loads(result.err)
+    assert report["ok"] is False
+    assert {p["code"] for p in report["files"][0]["problems"]} == {"missing-field"}

@@ -109,13 +109,13 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
 
 
 def load_tool_argument(
-    path: str, streams: Streams, catalogue_paths: Sequence[str] = ()
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
 ) -> Tool | int:
     """The tool a verb was given, or, when it has errors, the exit code after reporting them.
 
     ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
-    ``streams.err`` (the verb's output stays clean), in the words ``check``
-    uses: exit 2 if a file cannot be read, else 1.
+    ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
+    in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
     """
     from ._check import read_catalogues
 
@@ -126,7 +126,7 @@ def load_tool_argument(
         except InvalidFileError as exc:
             problems = [*problems, *exc.problems]
     report = Report.from_problems([*catalogue_paths, path], problems)
-    streams.err.write(report_text(report))
+    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
     return exit_code(problems) or EXIT_ERRORS
 
 

@@ -7,7 +7,7 @@ import argparse
 from ..loading import read_tool
 from ..problems import Report
 from ..scaffold import write_scaffold
-from ._common import CommandError, Streams, print_report
+from ._common import CommandError, Streams, add_format, print_report
 
 HELP = "scaffold a new themed tool that includes the shared sections"
 DESCRIPTION = """\
@@ -38,6 +38,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--shared", metavar="DIR",
                         help="the folder holding the shared building blocks (default: DIR/shared)")
     parser.add_argument("--force", action="store_true", help="overwrite ID.yaml if it exists")
+    add_format(parser)
     parser.set_defaults(handler=run)
 
 
@@ -51,4 +52,4 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         raise CommandError(str(exc)) from None
     streams.err.write(f"wrote {path}\n")
     report = Report.from_problems([str(path)], read_tool(path).problems)
-    return print_report(report, "text", streams)
+    return print_report(report, args.format, streams)

@@ -8,7 +8,7 @@ import datetime
 from ..response import Period
 from ..template import blank_response
 from ._check import add_catalogue_option
-from ._common import CommandError, Streams, load_tool_argument, write_output
+from ._common import CommandError, Streams, add_format, load_tool_argument, write_output
 
 HELP = "a blank response file, commented with each question and its allowed answers"
 DESCRIPTION = """\
@@ -40,6 +40,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("tool", metavar="TOOL", help="the tool file")
     parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
     add_catalogue_option(parser)
+    add_format(parser)
     parser.add_argument("--case", help="prefill the pseudonymised case reference (never a name)")
     parser.add_argument("--agency", help="prefill the agency's id (lower_snake_case)")
     parser.add_argument("--round", dest="audit_round", metavar="ROUND",
@@ -51,7 +52,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams, args.catalogue)
+    tool = load_tool_argument(args.tool, streams, args.catalogue, args.format)
     if isinstance(tool, int):
         return tool
     period = Period(start=args.period[0], end=args.period[1]) if args.period else None
