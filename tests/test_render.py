@@ -213,3 +213,22 @@ def test_cli_render_reads_a_partnership_catalogue(
     result = cli("render", str(tool), "--format", "md")
     assert result.code == 1
     assert "error[unknown-catalogue]" in result.err
+
+
+def test_html_gives_room_for_required_evidence_on_a_date() -> None:
+    """A date question whose evidence is required gets a short answer line and evidence lines."""
+    tool = parse_tool(
+        HOSTILE.replace(
+            "      - id: why\n        type: text\n",
+            "      - id: on\n        type: date\n        text: When?\n"
+            "        evidence: {required: true}\n"
+            "      - id: why\n        type: text\n",
+        )
+    )
+    text = render_html(tool)
+    block = text.split('id="q-on"', 1)[1].split('<div class="q', 1)[0]
+    assert '<span class="short"></span> <span class="label">a date (YYYY-MM-DD)</span>' in block
+    assert (
+        '<span class="label">Evidence required.</span><div class="line"></div>'
+        '<div class="line"></div>'
+    ) in block

@@ -254,6 +254,8 @@ class QuestionWords:
     """Everything a form or a template says about one question."""
 
     id: str
+    type: str
+    """The question type (``single_choice``, ``text``, ``group``...)."""
     number: str
     """``2.3``; ``7.1a`` for a group's sub-question."""
     text: str
@@ -296,6 +298,7 @@ def describe_question(question: AnyQuestion, tool: Tool, wording: Wording) -> Qu
     group = question if isinstance(question, GroupQuestion) else None
     return QuestionWords(
         id=question.id,
+        type=question.type,
         number=wording.numbers.get(question.id, ""),
         text=question.text,
         required=question.required,

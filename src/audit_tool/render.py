@@ -93,8 +93,8 @@ def _md_question(words: QuestionWords) -> list[str]:
         notes.append(f"Guidance: {_md(words.guidance)}")
     if notes:
         out += [*(f"{note}  " for note in notes[:-1]), notes[-1], ""]
-    if words.entry_label is not None:
-        label = _md(words.entry_label)
+    if words.type == "group":
+        label = _md(words.entry_label or "entry")
         out += [f"{_md(_upper_first(words.answer))}. Copy the block below for each {label}.", ""]
         block: list[str] = []
         for sub in words.questions:
@@ -213,7 +213,7 @@ def _lines(count: int) -> str:
 
 
 def _html_answer(words: QuestionWords) -> list[str]:
-    """The answer area: tick boxes, a short line, or lines to write on, and evidence."""
+    """The answer area (tick boxes, a short line, or lines to write on), then evidence."""
     out: list[str] = []
     if words.options:
         out.append(f'<div class="choose">{_esc(_choose(words))}</div>')
@@ -222,33 +222,29 @@ def _html_answer(words: QuestionWords) -> list[str]:
             score = f' <span class="score">({_esc(option.score)})</span>' if option.score else ""
             out.append(f'<li><span class="box"></span>{_esc(option.label)}{score}</li>')
         out.append("</ul>")
-        label = words.evidence or "Evidence or comment"
-        rows = 2 if words.evidence else 1
-        out.append(
-            f'<div class="write"><span class="label">{_esc(label)}</span>{_lines(rows)}</div>'
-        )
-    elif words.answer.startswith(("a date", "a number", "a whole number")):
+    elif words.type in ("date", "number"):
         out.append(
             f'<div class="write"><span class="short"></span> '
             f'<span class="label">{_esc(words.answer)}</span></div>'
         )
     else:
-        rows = 4
         out.append(
             f'<div class="write"><span class="label">{_esc(_upper_first(words.answer))}</span>'
-            f"{_lines(rows)}</div>"
+            f"{_lines(4)}</div>"
         )
-        if words.evidence:
-            out.append(
-                f'<div class="write"><span class="label">{_esc(words.evidence)}</span>'
-                f"{_lines(2)}</div>"
-            )
+    if words.evidence or words.options:
+        # Choice answers always get room for a comment; others only when evidence is required.
+        label = words.evidence or "Evidence or comment"
+        rows = 2 if words.evidence else 1
+        out.append(
+            f'<div class="write"><span class="label">{_esc(label)}</span>{_lines(rows)}</div>'
+        )
     return out
 
 
 def _html_question(words: QuestionWords, anchor: bool = True) -> list[str]:
     """One question; ``anchor`` gives it an ``id`` (not for a group's repeated entries)."""
-    group = words.entry_label is not None
+    group = words.type == "group"
     optional = ' <span class="optional">(optional)</span>' if not words.required else ""
     css = "q group" if group else "q"
     out = [

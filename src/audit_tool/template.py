@@ -121,7 +121,7 @@ def _question(words: QuestionWords, indent: int) -> Iterator[str]:
     if words.evidence:
         yield from _comment(words.evidence, indent, lead, 2)
     pad = " " * indent
-    if words.entry_label is not None:
+    if words.type == "group":
         yield from _group(words, indent, lead)
     elif words.evidence:
         yield from (f"{pad}{words.id}:", f"{pad}  value:", f"{pad}  evidence:")
@@ -154,7 +154,7 @@ def _allowed(words: QuestionWords, indent: int, lead: int) -> Iterator[str]:
 
 def _group(words: QuestionWords, indent: int, lead: int) -> Iterator[str]:
     """A group's key and one blank entry whose sub-questions are commented like questions."""
-    label = words.entry_label
+    label = words.entry_label or "entry"
     note = f"Copy the entry below (from its '-' down) once for each {label}."
     if not words.min_entries:
         note += f" If there is no {label} to record, write: {words.id}: []"
