@@ -130,7 +130,7 @@ def describe_condition(condition: Condition, tool: Tool, wording: Wording) -> st
     """``condition`` in words, without the leading "answer if".
 
     ``{question: child_seen, in: ["yes", partly]}`` on a form reads
-    ``3.2 is "Yes" or "Partly"``.
+    ``8.2 is "Yes" or "Partly"``.
     """
     return _describe(condition, tool, wording, negated=False)
 
