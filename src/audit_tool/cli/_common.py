@@ -65,7 +65,11 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
-            to_err = file is None or getattr(file, "name", "") == "<stderr>"
+            to_err = (
+                file is None
+                or file is self.streams.err
+                or getattr(file, "name", "") == "<stderr>"
+            )
             (self.streams.err if to_err else self.streams.out).write(message)
 
     def print_help(self, file: Any = None) -> None:
