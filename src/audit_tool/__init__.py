@@ -10,6 +10,14 @@ from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
 from .exceptions import AuditToolError, InvalidFileError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .loading import (
@@ -22,6 +30,7 @@ from .loading import (
     read_tool,
 )
 from .problems import FileReport, Problem, Report, Severity
+from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .response import (
     Answer,
     LoadedResponse,
@@ -34,6 +43,8 @@ from .response import (
     read_response,
 )
 from .saving import dump_tool, save_tool
+from .scaffold import scaffold_tool, write_scaffold
+from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -62,6 +73,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "FORM_FORMATS",
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
@@ -91,10 +103,12 @@ __all__ = [
     "Not",
     "NumberQuestion",
     "Option",
+    "OptionWords",
     "Period",
     "Problem",
     "Question",
     "QuestionRef",
+    "QuestionWords",
     "Report",
     "Response",
     "Scale",
@@ -109,9 +123,13 @@ __all__ = [
     "ThemeCatalogue",
     "Tool",
     "ToolRef",
+    "Wording",
     "__version__",
+    "blank_response",
     "check_catalogue",
     "check_tool",
+    "describe_condition",
+    "describe_question",
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
@@ -120,9 +138,15 @@ __all__ = [
     "load_tool",
     "parse_response",
     "parse_tool",
+    "question_numbers",
     "read_response",
     "read_tool",
+    "render_form",
+    "render_html",
+    "render_markdown",
     "save_tool",
+    "scaffold_tool",
     "standard_catalogue",
     "walk_answers",
+    "write_scaffold",
 ]

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
+from .._fs import write_atomic
+from ..exceptions import InvalidFileError
 from ..formatters import report_json, report_text
+from ..loading import load_tool
 from ..problems import Problem, Report
+from ..tool import Tool
 
 __all__ = [
     "EXIT_ERRORS",
@@ -20,7 +24,9 @@ __all__ = [
     "add_format",
     "build_parser",
     "exit_code",
+    "load_tool_argument",
     "print_report",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -106,13 +112,53 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
     return exit_code(report.problems)
 
 
+def load_tool_argument(
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+) -> Tool | int:
+    """The tool a verb was given, or, when it has errors, the exit code after reporting them.
+
+    ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
+    ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
+    in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
+    """
+    from ._check import read_catalogues
+
+    catalogues, problems = read_catalogues(list(catalogue_paths))
+    if not any(p.is_error for p in problems):
+        try:
+            return load_tool(path, catalogues=catalogues)
+        except InvalidFileError as exc:
+            problems = [*problems, *exc.problems]
+    report = Report.from_problems([*catalogue_paths, path], problems)
+    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
+    return exit_code(problems) or EXIT_ERRORS
+
+
+def write_output(path: str | None, text: str, streams: Streams) -> None:
+    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``."""
+    if path is None:
+        streams.out.write(text)
+        return
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _export, _schema
+    from . import _check, _export, _new, _render, _schema, _template
 
-    return [_check.register, _schema.register, _export.register]
+    return [
+        _check.register,
+        _schema.register,
+        _template.register,
+        _render.register,
+        _new.register,
+        _export.register,
+    ]
 
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:
