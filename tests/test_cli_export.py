@@ -30,6 +30,7 @@ def test_a_tool_is_written_to_stdout_with_warnings_on_stderr(cli: Cli) -> None:
         "'meetings', which enableWhen cannot test; the export carries it in the extension "
         "urn:audit-tool:fhir:extension:condition and makes the question always enabled and "
         "optional",
+        "checked 1 file: 2 warnings",
     ]
 
 
@@ -60,6 +61,7 @@ def test_a_return_is_exported_against_its_tool(cli: Cli) -> None:
     assert [line.split(": ")[1] for line in result.err.splitlines()] == [
         "warning[fhir-answer-not-applicable]",
         "warning[fhir-unplaced-answer-not-exported]",
+        "2 warnings",
     ]
 
 
@@ -76,7 +78,7 @@ def test_a_return_with_errors_writes_nothing_and_exits_1(cli: Cli, tmp_path: Pat
     assert (result.code, result.out, target.exists()) == (1, "", False)
     assert result.err == (
         f"{bad}:5:21: error[fhir-answer-not-exported]: 'no_such_question' is not a question "
-        "of 'fhir_mini@1.2.0'\n"
+        "of 'fhir_mini@1.2.0'\nchecked 1 file: 1 error\n"
     )
 
 
@@ -89,6 +91,7 @@ def test_a_broken_tool_gives_its_problems_and_exits_1(cli: Cli, tmp_path: Path) 
     assert [line.split(": ")[:2] for line in result.err.splitlines()] == [
         [f"{broken}:2:10", "error[invalid-version]"],
         [f"{broken}:5:11", "error[invalid-value]"],
+        ["checked 1 file", "2 errors"],
     ]
 
 

@@ -8,9 +8,8 @@ from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
 from .._fs import write_atomic
-from ..exceptions import InvalidFileError
 from ..formatters import report_json, report_text
-from ..loading import load_tool
+from ..loading import LoadedTool, read_tool
 from ..problems import Problem, Report
 from ..tool import Tool
 
@@ -26,6 +25,8 @@ __all__ = [
     "exit_code",
     "load_tool_argument",
     "print_report",
+    "read_tool_argument",
+    "report_problems",
     "write_output",
 ]
 
@@ -112,6 +113,36 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
     return exit_code(report.problems)
 
 
+def report_problems(
+    files: Sequence[str], problems: Sequence[Problem], fmt: str, streams: Streams
+) -> int:
+    """Problems to ``streams.err`` (the verb's output stays clean), as ``check`` gives them,
+    in ``fmt`` (text or json); the exit code they call for."""
+    report = Report.from_problems(files, problems)
+    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
+    return exit_code(problems)
+
+
+def read_tool_argument(
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+) -> LoadedTool | int:
+    """The tool file a verb was given, read; or, when it is not a usable tool, the exit code
+    after reporting why (exit 2 if a file cannot be read, else 1).
+
+    ``catalogue_paths`` are the ``--catalogue`` files. The result's ``tool`` is set; keep
+    the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
+    """
+    from ._check import read_catalogues
+
+    catalogues, problems = read_catalogues(list(catalogue_paths))
+    if not any(p.is_error for p in problems):
+        loaded = read_tool(path, catalogues=catalogues)
+        if loaded.tool is not None:
+            return loaded
+        problems = [*problems, *loaded.blocking_problems()]
+    return report_problems([*catalogue_paths, path], problems, fmt, streams) or EXIT_ERRORS
+
+
 def load_tool_argument(
     path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
 ) -> Tool | int:
@@ -121,17 +152,11 @@ def load_tool_argument(
     ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
     in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
     """
-    from ._check import read_catalogues
-
-    catalogues, problems = read_catalogues(list(catalogue_paths))
-    if not any(p.is_error for p in problems):
-        try:
-            return load_tool(path, catalogues=catalogues)
-        except InvalidFileError as exc:
-            problems = [*problems, *exc.problems]
-    report = Report.from_problems([*catalogue_paths, path], problems)
-    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
-    return exit_code(problems) or EXIT_ERRORS
+    loaded = read_tool_argument(path, streams, catalogue_paths, fmt)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    return loaded.tool
 
 
 def write_output(path: str | None, text: str, streams: Streams) -> None:

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
 
-from .._fs import write_atomic
 from ..fhir import (
     DEFAULT_BASE_URL,
     FHIR_VERSIONS,
@@ -14,12 +12,19 @@ from ..fhir import (
     export_fhir,
     export_fhir_response,
 )
-from ..formatters import format_problem, render_json, report_json
-from ..loading import read_tool
-from ..problems import Problem, Report
+from ..formatters import render_json
 from ..response import read_response
-from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, CommandError, Streams, add_format, exit_code
+from ._check import add_catalogue_option
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    CommandError,
+    Streams,
+    add_format,
+    read_tool_argument,
+    report_problems,
+    write_output,
+)
 
 HELP = "export a tool as a FHIR Questionnaire, or a return as a QuestionnaireResponse"
 DESCRIPTION = """\
@@ -78,16 +83,6 @@ def _tool_path(args: argparse.Namespace) -> str:
     return path
 
 
-def _report(problems: Sequence[Problem], files: Sequence[str], fmt: str, streams: Streams) -> int:
-    """Problems to standard error (stdout is for the FHIR JSON); the exit code they call for."""
-    if fmt == "json":
-        streams.err.write(report_json(Report.from_problems(files, problems)))
-    else:
-        for found in sorted(problems, key=Problem.sort_key):
-            streams.err.write(format_problem(found) + "\n")
-    return exit_code(problems)
-
-
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Export the tool, or the return; exit 0, 1 or 2."""
     tool_path = _tool_path(args)
@@ -95,24 +90,22 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         FhirUrls(args.base_url)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    catalogues, problems = read_catalogues(args.catalogue)
-    files = [*args.catalogue, tool_path]
-    loaded = read_tool(tool_path, catalogues=catalogues)
-    problems.extend(loaded.blocking_problems())
-    if loaded.tool is None or any(p.is_error for p in problems):
-        return _report(problems, files, args.format, streams)
+    loaded = read_tool_argument(tool_path, streams, args.catalogue, args.format)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
     export: FhirExport
     if args.response is None:
+        files = [tool_path]
         export = export_fhir(
             loaded.tool, base_url=args.base_url, fhir_version=args.fhir_version
         )
-        problems.extend(loaded.locate(p) for p in export.problems)
+        problems = [loaded.locate(p) for p in export.problems]
     else:
-        files.append(args.response)
+        files = [args.response]
         read = read_response(args.response)
-        problems.extend(read.problems)
-        if read.response is None or read.document is None or any(p.is_error for p in problems):
-            return _report(problems, files, args.format, streams)
+        if read.response is None or read.document is None or any(p.is_error for p in read.problems):
+            return report_problems(files, read.problems, args.format, streams) or EXIT_ERRORS
         export = export_fhir_response(
             loaded.tool,
             read.response,
@@ -120,13 +113,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             fhir_version=args.fhir_version,
             document=read.document.data,
         )
-        problems.extend(read.document.source.locate(p) for p in export.problems)
-    code = _report(problems, files, args.format, streams) if problems else exit_code(problems)
-    if code >= EXIT_ERRORS:
-        return code
-    text = render_json(export.resource)
-    if args.output:
-        write_atomic(args.output, text)
-    else:
-        streams.out.write(text)
+        problems = [read.document.source.locate(p) for p in export.problems]
+    code = report_problems(files, problems, args.format, streams) if problems else EXIT_OK
+    if code < EXIT_ERRORS:
+        write_output(args.output, render_json(export.resource), streams)
     return code
