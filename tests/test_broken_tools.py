@@ -15,10 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import DATA
 
 from audit_tool import CODES, Severity, check_tool, load_tool
 from audit_tool.exceptions import InvalidFileError
+
+from conftest import DATA
 
 BROKEN = DATA / "tools" / "broken"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from pydantic import TypeAdapter
 
 from audit_tool import Condition, Tool, load_tool, parse_tool
@@ -14,6 +13,8 @@ from audit_tool.describe import (
     describe_evidence,
     question_numbers,
 )
+
+from conftest import ROOT
 
 V2 = ROOT / "tools" / "neglect_v2.yaml"
 

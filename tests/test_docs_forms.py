@@ -11,9 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
 
 from audit_tool import blank_response, check_tool, load_tool
+
+from conftest import ROOT, CliResult
 
 PAGE = (ROOT / "docs" / "forms.md").read_text(encoding="utf-8")
 

@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
 
 from audit_tool import load_tool, parse_tool
 from audit_tool.describe import question_numbers
 from audit_tool.render import render_form, render_html, render_markdown
+
+from conftest import ROOT, CliResult
 
 V1 = ROOT / "tools" / "neglect_v1.yaml"
 V2 = ROOT / "tools" / "neglect_v2.yaml"

@@ -7,10 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
 
 from audit_tool import check_tool, load_tool, parse_tool
 from audit_tool.scaffold import scaffold_tool, write_scaffold
+
+from conftest import ROOT, CliResult
 
 SHARED = ROOT / "tools" / "shared"
 

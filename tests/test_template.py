@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, CliResult
 
 from audit_tool import (
     DateQuestion,
@@ -26,6 +25,8 @@ from audit_tool.response import Period, Response, parse_response
 from audit_tool.saving import to_yaml
 from audit_tool.template import blank_response, yaml_scalar
 from audit_tool.tool import AnyQuestion
+
+from conftest import ROOT, CliResult
 
 V1 = ROOT / "tools" / "neglect_v1.yaml"
 V2 = ROOT / "tools" / "neglect_v2.yaml"
