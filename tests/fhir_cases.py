@@ -4,20 +4,22 @@ Tools: every tool in ``tools/`` (building blocks, with ``fragment:``, are not
 tools), the complete example of ``docs/authoring.md`` and the test tools in
 ``tests/data/fhir/``. Returns: every response under ``examples/`` (a YAML file
 with ``case:`` and ``answers:``; audit manifests are not returns) and under
-``tests/data/fhir/responses/``.
+``tests/data/fhir/responses/``. Also the helpers the FHIR tests share to look
+into exported resources.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
-
-from conftest import DATA, ROOT
+from typing import Any
 
 from audit_tool import Tool, load_tool, parse_tool
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
-from audit_tool.response import Response, load_response
+from audit_tool.conditions import is_answered
+from audit_tool.response import Answer, Response, load_response
+
+from conftest import DATA, ROOT, authoring_example
 
 FHIR_DATA = DATA / "fhir"
 AUTHORING_EXAMPLE = "docs/authoring.md#complete-tool"
@@ -58,10 +60,7 @@ def response_names() -> list[str]:
 def tool(name: str) -> Tool:
     """The tool called ``name`` (see :func:`tool_names`)."""
     if name == AUTHORING_EXAMPLE:
-        text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
-        match = re.search(r"<!-- example:complete-tool -->\n```yaml\n(.*?)```", text, re.DOTALL)
-        assert match is not None, "docs/authoring.md lost its complete example"
-        return parse_tool(match.group(1), name=AUTHORING_EXAMPLE)
+        return parse_tool(authoring_example(), name=AUTHORING_EXAMPLE)
     return load_tool(ROOT / name)
 
 
@@ -78,3 +77,60 @@ def tool_of(answers: Response) -> Tool:
         if (candidate.id, candidate.version) == (answers.tool.id, answers.tool.version):
             return candidate
     raise LookupError(f"no tool {answers.tool.ref} among {tool_names()}")
+
+
+def find(resource: dict[str, Any], link_id: str) -> dict[str, Any]:
+    """The first item with ``link_id``, looking under items and answers."""
+    stack = list(resource.get("item", []))
+    while stack:
+        item = stack.pop(0)
+        if item["linkId"] == link_id:
+            return item
+        nested = [i for answer in item.get("answer", []) for i in answer.get("item", [])]
+        stack[:0] = item.get("item", []) + nested
+    raise KeyError(link_id)
+
+
+def _value(answer: dict[str, Any]) -> Any:
+    (key,) = [k for k in answer if k.startswith("value")]
+    value = answer[key]
+    return value["code"] if key == "valueCoding" else value
+
+
+def read_back(items: list[dict[str, Any]], tool_questions: dict[str, bool]) -> dict[str, Any]:
+    """Answers by question id, read out of response items as a return holds them: values,
+    lists of values for repeating questions, lists of entries for groups, and evidence."""
+    found: dict[str, Any] = {}
+    for item in items:
+        link = item["linkId"]
+        if link.startswith("section:"):
+            found.update(read_back(item["item"], tool_questions))
+        elif "answer" not in item:  # an entry of a repeatable group
+            found.setdefault(link, []).append(read_back(item["item"], tool_questions))
+        else:
+            values = [_value(a) for a in item["answer"]]
+            answer: dict[str, Any] = {"value": values if tool_questions[link] else values[0]}
+            for nested in item["answer"][0].get("item", []):
+                key = nested["linkId"].removeprefix(link + ".")
+                answer[key] = _value(nested["answer"][0])
+            found[link] = answer
+    return found
+
+
+def as_held(answers: dict[str, Answer]) -> dict[str, Any]:
+    """A return's answers in the shape :func:`read_back` gives (unanswered ones left out,
+    as FHIR leaves them out)."""
+    out: dict[str, Any] = {}
+    for qid, answer in answers.items():
+        if not is_answered(answer.value):
+            continue
+        if answer.entries:
+            out[qid] = [as_held(entry) for entry in answer.entries]
+            continue
+        held: dict[str, Any] = {"value": answer.value}
+        if answer.evidence:
+            held["evidence"] = answer.evidence
+        if answer.evidence_date:
+            held["evidence_date"] = answer.evidence_date.isoformat()
+        out[qid] = held
+    return out

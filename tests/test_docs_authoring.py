@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import re
-
 from audit_tool import check_tool, parse_tool
 
-from conftest import ROOT
+from conftest import ROOT, authoring_example
 
 DOC = ROOT / "docs" / "authoring.md"
 
 
 def _example() -> str:
-    text = DOC.read_text(encoding="utf-8")
-    match = re.search(r"<!-- example:complete-tool -->\n```yaml\n(.*?)```", text, re.DOTALL)
-    assert match, "docs/authoring.md lost its complete example"
-    return match.group(1)
+    return authoring_example()
 
 
 def test_complete_example_loads() -> None:

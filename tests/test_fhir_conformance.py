@@ -7,27 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from fhir_cases import response, tool
-from fhir_conformance import questionnaire_problems, response_problems
 
 from audit_tool.fhir import export_fhir, export_fhir_response
+
+from fhir_cases import find, response, tool
+from fhir_conformance import questionnaire_problems, response_problems
 
 TOOL = "tests/data/fhir/mini_tool.yaml"
 RESPONSE = "tests/data/fhir/responses/complete.yaml"
 
 Resource = dict[str, Any]
-
-
-def find(resource: Resource, link_id: str) -> Resource:
-    """The first item with ``link_id``, looking under items and answers."""
-    stack = list(resource.get("item", []))
-    while stack:
-        item = stack.pop(0)
-        if item["linkId"] == link_id:
-            return item
-        nested = [i for answer in item.get("answer", []) for i in answer.get("item", [])]
-        stack[:0] = item.get("item", []) + nested
-    raise KeyError(link_id)
 
 
 def _duplicate(q: Resource) -> None:

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from conftest import DATA
-from fhir_cases import tool, tool_names
 from pydantic import TypeAdapter
-from test_fhir_conformance import find
 
 from audit_tool import Condition, parse_tool, read_tool
 from audit_tool.fhir import FhirUrls, export_fhir, extension_url
+
+from conftest import DATA
+from fhir_cases import find, tool, tool_names
 
 MINI = "tests/data/fhir/mini_tool.yaml"
 CONDITION = extension_url("condition")

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from fhir_cases import tool, tool_names
-from fhir_conformance import questionnaire_problems, response_problems
-from fhir_strategies import complete_returns
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import tool_data
-from test_fhir_response import as_held, read_back
-from test_fhir_validation import MODELS
 
 from audit_tool import Tool, parse_tool
 from audit_tool.fhir import export_fhir, export_fhir_response
 from audit_tool.saving import to_yaml
+
+from fhir_cases import as_held, read_back, tool, tool_names
+from fhir_conformance import questionnaire_problems, response_problems
+from fhir_models import MODELS
+from fhir_strategies import complete_returns
+from strategies import tool_data
 
 
 def _exports_fit(source: Tool, answers: Any) -> None:

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
-from fhir_cases import response, response_names, tool, tool_of
-from test_fhir_conformance import find
 
-from audit_tool.conditions import is_answered
 from audit_tool.fhir import export_fhir_response, extension_url
-from audit_tool.response import Answer, Response, parse_response
+from audit_tool.response import Response, parse_response
+
+from fhir_cases import as_held, find, read_back, response, response_names, tool, tool_of
 
 MINI = "tests/data/fhir/mini_tool.yaml"
 COMPLETE = "tests/data/fhir/responses/complete.yaml"
@@ -21,51 +18,6 @@ agency: police
 completed: 2026-11-20
 answers:
 """
-
-
-def _value(answer: dict[str, Any]) -> Any:
-    (key,) = [k for k in answer if k.startswith("value")]
-    value = answer[key]
-    return value["code"] if key == "valueCoding" else value
-
-
-def read_back(items: list[dict[str, Any]], tool_questions: dict[str, bool]) -> dict[str, Any]:
-    """Answers by question id, read out of response items as a return holds them: values,
-    lists of values for repeating questions, lists of entries for groups, and evidence."""
-    found: dict[str, Any] = {}
-    for item in items:
-        link = item["linkId"]
-        if link.startswith("section:"):
-            found.update(read_back(item["item"], tool_questions))
-        elif "answer" not in item:  # an entry of a repeatable group
-            found.setdefault(link, []).append(read_back(item["item"], tool_questions))
-        else:
-            values = [_value(a) for a in item["answer"]]
-            answer: dict[str, Any] = {"value": values if tool_questions[link] else values[0]}
-            for nested in item["answer"][0].get("item", []):
-                key = nested["linkId"].removeprefix(link + ".")
-                answer[key] = _value(nested["answer"][0])
-            found[link] = answer
-    return found
-
-
-def as_held(answers: dict[str, Answer]) -> dict[str, Any]:
-    """A return's answers in the shape :func:`read_back` gives (unanswered ones left out,
-    as FHIR leaves them out)."""
-    out: dict[str, Any] = {}
-    for qid, answer in answers.items():
-        if not is_answered(answer.value):
-            continue
-        if answer.entries:
-            out[qid] = [as_held(entry) for entry in answer.entries]
-            continue
-        held: dict[str, Any] = {"value": answer.value}
-        if answer.evidence:
-            held["evidence"] = answer.evidence
-        if answer.evidence_date:
-            held["evidence_date"] = answer.evidence_date.isoformat()
-        out[qid] = held
-    return out
 
 
 @pytest.mark.parametrize("name", response_names())

@@ -2,33 +2,14 @@
 
 from __future__ import annotations
 
-import os
-from typing import Any
-
 import pytest
-from fhir_cases import response, response_names, tool, tool_names, tool_of
-from fhir_conformance import questionnaire_problems, response_problems
 
 from audit_tool.fhir import FhirVersion, export_fhir, export_fhir_response
 
-# 'make test' installs the fhir extra (the test extra pulls it in). Without it these tests
-# are skipped locally, but never in CI, where a missing extra must fail the run.
-if not os.environ.get("CI"):
-    pytest.importorskip("fhir.resources")
+from fhir_cases import response, response_names, tool, tool_names, tool_of
+from fhir_conformance import questionnaire_problems, response_problems
+from fhir_models import MODELS
 
-from fhir.resources.questionnaire import Questionnaire as QuestionnaireR5
-from fhir.resources.questionnaireresponse import (
-    QuestionnaireResponse as QuestionnaireResponseR5,
-)
-from fhir.resources.R4B.questionnaire import Questionnaire as QuestionnaireR4B
-from fhir.resources.R4B.questionnaireresponse import (
-    QuestionnaireResponse as QuestionnaireResponseR4B,
-)
-
-MODELS: dict[FhirVersion, tuple[Any, Any]] = {
-    "R4": (QuestionnaireR4B, QuestionnaireResponseR4B),
-    "R5": (QuestionnaireR5, QuestionnaireResponseR5),
-}
 VERSIONS: list[FhirVersion] = ["R4", "R5"]
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import DATA
-
 from audit_tool import read_tool
 from audit_tool.codes import problem
+
+from conftest import DATA
 
 TOOL = DATA / "fhir" / "mini_tool.yaml"
 
