@@ -7,9 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
 
 from audit_tool.diffing import EXAMPLE_TOOL
+
+from conftest import ROOT, CliResult
 
 V1 = str(ROOT / "tools" / "neglect_v1.yaml")
 V2 = str(ROOT / "tools" / "neglect_v2.yaml")

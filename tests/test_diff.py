@@ -6,13 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from audit_tool import load_tool, parse_tool, read_tool
 from audit_tool.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
 from audit_tool.diffing import EXAMPLE_TOOL, Bump, Impact, declared_bump, diff
 from audit_tool.diffing._conditions import Relation, compare
 from audit_tool.diffing.render import diff_json, diff_markdown
+
+from conftest import ROOT
 
 V1 = load_tool(ROOT / "tools" / "neglect_v1.yaml")
 V2 = load_tool(ROOT / "tools" / "neglect_v2.yaml")

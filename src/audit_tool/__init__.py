@@ -10,7 +10,16 @@ from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
 from .exceptions import AuditToolError, InvalidFileError
+from .fhir import FhirExport, export_fhir, export_fhir_response
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -21,6 +30,7 @@ from .loading import (
     read_tool,
 )
 from .problems import FileReport, Problem, Report, Severity
+from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .response import (
     Answer,
     LoadedResponse,
@@ -33,6 +43,8 @@ from .response import (
     read_response,
 )
 from .saving import dump_tool, save_tool
+from .scaffold import scaffold_tool, write_scaffold
+from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -61,6 +73,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "FORM_FORMATS",
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
@@ -75,6 +88,7 @@ __all__ = [
     "DateQuestion",
     "Equals",
     "EvidenceRule",
+    "FhirExport",
     "FileReport",
     "Fragment",
     "GradeBand",
@@ -89,10 +103,12 @@ __all__ = [
     "Not",
     "NumberQuestion",
     "Option",
+    "OptionWords",
     "Period",
     "Problem",
     "Question",
     "QuestionRef",
+    "QuestionWords",
     "Report",
     "Response",
     "Scale",
@@ -107,18 +123,30 @@ __all__ = [
     "ThemeCatalogue",
     "Tool",
     "ToolRef",
+    "Wording",
     "__version__",
+    "blank_response",
     "check_catalogue",
     "check_tool",
+    "describe_condition",
+    "describe_question",
     "dump_tool",
+    "export_fhir",
+    "export_fhir_response",
     "load_catalogue",
     "load_response",
     "load_tool",
     "parse_response",
     "parse_tool",
+    "question_numbers",
     "read_response",
     "read_tool",
+    "render_form",
+    "render_html",
+    "render_markdown",
     "save_tool",
+    "scaffold_tool",
     "standard_catalogue",
     "walk_answers",
+    "write_scaffold",
 ]

@@ -127,6 +127,22 @@ class LoadedTool:
         """True when no problem is an error."""
         return not any(p.is_error for p in self.problems)
 
+    def blocking_problems(self) -> list[Problem]:
+        """Why this file cannot be used as a tool: its problems, or that it is a building block.
+
+        Empty when :attr:`tool` is set.
+        """
+        if self.tool is not None:
+            return []
+        if self.fragment is not None:
+            return [
+                problem(
+                    "not-a-tool",
+                    "this is a building block (it has 'fragment:'); load a tool that includes it",
+                ).located(self.file, 1, 1)
+            ]
+        return sorted(self.problems, key=Problem.sort_key)
+
     def locate(self, found: Problem) -> Problem:
         """Place ``found``, whose pointer leads into :attr:`tool`, in the file it came from.
 
@@ -417,15 +433,7 @@ def load_tool(
     """
     result = read_tool(path, catalogues=catalogues, limits=limits)
     if result.tool is None:
-        problems = result.problems
-        if result.fragment is not None:
-            problems = [
-                problem(
-                    "not-a-tool",
-                    "this is a building block (it has 'fragment:'); load a tool that includes it",
-                ).located(result.file, 1, 1)
-            ]
-        raise InvalidFileError(result.file, sorted(problems, key=Problem.sort_key))
+        raise InvalidFileError(result.file, result.blocking_problems())
     return result.tool
 
 
