@@ -132,9 +132,9 @@ def test_problems_of_the_successor_are_located_and_exit_1(
     cli: Cli, tmp_path: Path, base: str
 ) -> None:
     """A removed question not reserved is an error at the new file's line; a possible rename is
-    a warning at the added question's id; both go to stderr for json."""
+    a warning at the added question's id; both go to stderr, and the changes to stdout."""
     new = _write(tmp_path, "new.yaml", ("      - id: summary\n", "      - id: home_summary\n"))
-    result = cli("diff", base, new, "--format", "json")
+    result = cli("diff", base, new)
     assert result.code == 1
     assert result.err.splitlines() == [
         f"{new}:1:1: error[removed-id-not-reserved]: question 'summary' is removed but not "
@@ -143,10 +143,13 @@ def test_problems_of_the_successor_are_located_and_exit_1(
         f"{new}:83:13: warning[possible-rename]: question 'home_summary' looks like 'summary', "
         "which this version removes; if it is the same question, add `renamed_from: [summary]` "
         "to 'home_summary' so that migration carries its answers",
+        "checked 1 file: 1 error, 1 warning",
     ]
-    text = cli("diff", base, new)
-    assert text.code == 1
-    assert "error[removed-id-not-reserved]" in text.out
+    assert "[question-removed]" in result.out
+    as_json = cli("diff", base, new, "--format", "json")
+    assert json.loads(as_json.out)["suggested_bump"] == "major"
+    codes = [p["code"] for p in json.loads(as_json.err)["files"][0]["problems"]]
+    assert codes == ["removed-id-not-reserved", "possible-rename"]
 
 
 def test_a_bad_tool_file_gives_its_problems_and_exit_1(
@@ -155,9 +158,9 @@ def test_a_bad_tool_file_gives_its_problems_and_exit_1(
     """A new version with an unknown scale is not compared: its problems are listed, exit 1."""
     new = _write(tmp_path, "new.yaml", ("        scale: yes_no\n", "        scale: yes_nope\n"))
     result = cli("diff", base, new)
-    assert result.code == 1
-    assert "error[unknown-scale]" in result.out
-    data = json.loads(cli("diff", base, new, "--format", "json").out)
+    assert (result.code, result.out) == (1, "")
+    assert "error[unknown-scale]" in result.err
+    data = json.loads(cli("diff", base, new, "--format", "json").err)
     assert data["ok"] is False
 
 
@@ -165,7 +168,7 @@ def test_an_unreadable_file_exits_2(cli: Cli, base: str, tmp_path: Path) -> None
     """A file that cannot be read is exit 2, never a traceback."""
     result = cli("diff", base, str(tmp_path / "missing.yaml"))
     assert result.code == 2
-    assert "error[file-unreadable]" in result.out
+    assert "error[file-unreadable]" in result.err
 
 
 def test_a_building_block_is_not_a_tool(cli: Cli) -> None:
@@ -173,7 +176,7 @@ def test_a_building_block_is_not_a_tool(cli: Cli) -> None:
     block = str(ROOT / "tools" / "shared" / "scales.yaml")
     result = cli("diff", block, V2)
     assert result.code == 1
-    assert f"{block}:1:1: error[not-a-tool]" in result.out
+    assert f"{block}:1:1: error[not-a-tool]" in result.err
 
 
 def test_usage_errors_exit_2(cli: Cli) -> None:

@@ -5,14 +5,12 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ..codes import problem
 from ..diffing import Change, Impact, diff
 from ..diffing.render import diff_json, diff_markdown, diff_text
-from ..formatters import format_problem
 from ..loading import LoadedTool, read_tool
-from ..problems import Problem, Report, Severity
+from ..problems import Problem, Severity
 from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, EXIT_OK, Streams, add_format, print_report
+from ._common import EXIT_ERRORS, EXIT_OK, Streams, add_format, report_problems
 
 HELP = "semantic changes between two versions of a tool, and whether the version says so"
 DESCRIPTION = """\
@@ -24,7 +22,7 @@ Building blocks are compared as the content the tools include.
 
 Problems of the new version as a successor (an id the old version reserved
 used again, a removed question not reserved in retired_ids, a possible
-rename) are reported with their file and line; errors exit 1.
+rename) go to standard error with their file and line; errors exit 1.
 
 --format md writes a changelog a board can publish. --fail-on LEVEL exits 1
 when any change is at least that severe; --check-version exits 1 when the new
@@ -76,42 +74,31 @@ def _where(old: LoadedTool, new: LoadedTool) -> Callable[[Change], str]:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Compare OLD and NEW; exit 0, 1 or 2."""
+    problem_format = "json" if args.format == "json" else "text"
     catalogues, problems = read_catalogues(args.catalogue)
     old = read_tool(args.old, catalogues=catalogues)
     new = read_tool(args.new, catalogues=catalogues)
-    for loaded in (old, new):
-        if loaded.tool is None and loaded.fragment is not None:
-            loaded.problems.append(
-                problem(
-                    "not-a-tool",
-                    "this is a building block (it has 'fragment:'); compare the tools that "
-                    "include it",
-                ).located(loaded.file, 1, 1)
-            )
-    if old.tool is None or new.tool is None or problems:
-        every = [*problems, *old.problems, *new.problems]
-        report = Report.from_problems([*args.catalogue, old.file, new.file], every)
-        return print_report(report, "json" if args.format == "json" else "text", streams)
+    blocking = [*problems, *old.blocking_problems(), *new.blocking_problems()]
+    if old.tool is None or new.tool is None or any(p.is_error for p in problems):
+        files = [*args.catalogue, old.file, new.file]
+        return report_problems(files, blocking, problem_format, streams) or EXIT_ERRORS
     result = diff(old.tool, new.tool)
-    located = sorted((new.locate(p) for p in result.problems), key=Problem.sort_key)
     if args.format == "text":
-        streams.out.write(diff_text(result, _where(old, new), located))
+        streams.out.write(diff_text(result, _where(old, new)))
+    elif args.format == "json":
+        streams.out.write(diff_json(result))
     else:
-        streams.out.write(diff_json(result) if args.format == "json" else diff_markdown(result))
-        for found in located:
-            streams.err.write(format_problem(found) + "\n")
+        streams.out.write(diff_markdown(result))
     code = EXIT_OK
-    if any(p.is_error for p in located):
-        code = EXIT_ERRORS
+    located = [new.locate(p) for p in result.problems]
+    if located:
+        code = report_problems([new.file], located, problem_format, streams)
     if args.fail_on is not None:
         floor = Impact(args.fail_on).rank
         if any(c.severity.rank >= floor for c in result.changes):
             code = EXIT_ERRORS
     if args.check_version:
-        verdict = result.version_problems()
-        if verdict:
+        for line in result.version_problems():
             code = EXIT_ERRORS
-            if args.format != "text":
-                for line in verdict:
-                    streams.err.write(f"audit-tool diff: version check failed: {line}\n")
+            streams.err.write(f"audit-tool diff: version check failed: {line}\n")
     return code

@@ -11,8 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..catalogue import standard_catalogue
-from ..formatters import format_problem, render_json
-from ..problems import Problem
+from ..formatters import render_json
 from ..tool import GroupQuestion
 from .model import Bump, Change, Diff, declared_bump
 from .rules import EXAMPLE_TOOL, RULES, Impact
@@ -39,14 +38,13 @@ def _versions(diff: Diff) -> str:
     return f"{diff.old.version} -> {diff.new.version}"
 
 
-def diff_text(diff: Diff, where: Where | None = None, problems: Iterable[Problem] = ()) -> str:
-    """One line per change, compiler style, then the problems and a summary."""
+def diff_text(diff: Diff, where: Where | None = None) -> str:
+    """One line per change, compiler style, then a summary."""
     lines = []
     for change in diff.changes:
         place = where(change) if where is not None else ""
         place = place or change.pointer or "/"
         lines.append(f"{place}: {change.severity.value}[{change.rule}]: {change.message}")
-    lines.extend(format_problem(p) for p in problems)
     n = len(diff.changes)
     if n:
         lines.append(
