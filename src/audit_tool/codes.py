@@ -144,6 +144,9 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Add the id to the new version's retired_ids (the message gives the line), or declare a rename with renamed_from."),
     ("possible-rename", W, "diff", "A removed and an added question (or option) look alike",
      "If they are the same, add the renamed_from line the message gives; if not, reserve the old id in retired_ids."),
+    # --- migrating responses to a new version --------------------------------
+    ("migration-tool-mismatch", E, "migrate", "The response does not answer the version migrated from",
+     "Give the tool version the response names with --from, or put its file next to the new version."),
 )
 
 CODES: dict[str, CodeInfo] = {row[0]: CodeInfo(*row) for row in _TABLE}

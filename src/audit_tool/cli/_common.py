@@ -174,7 +174,7 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _diff, _export, _new, _render, _schema, _template
+    from . import _check, _diff, _export, _migrate, _new, _render, _schema, _template
 
     return [
         _check.register,
@@ -184,6 +184,7 @@ def _registrars() -> list[Registrar]:
         _new.register,
         _export.register,
         _diff.register,
+        _migrate.register,
     ]
 
 

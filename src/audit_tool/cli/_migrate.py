@@ -1,0 +1,161 @@
+"""``audit-tool migrate --to NEW RESPONSE... -o DIR``: carry responses to a new tool version."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from pathlib import Path
+
+from ..codes import problem
+from ..loading import LoadedTool, read_tool
+from ..migration import MigrationError, dump_response, migrate
+from ..migration_report import MigratedFile, migration_json, migration_text
+from ..problems import Problem
+from ..response import read_response
+from ..tool import Tool
+from ._check import add_catalogue_option, expand, read_catalogues
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    CommandError,
+    Streams,
+    add_format,
+    read_tool_argument,
+    write_output,
+)
+
+HELP = "carry responses to a new version of their tool, losing nothing"
+DESCRIPTION = """\
+Carry each response to the new version of its tool: answers follow the
+renames and re-codings the new version declares (renamed_from, option_map).
+An answer the new version has no place for is kept in the output under
+unplaced_answers, never dropped, and the report lists it with the reason. The
+output records the version it came from (migrated_from). Inputs are never
+changed; outputs are written atomically to DIR under the same file names.
+
+The old version is found next to NEW (a tool file in the same folder with
+the id and version the response names), or given with --from.
+
+The report lists, per file, what was carried, re-coded and kept aside, and
+the required questions of the new version the auditor must now answer.
+
+examples:
+  audit-tool migrate --to tools/neglect_v2.yaml examples/responses/neglect_v1/*.yaml -o migrated/
+  audit-tool migrate --to new.yaml --from old.yaml returns/ -o migrated/ --format json
+"""
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``migrate`` verb."""
+    parser = verbs.add_parser(
+        "migrate", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "responses", nargs="+", metavar="RESPONSE", help="response files or folders"
+    )
+    parser.add_argument("--to", required=True, metavar="NEW", help="the new version's tool file")
+    parser.add_argument(
+        "--from", dest="old", metavar="OLD",
+        help="the version the responses answer (default: found next to NEW)",
+    )
+    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="where to write")
+    parser.add_argument(
+        "--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
+        help="the date recorded in migrated_from (default: today)",
+    )
+    add_catalogue_option(parser)
+    add_format(parser)
+    parser.set_defaults(handler=run)
+
+
+class _OldTools:
+    """The old versions: the one given with --from, or tool files next to NEW."""
+
+    def __init__(self, new_path: str, given: Tool | None, catalogue_paths: list[str]) -> None:
+        self.given = given
+        self.folder = Path(new_path).parent
+        self.catalogue_paths = catalogue_paths
+        self._found: dict[tuple[str, str], LoadedTool] | None = None
+
+    def find(self, tool_id: str, version: str) -> Tool | None:
+        if self.given is not None:
+            return self.given
+        if self._found is None:
+            catalogues, _problems = read_catalogues(self.catalogue_paths)
+            self._found = {}
+            for path in sorted({*self.folder.glob("*.yaml"), *self.folder.glob("*.yml")}):
+                candidate = read_tool(path, catalogues=catalogues)
+                if candidate.tool is not None:
+                    self._found.setdefault((candidate.tool.id, candidate.tool.version), candidate)
+        found = self._found.get((tool_id, version))
+        return found.tool if found is not None else None
+
+
+def _outputs(files: list[str], folder: Path) -> dict[str, Path]:
+    outputs: dict[str, Path] = {}
+    taken: dict[Path, str] = {}
+    for file in files:
+        target = folder / Path(file).name
+        if target in taken:
+            raise CommandError(f"{file} and {taken[target]} would both be written to {target}")
+        if target.resolve() == Path(file).resolve():
+            raise CommandError(f"{file} would be overwritten: choose another output folder")
+        taken[target] = file
+        outputs[file] = target
+    return outputs
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Migrate every response given; exit 0, 1 or 2."""
+    loaded_new = read_tool_argument(args.to, streams, args.catalogue, args.format)
+    if isinstance(loaded_new, int):
+        return loaded_new
+    new = loaded_new.tool
+    assert new is not None
+    given: Tool | None = None
+    if args.old is not None:
+        loaded_old = read_tool_argument(args.old, streams, args.catalogue, args.format)
+        if isinstance(loaded_old, int):
+            return loaded_old
+        given = loaded_old.tool
+    olds = _OldTools(args.to, given, args.catalogue)
+    files = expand(args.responses)
+    outputs = _outputs(files, Path(args.output))
+    report: list[MigratedFile] = []
+    for file in files:
+        entry = MigratedFile(file)
+        report.append(entry)
+        loaded = read_response(file)
+        entry.problems.extend(loaded.problems)
+        response = loaded.response
+        if response is None or any(p.is_error for p in loaded.problems):
+            continue
+        old = olds.find(response.tool.id, response.tool.version)
+        if old is None:
+            entry.problems.append(_no_old(file, response.tool.ref, args.to))
+            continue
+        try:
+            result = migrate(response, old, new, today=args.today)
+        except MigrationError as exc:
+            entry.problems.append(
+                problem("migration-tool-mismatch", str(exc), "/tool").located(file, None, None)
+            )
+            continue
+        write_output(str(outputs[file]), dump_response(result.response), streams)
+        entry.result, entry.output = result, str(outputs[file])
+    render = migration_json if args.format == "json" else migration_text
+    streams.out.write(render(new, report))
+    if any(p.code == "file-unreadable" for f in report for p in f.problems):
+        return 2
+    return EXIT_OK if all(f.ok for f in report) else EXIT_ERRORS
+
+
+def _no_old(file: str, ref: str, new_path: str) -> Problem:
+    folder = Path(new_path).parent
+    return problem(
+        "migration-tool-mismatch",
+        f"the response answers {ref}, and no tool file in {folder} is that version; "
+        "give it with --from",
+        "/tool",
+    ).located(file, None, None)
