@@ -18,7 +18,18 @@ from .describe import (
     describe_question,
     question_numbers,
 )
-from .exceptions import AuditToolError, InvalidFileError
+from .diffing import RULES as DIFF_RULES
+from .diffing import (
+    Bump,
+    Change,
+    Diff,
+    DiffRule,
+    Impact,
+    declared_bump,
+    diff,
+    suggested_bump,
+)
+from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .loading import (
     LoadedTool,
@@ -29,6 +40,7 @@ from .loading import (
     parse_tool,
     read_tool,
 )
+from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .response import (
@@ -73,6 +85,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "DIFF_RULES",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
@@ -82,10 +95,14 @@ __all__ = [
     "Answered",
     "AnyOf",
     "AuditToolError",
+    "Bump",
+    "Change",
     "ChangelogEntry",
     "CodeInfo",
     "Condition",
     "DateQuestion",
+    "Diff",
+    "DiffRule",
     "Equals",
     "EvidenceRule",
     "FhirExport",
@@ -94,10 +111,13 @@ __all__ = [
     "GradeBand",
     "Grading",
     "GroupQuestion",
+    "Impact",
     "InValues",
     "InvalidFileError",
     "LoadedResponse",
     "LoadedTool",
+    "MigrationError",
+    "MigrationResult",
     "MigrationStep",
     "MultipleChoiceQuestion",
     "Not",
@@ -128,14 +148,18 @@ __all__ = [
     "blank_response",
     "check_catalogue",
     "check_tool",
+    "declared_bump",
     "describe_condition",
     "describe_question",
+    "diff",
+    "dump_response",
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
     "load_catalogue",
     "load_response",
     "load_tool",
+    "migrate",
     "parse_response",
     "parse_tool",
     "question_numbers",
@@ -147,6 +171,7 @@ __all__ = [
     "save_tool",
     "scaffold_tool",
     "standard_catalogue",
+    "suggested_bump",
     "walk_answers",
     "write_scaffold",
 ]

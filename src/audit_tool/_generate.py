@@ -14,9 +14,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .codes import CODES
-from .diffing import EXAMPLE_TOOL
-from .diffing.render import rules_examples, rules_table
+from .diffing import EXAMPLE_TOOL, diff
+from .diffing.render import diff_markdown, rules_examples, rules_table
 from .formatters import render_json
+from .loading import load_tool
 from .schemas import catalogue_schema, tool_schema
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
@@ -40,11 +41,20 @@ def problem_codes_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def neglect_changelog() -> str:
+    """The board's changelog of the shipped neglect tool, 1.0.0 to 2.0.0, in a fence."""
+    tools = Path(__file__).resolve().parents[2] / "tools"
+    old, new = load_tool(tools / "neglect_v1.yaml"), load_tool(tools / "neglect_v2.yaml")
+    text = diff_markdown(diff(old, new))
+    return f"````markdown\n{text}````\n"
+
+
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
     ("docs/diff-rules.md", "diff-rules"): rules_table,
     ("docs/diff-rules.md", "example-tool"): lambda: f"```yaml\n{EXAMPLE_TOOL}```\n",
     ("docs/diff-rules.md", "diff-examples"): rules_examples,
+    ("docs/versioning.md", "neglect-changelog"): neglect_changelog,
 }
 
 

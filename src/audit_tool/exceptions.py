@@ -6,7 +6,7 @@ from collections.abc import Iterable
 
 from .problems import Problem
 
-__all__ = ["AuditToolError", "InvalidFileError"]
+__all__ = ["AuditToolError", "InvalidFileError", "MigrationError"]
 
 
 class AuditToolError(ValueError):
@@ -29,3 +29,7 @@ class InvalidFileError(AuditToolError):
             where = ":".join(str(x) for x in (p.file or file, p.line, p.column) if x is not None)
             lines.append(f"  {where}: {p.code}: {p.message}")
         super().__init__("\n".join(lines))
+
+
+class MigrationError(AuditToolError):
+    """A response cannot be migrated from the tool version given: it answers another one."""

@@ -30,7 +30,7 @@ from typing import Any
 from .answers import walk_answers
 from .conditions import is_answered
 from .diffing.matching import Matching, match
-from .exceptions import AuditToolError
+from .exceptions import MigrationError
 from .response import Answer, MigrationStep, Response, ToolRef
 from .saving import to_yaml
 from .tool import (
@@ -53,10 +53,6 @@ __all__ = [
     "dump_response",
     "migrate",
 ]
-
-
-class MigrationError(AuditToolError):
-    """The response cannot be migrated from ``old`` (it answers another tool or version)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,14 @@ from ..diffing.render import diff_json, diff_markdown, diff_text
 from ..loading import LoadedTool, read_tool
 from ..problems import Problem, Severity
 from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, EXIT_OK, Streams, add_format, report_problems
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    Streams,
+    add_format,
+    report_problems,
+    write_output,
+)
 
 HELP = "semantic changes between two versions of a tool, and whether the version says so"
 DESCRIPTION = """\
@@ -31,7 +38,7 @@ changed and the version did not.
 
 examples:
   audit-tool diff tools/neglect_v1.yaml tools/neglect_v2.yaml
-  audit-tool diff tools/neglect_v1.yaml tools/neglect_v2.yaml --format md > CHANGES.md
+  audit-tool diff tools/neglect_v1.yaml tools/neglect_v2.yaml --format md -o CHANGES.md
   audit-tool diff published.yaml draft.yaml --check-version --fail-on breaking
 """
 
@@ -56,6 +63,9 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--check-version",
         action="store_true",
         help="exit 1 when the declared version step is smaller than the changes call for",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the diff to FILE instead of stdout"
     )
     add_catalogue_option(parser)
     add_format(parser, "text", "json", "md")
@@ -84,11 +94,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return report_problems(files, blocking, problem_format, streams) or EXIT_ERRORS
     result = diff(old.tool, new.tool)
     if args.format == "text":
-        streams.out.write(diff_text(result, _where(old, new)))
-    elif args.format == "json":
-        streams.out.write(diff_json(result))
+        text = diff_text(result, _where(old, new))
     else:
-        streams.out.write(diff_markdown(result))
+        text = diff_json(result) if args.format == "json" else diff_markdown(result)
+    write_output(args.output, text, streams)
     code = EXIT_OK
     located = [new.locate(p) for p in result.problems]
     if located:
