@@ -6,7 +6,8 @@ audits: reword, add, remove (reserving the id), rename (declared), replace,
 move and reorder questions; make them required or optional; add, remove or
 change conditions; add, remove, re-code (declared), relabel and rescore
 options; change theme mappings and weights, grade bands, evidence rules and
-limits; swap a question's scale; rename sections and scales. Every edit keeps
+limits; swap a question's scale; map old answers to other options; rename
+sections and scales. Every edit keeps
 the tool valid where it can (references follow a rename, nothing referenced
 is removed); the rare new version that does not load is rejected.
 """
@@ -400,6 +401,15 @@ def swap_scale(draw: Any, data: Data) -> None:
         q.pop("themes", None)
 
 
+def remap_options(draw: Any, data: Data) -> None:
+    """Give a choice question an option_map that carries an old value to another option."""
+    q = _pick(draw, [q for _s, _g, q in _places(data) if q.get("scale")])
+    values = [o["value"] for o in _scale(data, q["scale"])["options"]]
+    assume(len(values) > 1)
+    old = draw(st.sampled_from(values))
+    q["option_map"] = {old: draw(st.sampled_from([v for v in values if v != old]))}
+
+
 def move_question(draw: Any, data: Data) -> None:
     """Move a top-level question that neither reads nor is read to another section or place."""
     free = [
@@ -443,7 +453,7 @@ EDITS: tuple[Edit, ...] = (
     reword, add_question, remove_question, replace_question, rename_question, toggle_required,
     change_condition, add_option, remove_option, recode_option, rescore_option,
     toggle_exclusive, change_themes, change_bands, change_evidence, change_limits, swap_scale,
-    move_question, rename_container, add_section,
+    move_question, rename_container, add_section, remap_options,
 )
 
 

@@ -30,15 +30,15 @@ def test_a_tool_compared_with_itself_has_no_changes(data: dict[str, Any]) -> Non
 
 
 def _content(tool: Tool) -> str:
-    """What auditors see and the panel scores: the tool without its declarations and
-    bookkeeping (version, changelog, reserved ids, renamed_from, replaces, option maps), scales
+    """What auditors see and the panel scores, and how migration carries answers: the tool
+    without its bookkeeping (version, changelog, reserved ids, renamed_from, replaces), scales
     in id order (their order means nothing)."""
     data = tool.model_dump(mode="json", exclude={"version", "changelog", "retired_ids"})
 
     def strip(value: Any) -> Any:
         if isinstance(value, dict):
             return {k: strip(v) for k, v in value.items()
-                    if k not in ("renamed_from", "replaces", "option_map")}
+                    if k not in ("renamed_from", "replaces")}
         if isinstance(value, list):
             return [strip(v) for v in value]
         return value

@@ -16,12 +16,15 @@ from .rules import RULES
 __all__ = ["Context", "counts", "make", "quoted"]
 
 
-def quoted(text: str, limit: int = 90) -> str:
-    """Tool text (never case data) in double quotes, shortened to ``limit`` characters."""
+def quoted(text: str, limit: int = 90, *, curly: bool = False) -> str:
+    """Tool text (never case data) in double quotes, shortened to ``limit`` characters.
+
+    ``curly`` gives the typographic quotes the Markdown changelog uses.
+    """
     flat = " ".join(text.split())
     if len(flat) > limit:
         flat = flat[: limit - 1].rstrip() + "…"
-    return f'"{flat}"'
+    return f"“{flat}”" if curly else f'"{flat}"'
 
 
 def counts(tool: Tool, question: AnyQuestion) -> bool:

@@ -14,6 +14,7 @@ from ..tool import (
     QuestionRef,
     SingleChoiceQuestion,
     TextQuestion,
+    Tool,
 )
 from ._conditions import Relation, compare, relabel
 from ._context import Context, counts, make, quoted
@@ -137,7 +138,7 @@ def _compared(ctx: Context, old: QuestionRef, new: QuestionRef) -> Iterator[Chan
         yield here.change(
             "question-text-changed",
             f"text was {quoted(oq.text)}, now {quoted(nq.text)}",
-            plain=f"reworded (was {quoted(oq.text, 200)})",
+            plain=f"reworded (was {quoted(oq.text, 200, curly=True)})",
         )
     if oq.guidance != nq.guidance:
         yield here.change(
@@ -255,10 +256,12 @@ class _Pair:
         was = _evidence_for(oq, values, lambda v: ctx.matching.carry_value(oq, nq, v) or v)
         now = _evidence_for(nq, values, lambda v: v)
         shown = f"evidence was {_show_evidence(oq)}, now {_show_evidence(nq)}"
+        plain = f"evidence now {_plain_evidence(ctx.new, nq)} (before: "
+        plain += f"{_plain_evidence(ctx.old, oq)})"
         if now - was:
-            yield self.change("evidence-required", shown)
+            yield self.change("evidence-required", shown, plain=plain)
         elif was - now:
-            yield self.change("evidence-relaxed", shown)
+            yield self.change("evidence-relaxed", shown, plain=plain)
 
     def themes(self) -> Iterator[Change]:
         oq, nq = self.old.question, self.new.question
@@ -281,13 +284,23 @@ class _Pair:
         ctx, oq, nq = self.ctx, self.old.question, self.new.question
         if isinstance(oq, SingleChoiceQuestion | MultipleChoiceQuestion):
             assert isinstance(nq, SingleChoiceQuestion | MultipleChoiceQuestion)
+            scored = counts(ctx.old, oq) or counts(ctx.new, nq)
+            themes = tuple(sorted({*oq.themes, *nq.themes}))
             if ctx.matching.old_scales.get(oq.scale) != nq.scale:
-                scored = counts(ctx.old, oq) or counts(ctx.new, nq)
                 yield self.change(
                     _scored("scale-swapped", scored),
                     f"scale was '{oq.scale}', now '{nq.scale}'",
-                    themes=tuple(sorted({*oq.themes, *nq.themes})),
+                    themes=themes,
                 )
+            else:
+                remapped = self._remapped(oq, nq)
+                if remapped:
+                    yield self.change(
+                        _scored("option-map-changed", scored),
+                        "migration now carries "
+                        + ", ".join(f"'{old}' to '{new}'" for old, new in remapped),
+                        themes=themes,
+                    )
         if isinstance(oq, MultipleChoiceQuestion):
             assert isinstance(nq, MultipleChoiceQuestion)
             yield from self._limits(
@@ -335,6 +348,21 @@ class _Pair:
                     "group-entry-label-changed",
                     f"an entry was called '{oq.entry_label}', now '{nq.entry_label}'",
                 )
+
+    def _remapped(
+        self, oq: SingleChoiceQuestion | MultipleChoiceQuestion,
+        nq: SingleChoiceQuestion | MultipleChoiceQuestion,
+    ) -> list[tuple[str, str]]:
+        """Old values that migration carries somewhere other than their own option."""
+        matches = self.ctx.matching.option_matches(oq.scale, nq.scale)
+        natural = {old: new for new, old in matches.items()}
+        scale = self.ctx.old.scale(oq.scale)
+        values = scale.values if scale is not None else ()
+        return [
+            (v, nq.option_map[v])
+            for v in values
+            if v in nq.option_map and nq.option_map[v] != natural.get(v)
+        ]
 
     def _limits(
         self,
@@ -401,6 +429,20 @@ def _show_evidence(question: AnyQuestion) -> str:
     if rule.required:
         return "always required"
     return "required for " + ", ".join(f"'{v}'" for v in rule.required_for)
+
+
+def _plain_evidence(tool: Tool, question: AnyQuestion) -> str:
+    rule = question.evidence
+    if rule is None or not (rule.required or rule.required_for):
+        return "never required"
+    if rule.required:
+        return "required with every answer"
+    scale = tool.scale_of(question)
+    labels = []
+    for value in rule.required_for:
+        option = scale.option(value) if scale is not None else None
+        labels.append(f"“{option.label}”" if option is not None else f"'{value}'")
+    return "required when the answer is " + " or ".join(labels)
 
 
 def _show(condition: Any) -> str:

@@ -32,7 +32,11 @@ def tool_changes(ctx: Context) -> Iterator[Change]:
                 if name in ("title", "description", "theme")
                 else f"was '{before}', now '{after}'"
             )
-            plain = f"{name} rewritten" if name == "description" else f"{name} {shown}"
+            plain = (
+                "description rewritten"
+                if name == "description"
+                else f"{name} changed from {before} to {after}"
+            )
             yield make(rule, f"/{name}", f"the tool's {name} {shown}", detail=plain, position=-1)
 
 
@@ -59,7 +63,8 @@ def grading_changes(ctx: Context) -> Iterator[Change]:
                 "grade-band-label-changed",
                 _pointer.join("/grading/bands", i, "label"),
                 f"grade '{band.grade}' was shown as {quoted(before)}, now {quoted(band.display)}",
-                detail=f"the grade {quoted(before)} is now shown as {quoted(band.display)}",
+                detail=f"the grade {quoted(before, curly=True)} is now shown as "
+                f"{quoted(band.display, curly=True)}",
                 position=-1,
             )
     for theme in sorted({*old.min_answers, *new.min_answers}):
@@ -132,7 +137,7 @@ def section_changes(ctx: Context) -> Iterator[Change]:
                 _pointer.join(pointer, "title"),
                 f"section '{section.id}': title was {quoted(old.title)}, "
                 f"now {quoted(section.title)}",
-                detail=f"renamed from {quoted(old.title)}",
+                detail=f"renamed from {quoted(old.title, curly=True)}",
                 **common,
             )
         if old.description != section.description:
@@ -218,7 +223,7 @@ def scale_changes(ctx: Context) -> Iterator[Change]:
                 pointer,
                 f"scale '{scale.id}': title was {quoted(old.title)}, now {quoted(scale.title)}"
                 + ("; description changed" if old.description != scale.description else ""),
-                detail=f"reworded (was {quoted(old.title)})",
+                detail=f"reworded (was {quoted(old.title, curly=True)})",
                 **common,
             )
         yield from _option_changes(ctx, old, scale, j, i)
