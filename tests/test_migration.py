@@ -10,12 +10,11 @@ from typing import Any
 
 import pytest
 
-from audit_tool import Answer, Response, load_tool, parse_tool, read_response
+from audit_tool import Answer, MigrationError, Response, load_tool, parse_tool, read_response
 from audit_tool.diffing import EXAMPLE_TOOL
 from audit_tool.migration import (
     Carried,
-    MigrationError,
-    NeedsEvidence,
+    Outstanding,
     Recoded,
     Unplaced,
     dump_response,
@@ -120,7 +119,7 @@ def test_answers_that_v2_wants_evidence_for_are_reported() -> None:
     """v2 asks for evidence on chronology_current when it is 'partly': listed, not invented."""
     result = migrate(_v1_return(), V1, V2, today=TODAY)
     assert result.needs_evidence == (
-        NeedsEvidence("chronology_current", "/answers/chronology_current"),
+        Outstanding("chronology_current", "/answers/chronology_current"),
     )
 
 

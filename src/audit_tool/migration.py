@@ -44,11 +44,9 @@ from .tool import (
 
 __all__ = [
     "Carried",
-    "MigrationError",
     "MigrationResult",
-    "NeedsEvidence",
+    "Outstanding",
     "Recoded",
-    "Unanswered",
     "Unplaced",
     "dump_response",
     "migrate",
@@ -85,17 +83,9 @@ class Unplaced:
 
 
 @dataclass(frozen=True, slots=True)
-class Unanswered:
-    """A required question of the new version that applies and has no answer."""
-
-    question: str
-    pointer: str
-    entry: int | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class NeedsEvidence:
-    """A carried answer that the new version wants evidence for, and that has none."""
+class Outstanding:
+    """Something the auditor must now do at one answer's place: answer a required question
+    that applies, or give the evidence the new version asks for."""
 
     question: str
     pointer: str
@@ -110,8 +100,10 @@ class MigrationResult:
     carried: tuple[Carried, ...] = ()
     recoded: tuple[Recoded, ...] = ()
     unplaced: tuple[Unplaced, ...] = ()
-    unanswered: tuple[Unanswered, ...] = ()
-    needs_evidence: tuple[NeedsEvidence, ...] = ()
+    unanswered: tuple[Outstanding, ...] = ()
+    """Required questions of the new version that apply and have no answer."""
+    needs_evidence: tuple[Outstanding, ...] = ()
+    """Carried answers the new version wants evidence for, that have none."""
 
     def to_dict(self) -> dict[str, Any]:
         """What happened, as plain data: ids, option values and reasons, never free text."""
@@ -309,14 +301,14 @@ def migrate(
             ],
         }
     )
-    unanswered: list[Unanswered] = []
-    needs: list[NeedsEvidence] = []
+    unanswered: list[Outstanding] = []
+    needs: list[Outstanding] = []
     for slot in walk_answers(new, migrated):
         question = slot.question
         if not slot.applies:
             continue
         if question.required and not _answered(question, slot.answer):
-            unanswered.append(Unanswered(question.id, slot.pointer, slot.entry))
+            unanswered.append(Outstanding(question.id, slot.pointer, slot.entry))
         given = slot.answer
         if (
             given is not None
@@ -325,7 +317,7 @@ def migrate(
             and question.evidence.requires(given.value)
             and not (given.evidence or "").strip()
         ):
-            needs.append(NeedsEvidence(question.id, slot.pointer, slot.entry))
+            needs.append(Outstanding(question.id, slot.pointer, slot.entry))
     return MigrationResult(
         migrated,
         tuple(run.carried),

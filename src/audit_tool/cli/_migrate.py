@@ -7,8 +7,9 @@ import datetime
 from pathlib import Path
 
 from ..codes import problem
+from ..exceptions import MigrationError
 from ..loading import LoadedTool, read_tool
-from ..migration import MigrationError, dump_response, migrate
+from ..migration import dump_response, migrate
 from ..migration_report import MigratedFile, migration_json, migration_text
 from ..problems import Problem
 from ..response import read_response

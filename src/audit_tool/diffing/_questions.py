@@ -6,6 +6,8 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from ..conditions import Condition
+from ..describe import Wording, describe_condition, describe_evidence
 from ..tool import (
     AnyQuestion,
     GroupQuestion,
@@ -221,8 +223,9 @@ class _Pair:
         if relation is Relation.SAME:
             return
         shown = f"condition was {_show(oq.when)}, now {_show(nq.when)}"
+        plain = f"now {_asked(ctx.new, nq.when)} (before: {_asked(ctx.old, oq.when)})"
         if relation is Relation.EQUIVALENT:
-            yield self.change("condition-rewritten", shown + " (the same cases)")
+            yield self.change("condition-rewritten", shown + " (the same cases)", plain=plain)
             return
         scored = ctx.reaches_scores(oq.id, nq.id)
         themes = ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)])
@@ -235,7 +238,7 @@ class _Pair:
             rule = "condition-loosened-required" if why else "condition-loosened"
             if why:
                 shown += f"; {why}"
-        yield self.change(_scored(rule, scored), shown, themes=themes)
+        yield self.change(_scored(rule, scored), shown, themes=themes, plain=plain)
 
     def _loosening_needs_answers(self) -> str:
         """Why applying in more cases can make an old response invalid ('' if it cannot)."""
@@ -256,8 +259,7 @@ class _Pair:
         was = _evidence_for(oq, values, lambda v: ctx.matching.carry_value(oq, nq, v) or v)
         now = _evidence_for(nq, values, lambda v: v)
         shown = f"evidence was {_show_evidence(oq)}, now {_show_evidence(nq)}"
-        plain = f"evidence now {_plain_evidence(ctx.new, nq)} (before: "
-        plain += f"{_plain_evidence(ctx.old, oq)})"
+        plain = f"Now: {_plain_evidence(ctx.new, nq)} Before: {_plain_evidence(ctx.old, oq)}"
         if now - was:
             yield self.change("evidence-required", shown, plain=plain)
         elif was - now:
@@ -432,17 +434,14 @@ def _show_evidence(question: AnyQuestion) -> str:
 
 
 def _plain_evidence(tool: Tool, question: AnyQuestion) -> str:
-    rule = question.evidence
-    if rule is None or not (rule.required or rule.required_for):
-        return "never required"
-    if rule.required:
-        return "required with every answer"
-    scale = tool.scale_of(question)
-    labels = []
-    for value in rule.required_for:
-        option = scale.option(value) if scale is not None else None
-        labels.append(f"“{option.label}”" if option is not None else f"'{value}'")
-    return "required when the answer is " + " or ".join(labels)
+    said = describe_evidence(question, tool, Wording.form(tool))
+    return said or "No evidence required."
+
+
+def _asked(tool: Tool, condition: Condition | None) -> str:
+    if condition is None:
+        return "always asked"
+    return "asked only if " + describe_condition(condition, tool, Wording({}))
 
 
 def _show(condition: Any) -> str:

@@ -206,51 +206,35 @@ sections:
 """
 """The tool every rule's example edits (it loads with the standard catalogue)."""
 
+
+def _block(first: str) -> str:
+    """The lines of the example tool from ``first`` to the end of what it opens.
+
+    ``first`` is a whole line (``- id: summary`` at its indentation); the
+    block runs on while lines are indented deeper than it.
+    """
+    at = EXAMPLE_TOOL.index("\n" + first + "\n") + 1
+    depth = len(first) - len(first.lstrip())
+    lines = EXAMPLE_TOOL[at:].splitlines(True)
+    taken = [lines[0]]
+    for line in lines[1:]:
+        if len(line) - len(line.lstrip()) <= depth:
+            break
+        taken.append(line)
+    return "".join(taken)
+
+
 # Blocks of the example tool that several examples move or remove.
-_SUMMARY = """\
-      - id: summary
-        type: text
-        text: Summarise what the records show about the home.
-        required: false
-        max_length: 2000
-"""
-_REFERRED = """\
-      - id: referred
-        type: single_choice
-        scale: yes_no
-        text: Was a referral made about the home?
-        required: false
-"""
-_OVERALL = """\
-      - id: overall
-        type: single_choice
-        scale: judgement
-        text: Overall, how well did your agency respond to the home conditions?
-        themes: {recording: 1}
-"""
-_MEETINGS_HEAD = """\
-  - id: meetings
-    title: Meetings
-    questions:
-"""
-_MEETING_DATE = """\
-          - id: meeting_date
-            type: date
-            text: When was it held?
-"""
-_ATTENDED = """\
-          - id: attended
-            type: single_choice
-            scale: ypn
-            text: Did your agency attend?
-            themes: {meetings: 1}
-"""
-_CHILD_SEEN_ALONE_HEAD = """\
-      - id: child_seen_alone
-        type: single_choice
-        scale: ypn
-        text: Was the child seen alone at home?
-"""
+_SUMMARY = _block("      - id: summary")
+_REFERRED = _block("      - id: referred")
+_OVERALL = _block("      - id: overall")
+_MEETING_DATE = _block("          - id: meeting_date")
+_ATTENDED = _block("          - id: attended")
+_HOME_RECORDED = _block("      - id: home_recorded")
+_MEETINGS_HEAD = "  - id: meetings\n    title: Meetings\n    questions:\n"
+_OVERALL_SECTION = _block("  - id: overall")
+_CHILD_SEEN_ALONE = _block("      - id: child_seen_alone")
+_CHILD_SEEN_ALONE_HEAD = "".join(_CHILD_SEEN_ALONE.splitlines(True)[:4])
 _CONCERNS_WHEN = """\
         min_selected: 1
         when: {question: home_seen, in: ["yes", partly]}
@@ -288,16 +272,6 @@ _NEW_SUB_QUESTION = """\
             text: Did your agency receive the minutes?
 """
 
-_OVERALL_SECTION = "  - id: overall\n    title: Overall\n    questions:\n" + _OVERALL
-_HOME_RECORDED = """\
-      - id: home_recorded
-        type: single_choice
-        scale: ypn
-        text: Is the condition of the home recorded?
-        evidence:
-          required_for: ["no"]
-        themes: {recording: 1, impact_on_child: 1}
-"""
 
 _TABLE: tuple[DiffRule, ...] = (
     # --- the tool -----------------------------------------------------------
@@ -413,13 +387,7 @@ _TABLE: tuple[DiffRule, ...] = (
     DiffRule("question-moved-group-scored", "question", B, B,
              "A scored question moved into, out of or between repeatable groups: "
              "it counts once per entry instead of once",
-             _ex((_CHILD_SEEN_ALONE_HEAD + "        required: false\n"
-                  "        when: {question: home_seen, equals: \"yes\"}\n"
-                  "        themes: {voice_of_child: 1}\n", ""),
-                 (_ATTENDED, _ATTENDED + _indent(
-                     _CHILD_SEEN_ALONE_HEAD + "        required: false\n"
-                     "        when: {question: home_seen, equals: \"yes\"}\n"
-                     "        themes: {voice_of_child: 1}\n", 4)))),
+             _ex((_CHILD_SEEN_ALONE, ""), (_ATTENDED, _ATTENDED + _indent(_CHILD_SEEN_ALONE, 4)))),
     DiffRule("question-reordered", "question", S, N,
              "A question moved within its section or group",
              _ex((_SUMMARY + _REFERRED, _REFERRED + _SUMMARY))),
