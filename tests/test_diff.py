@@ -93,8 +93,11 @@ def test_v1_to_v2_changelog_leads_with_the_amendments_in_plain_words() -> None:
     items = [line for line in main.splitlines() if line[:1].isdigit()]
     assert items[0].startswith("1. **A question is replaced.**")
     assert "“Is there an effective plan in place?”" in items[0]
-    assert items[1] == "2. **A new section: Statutory meetings.** It asks:"
-    assert "“Was your agency invited, and did it attend?”" in main
+    assert items[1] == (
+        "2. **A new section: Statutory meetings.** “Add one entry for each statutory meeting in "
+        "the audit period.” For each meeting, it asks:"
+    )
+    assert "   - “Was your agency invited, and did it attend?”" in main.splitlines()
     assert items[2].startswith("3. **A question is removed**")
     assert "Can theme scores be compared with 1.0.0? | Yes, except Outcome-focused planning" in text
 
@@ -307,3 +310,36 @@ def test_a_smaller_step_than_the_changes_call_for_breaks_the_promise() -> None:
     ]
     assert diff(BASE, major).version_problems() == []
     assert diff(BASE, major).severity is Impact.BREAKING
+
+
+def test_a_compatible_version_tells_the_board_returns_fit_and_scores_compare() -> None:
+    """A version that only adds an optional question says returns still fit and scores compare,
+    and that a minor version keeps the promise."""
+    new = parse_tool(_edited(
+        ("version: 1.0.0", "version: 1.1.0"),
+        ("      - id: summary\n",
+         "      - id: home_safe\n        type: text\n        text: Anything unsafe?\n"
+         "        required: false\n      - id: summary\n"),
+    ))
+    text = diff_markdown(diff(BASE, new))
+    assert "| Do returns made with 1.0.0 still fit? | Yes |" in text
+    assert "| Can theme scores be compared with 1.0.0? | Yes: the same answers give the same " \
+        "scores |" in text
+    assert "| Version | 1.1.0 is a minor version, as the changes call for |" in text
+    assert "## New questions\n\n- *The home*: “Anything unsafe?” (optional)\n" in text
+
+
+def test_a_grading_change_tells_the_board_no_theme_compares_directly() -> None:
+    """Moving a grade band reaches every theme; the changelog says so."""
+    new = parse_tool(_edited(("{grade: good, min: 75, label: Good}",
+                              "{grade: good, min: 70, label: Good}")))
+    text = diff_markdown(diff(BASE, new))
+    assert "compared with 1.0.0? | Not directly: grading or the theme catalogue changed" in text
+    assert "1.0.0 does not keep the promise of its number" in text
+
+
+def test_no_change_gives_a_short_changelog() -> None:
+    """Two identical versions: the changelog says nothing changed."""
+    assert diff_markdown(diff(BASE, BASE)).endswith(
+        "Nothing that auditors answer or the panel scores has changed.\n"
+    )

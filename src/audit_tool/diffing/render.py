@@ -130,20 +130,37 @@ class _Markdown:
         return rows
 
     def returns_fit(self) -> str:
-        breaking = [c for c in self.diff.changes if c.data is Impact.BREAKING]
+        changes = self.diff.changes
+        breaking = [c for c in changes if c.data is Impact.BREAKING]
         if not breaking:
             return "Yes"
-        added = sum(1 for c in breaking if c.rule.endswith("added-required"))
-        parts = []
-        if added:
-            parts.append(f"they do not answer {_plural(added, 'new required question')}")
-        if len(breaking) > added:
-            others = _plural(len(breaking) - added, "other change")
-            parts.append(f"{others} affect what an answer may be")
-        return (
-            f"No: {_list(parts)}. `audit-tool migrate` carries them forward; answers with no "
-            "place in the new version are kept aside, never dropped"
+        new = self.diff.new
+        required = sum(1 for c in breaking if c.rule.endswith("added-required"))
+        required += sum(
+            1
+            for c in breaking
+            if c.rule.startswith("question-replaced")
+            for q in c.related
+            if (ref := new.question(q)) is not None and ref.question.required
         )
+        gone = sum(1 for c in breaking if c.rule.startswith(("question-replaced", *_REMOVED)))
+        other = sum(
+            1 for c in breaking
+            if not c.rule.startswith(("question-replaced", *_REMOVED))
+            and not c.rule.endswith("added-required")
+        )
+        parts = []
+        if required:
+            parts.append(f"they do not answer {_plural(required, 'new required question')}")
+        if gone:
+            parts.append(
+                f"answers to {_plural(gone, 'question')} have no place in it "
+                "(kept aside, never dropped)"
+            )
+        if other:
+            verb = "affects" if other == 1 else "affect"
+            parts.append(f"{_plural(other, 'other change')} {verb} what an answer may be")
+        return f"No: {_list(parts)}. `audit-tool migrate` carries them forward"
 
     def scores_compare(self) -> str:
         moving = [c for c in self.diff.changes if c.score is Impact.BREAKING]
@@ -178,10 +195,10 @@ class _Markdown:
                 f"{diff.new.version} does not keep the promise of its number: "
                 + "; ".join(problems)
             )
-        return (
-            f"{diff.new.version} is {_STEP_WORDS[diff.declared_bump]}, as the changes call for "
-            f"(they need at least {_STEP_WORDS[diff.suggested_bump]})"
-        )
+        declared = f"{diff.new.version} is {_STEP_WORDS[diff.declared_bump]}"
+        if diff.declared_bump is diff.suggested_bump:
+            return f"{declared}, as the changes call for"
+        return f"{declared}; the changes call for at least {_STEP_WORDS[diff.suggested_bump]}"
 
     # -- the main changes -------------------------------------------------------
     def asks(self, question_id: str, indent: str) -> list[str]:
@@ -195,9 +212,22 @@ class _Markdown:
             return lines
         return [f"{indent}- {_q(q.text)}"]
 
+    def new_section(self, section_id: str) -> list[str]:
+        section = next(s for s in self.diff.new.sections if s.id == section_id)
+        old_ids = {r.question.id for r in self.diff.old.iter_questions()}
+        fresh = [q for q in section.questions if q.id not in old_ids]
+        head = f"**A new section: {section.title}.**"
+        only = fresh[0] if len(fresh) == 1 else None
+        if isinstance(only, GroupQuestion):
+            lines = [f"{head} {_q(only.text)} For each {only.entry_label}, it asks:"]
+            return lines + [f"   - {_q(s.text)}" for s in only.questions]
+        return [f"{head} It asks:"] + [
+            line for q in fresh for line in self.asks(q.id, "   ")
+        ]
+
     def main_changes(self) -> list[list[str]]:
         items: list[list[str]] = []
-        told_sections: dict[str, list[str]] = {}
+        told: set[str] = set()
         for change in (c for c in self.diff.changes if c.headline):
             if change.rule.startswith("question-replaced"):
                 item = [
@@ -209,11 +239,10 @@ class _Markdown:
             elif change.rule.startswith("question-removed"):
                 item = [f"**A question is removed** from *{change.section}*: {_q(change.subject)}"]
             elif change.rule == "section-added":
-                item = [f"**A new section: {change.subject}.** It asks:"]
-                told_sections[change.subject] = item
-            elif change.section in told_sections:
-                told_sections[change.section].extend(self.asks(change.target, "   "))
-                continue
+                item = self.new_section(change.target)
+                told.add(change.subject)
+            elif change.section in told:
+                continue  # told with its new section
             else:
                 item = [f"**A new question** in *{change.section}*:"]
                 item.extend(self.asks(change.target, "   "))
