@@ -457,13 +457,22 @@ EDITS: tuple[Edit, ...] = (
 )
 
 
+GENTLE: tuple[Edit, ...] = (
+    reword, add_question, rename_question, toggle_required, change_condition, add_option,
+    rename_container, move_question, change_limits, change_evidence, toggle_exclusive,
+    rescore_option, change_themes,
+)
+"""Edits that are often compatible or cosmetic, so that properties about non-breaking
+versions see many of them (the diff still decides what each one is)."""
+
+
 @st.composite
-def evolutions(draw: Any) -> tuple[Tool, Tool]:
-    """A valid tool and a valid later version of it, one to four edits apart."""
+def evolutions(draw: Any, edits: tuple[Edit, ...] = EDITS) -> tuple[Tool, Tool]:
+    """A valid tool and a valid later version of it, one to four ``edits`` apart."""
     old = draw(tool_data())
     new = copy.deepcopy(old)
     for _ in range(draw(st.integers(1, 4))):
-        edit = draw(st.sampled_from(EDITS))
+        edit = draw(st.sampled_from(edits))
         edit(draw, new)
     try:
         return parse_tool(to_yaml(old)), parse_tool(to_yaml(new))

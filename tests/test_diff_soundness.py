@@ -1,0 +1,99 @@
+"""The diff's classifier is sound: what it calls non-breaking really is.
+
+For generated tools and generated later versions: where the diff finds no
+change breaking on data, every generated response valid under the old version
+(carried by ``migrate`` through the declared renames) is valid under the new
+one, and migration keeps nothing aside; where it finds no change breaking on
+score, the same answers score the same. Responses come from the response
+strategy, sometimes with answers added where a question does not apply (a
+warning, so still valid), because those are what a loosened condition wakes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import pytest
+from hypothesis import event, given
+from hypothesis import strategies as st
+
+from audit_tool import Impact, Response, Tool, diff, migrate
+
+from evolution import EDITS, GENTLE, evolutions
+
+validation = pytest.importorskip(
+    "audit_tool.validation", reason="waiting for validate_response (issue 4) to land on main"
+)
+scoring = pytest.importorskip(
+    "audit_tool.scoring", reason="waiting for score (issue 5) to land on main"
+)
+strategies = pytest.importorskip("strategies")
+if not hasattr(strategies, "response_data"):
+    pytest.skip(
+        "waiting for the response strategy (issue 4) to land in tests/strategies.py",
+        allow_module_level=True,
+    )
+
+TODAY = datetime.date(2026, 11, 25)
+
+
+def _errors(tool: Tool, response: Any) -> list[Any]:
+    return [p for p in validation.validate_response(tool, response, today=TODAY) if p.is_error]
+
+
+@st.composite
+def _cases(draw: Any) -> tuple[Tool, Tool, Response]:
+    old, new = draw(evolutions(draw(st.sampled_from([EDITS, GENTLE, GENTLE]))))
+    data = draw(strategies.response_data(old))
+    response = Response.model_validate(data)
+    return old, new, response
+
+
+@given(_cases())
+def test_non_breaking_on_data_keeps_valid_responses_valid(
+    case: tuple[Tool, Tool, Response],
+) -> None:
+    """No change breaking on data: a response valid under the old version, migrated, is valid
+    under the new one, and migration kept nothing aside."""
+    old, new, response = case
+    changes = diff(old, new).changes
+    if any(c.data is Impact.BREAKING for c in changes):
+        event("breaking on data")
+        return
+    if _errors(old, response):
+        event("not valid under the old version")
+        return
+    event("checked")
+    result = migrate(response, old, new, today=TODAY)
+    assert result.unplaced == (), [c.rule for c in changes]
+    assert _errors(new, result.response) == [], [c.rule for c in changes]
+
+
+def _themes(tool: Tool, response: Response) -> dict[str, Any]:
+    scored = scoring.score(tool, [response]).responses[0]
+    return {theme: s.to_dict() for theme, s in scored.themes.items()}
+
+
+_NOTHING = {"points": 0, "max_points": 0, "percent": None, "grade": "not_evidenced", "answers": 0}
+
+
+@given(_cases())
+def test_non_breaking_on_score_scores_the_same(case: tuple[Tool, Tool, Response]) -> None:
+    """No change breaking on score: a valid response, migrated, scores the same on every theme
+    (a theme one version does not evidence counts as not evidenced)."""
+    old, new, response = case
+    changes = diff(old, new).changes
+    if any(c.score is Impact.BREAKING for c in changes):
+        event("breaking on score")
+        return
+    if _errors(old, response):
+        event("not valid under the old version")
+        return
+    event("checked")
+    before = _themes(old, response)
+    after = _themes(new, migrate(response, old, new, today=TODAY).response)
+    for theme in sorted({*before, *after}):
+        assert before.get(theme, _NOTHING) == after.get(theme, _NOTHING), (
+            theme, [c.rule for c in changes],
+        )
