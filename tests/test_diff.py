@@ -343,3 +343,19 @@ def test_no_change_gives_a_short_changelog() -> None:
     assert diff_markdown(diff(BASE, BASE)).endswith(
         "Nothing that auditors answer or the panel scores has changed.\n"
     )
+
+
+def test_an_unscored_question_read_by_a_scored_one_moves_scores_when_its_answers_go() -> None:
+    """Migration keeps aside the answers of a question whose type changed; a scored question
+    whose condition reads it then stops applying, so the change is the -scored rule."""
+    reads = ("        text: Overall, how well did your agency respond to the home conditions?\n",
+             "        text: Overall, how well did your agency respond to the home conditions?\n"
+             "        when: {question: referred, answered: true}\n")
+    old = parse_tool(_edited(reads))
+    retyped = ("        type: single_choice\n        scale: yes_no\n",
+               "        type: text\n")
+    new = parse_tool(_edited(reads, retyped))
+    assert [c.rule for c in diff(old, new).changes] == ["question-type-changed-scored"]
+    assert [c.rule for c in diff(BASE, parse_tool(_edited(retyped))).changes] == [
+        "question-type-changed"
+    ]

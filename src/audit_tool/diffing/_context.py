@@ -83,6 +83,15 @@ class Context:
                     return True
         return False
 
+    def readers_reach_scores(self, tool: Tool, question_id: str) -> bool:
+        """True when a question whose applicability follows from ``question_id`` (not the
+        question itself) adds to a theme: changing whether it is answered moves a score."""
+        for reached in self.reach(tool, question_id) - {question_id}:
+            ref = tool.question(reached)
+            if ref is not None and counts(tool, ref.question):
+                return True
+        return False
+
     def themes_of(self, pairs: Iterable[tuple[Tool, str | None]]) -> tuple[str, ...]:
         """The themes the questions (and what they reach) count towards, in catalogue order."""
         found: set[str] = set()

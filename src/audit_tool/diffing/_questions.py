@@ -19,7 +19,7 @@ from ..tool import (
     Tool,
 )
 from ._conditions import Relation, compare, relabel
-from ._context import Context, counts, make, quoted
+from ._context import Context, make, quoted
 from ._order import moved
 from .model import Change
 
@@ -151,11 +151,11 @@ def _compared(ctx: Context, old: QuestionRef, new: QuestionRef) -> Iterator[Chan
             + ("added" if not oq.guidance else "removed" if not nq.guidance else "rewritten"),
         )
     if type(oq) is not type(nq):
-        scored = counts(ctx.old, oq) or counts(ctx.new, nq)
+        # Migration keeps the old answer aside: the question and what reads it can move scores.
         yield here.change(
-            _scored("question-type-changed", scored),
+            _scored("question-type-changed", ctx.reaches_scores(oq.id, nq.id)),
             f"type was {oq.type}, now {nq.type}",
-            themes=tuple(sorted({*oq.themes, *nq.themes})),
+            themes=ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)]),
         )
         return
     if oq.required != nq.required:
@@ -191,20 +191,18 @@ class _Pair:
 
     def moves(self) -> Iterator[Change]:
         ctx, old, new = self.ctx, self.old, self.new
-        old_group = (
-            ctx.matching.old_questions.get(old.group.id, old.group.id + "?")
-            if old.group is not None
-            else None
-        )
+        old_group: str | None = None
+        if old.group is not None:  # its group in the new version's ids ('' if it is gone)
+            old_group = ctx.matching.old_questions.get(old.group.id, "")
         new_group = new.group.id if new.group is not None else None
         if old_group != new_group:
-            scored = counts(ctx.old, old.question) or counts(ctx.new, new.question)
+            ids = (old.question.id, new.question.id)
             was = f"group '{old.group.id}'" if old.group is not None else "no group"
             yield self.change(
-                _scored("question-moved-group", scored),
+                _scored("question-moved-group", ctx.reaches_scores(*ids)),
                 f"was in {was}, now in "
                 + (f"group '{new_group}'" if new_group is not None else "no group"),
-                themes=tuple(sorted({*old.question.themes, *new.question.themes})),
+                themes=ctx.themes_of([(ctx.old, ids[0]), (ctx.new, ids[1])]),
             )
         elif new.group is None and ctx.matching.old_sections.get(old.section.id) != new.section.id:
             yield self.change(
@@ -286,8 +284,9 @@ class _Pair:
         ctx, oq, nq = self.ctx, self.old.question, self.new.question
         if isinstance(oq, SingleChoiceQuestion | MultipleChoiceQuestion):
             assert isinstance(nq, SingleChoiceQuestion | MultipleChoiceQuestion)
-            scored = counts(ctx.old, oq) or counts(ctx.new, nq)
-            themes = tuple(sorted({*oq.themes, *nq.themes}))
+            # Answers may be kept aside or re-coded: what reads the question can move too.
+            scored = ctx.reaches_scores(oq.id, nq.id)
+            themes = ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)])
             if ctx.matching.old_scales.get(oq.scale) != nq.scale:
                 yield self.change(
                     _scored("scale-swapped", scored),

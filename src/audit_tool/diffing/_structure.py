@@ -288,14 +288,23 @@ def _option_changes(
         yield from _option_pair(change, k, before, option)
     for k, option in moved(order):
         yield change("option-reordered", k, f"option '{option.value}' moved to another place")
+    # An answer with a removed option is kept aside by migration, so its question goes
+    # unanswered: that moves a score when the option scored, or when scored questions'
+    # conditions read a question on this scale.
+    read = any(
+        ctx.readers_reach_scores(ctx.old, ref.question.id)
+        for ref in ctx.old.iter_questions()
+        if getattr(ref.question, "scale", None) == old.id
+    )
     for value, (j, option) in old_options.items():
         if value not in matches.values():
+            scores = option.scored or read
             yield change(
-                "option-removed-scored" if option.scored else "option-removed",
+                "option-removed-scored" if scores else "option-removed",
                 j,
                 f"option '{value}' {quoted(option.label)} is removed",
                 side="old",
-                scores=option.scored,
+                scores=scores,
             )
 
 

@@ -334,7 +334,8 @@ _TABLE: tuple[DiffRule, ...] = (
              "A question that scores nowhere is removed: old answers to it have no place",
              _ex((_SUMMARY, ""), _retire("summary"))),
     DiffRule("question-removed-scored", "question", B, B,
-             "A scored question is removed: its answers no longer count towards its themes",
+             "A scored question is removed (or one that scored questions' conditions read): "
+             "its answers no longer count",
              _ex((_HOME_RECORDED, ""), _retire("home_recorded"))),
     DiffRule("question-replaced", "question", B, N,
              "A question that scores nowhere is replaced by another (declared with replaces)",
@@ -344,7 +345,8 @@ _TABLE: tuple[DiffRule, ...] = (
                   "        required: false\n        replaces: [summary]\n"),
                  _retire("summary"))),
     DiffRule("question-replaced-scored", "question", B, B,
-             "A scored question is replaced by another (declared with replaces)",
+             "A scored question (or one that scored questions' conditions read) is replaced by "
+             "another (declared with replaces)",
              _ex((_OVERALL,
                   "      - id: response_to_home\n        type: single_choice\n"
                   "        scale: judgement\n"
@@ -360,7 +362,8 @@ _TABLE: tuple[DiffRule, ...] = (
              _ex(("        type: date\n        text: When was the last visit?",
                   "        type: text\n        text: When was the last visit?"))),
     DiffRule("question-type-changed-scored", "question", B, B,
-             "A scored question's answer type changed",
+             "A scored question's answer type changed (or one that scored questions' "
+             "conditions read)",
              _ex((_CHILD_SEEN_ALONE_HEAD,
                   _CHILD_SEEN_ALONE_HEAD.replace("single_choice", "multiple_choice")),
                  ("        themes: {voice_of_child: 1}\n", ""))),
@@ -382,11 +385,11 @@ _TABLE: tuple[DiffRule, ...] = (
              _ex((_SUMMARY, ""), (_MEETINGS_HEAD, _MEETINGS_HEAD + _SUMMARY))),
     DiffRule("question-moved-group", "question", B, N,
              "A question moved into, out of or between repeatable groups (it scores nowhere): "
-             "its answer changes shape",
+             "its answer changes shape, and migration keeps it aside",
              _ex((_SUMMARY, ""), (_MEETING_DATE, _MEETING_DATE + _indent(_SUMMARY, 4)))),
     DiffRule("question-moved-group-scored", "question", B, B,
-             "A scored question moved into, out of or between repeatable groups: "
-             "it counts once per entry instead of once",
+             "A scored question (or one that scored questions' conditions read) moved into, out "
+             "of or between repeatable groups: migration keeps its answers aside",
              _ex((_CHILD_SEEN_ALONE, ""), (_ATTENDED, _ATTENDED + _indent(_CHILD_SEEN_ALONE, 4)))),
     DiffRule("question-reordered", "question", S, N,
              "A question moved within its section or group",
@@ -471,14 +474,16 @@ _TABLE: tuple[DiffRule, ...] = (
              _ex(("        min_selected: 1\n",
                   "        min_selected: 1\n        option_map: {none: not_recorded}\n"))),
     DiffRule("option-map-changed-scored", "answer", B, B,
-             "As option-map-changed, on a scored question: migrated answers can score differently",
+             "As option-map-changed, on a scored question (or one that scored questions' "
+             "conditions read): migrated answers can score differently",
              _ex(('          required_for: ["no"]\n',
                   '          required_for: ["no"]\n        option_map: {partly: "no"}\n'))),
     DiffRule("scale-swapped", "answer", B, N,
              "A choice question that scores nowhere now uses another scale",
              _ex(("        scale: yes_no\n", "        scale: ypn\n"))),
     DiffRule("scale-swapped-scored", "answer", B, B,
-             "A scored choice question now uses another scale",
+             "A scored choice question now uses another scale (or one that scored questions' "
+             "conditions read)",
              _ex((_CHILD_SEEN_ALONE_HEAD, _CHILD_SEEN_ALONE_HEAD.replace("ypn", "judgement")))),
     # --- repeatable groups ------------------------------------------------------
     DiffRule("group-question-added", "group", C, N,
@@ -491,7 +496,8 @@ _TABLE: tuple[DiffRule, ...] = (
              "A sub-question that scores nowhere is removed from a repeatable group",
              _ex((_MEETING_DATE, ""), _retire("meeting_date"))),
     DiffRule("group-question-removed-scored", "group", B, B,
-             "A scored sub-question is removed from a repeatable group",
+             "A scored sub-question (or one that scored siblings' conditions read) is removed "
+             "from a repeatable group",
              _ex((_ATTENDED, ""), _retire("attended"))),
     DiffRule("group-entries-tightened", "group", B, N,
              "A repeatable group allows fewer entries (min_entries raised or max_entries lowered)",
@@ -544,7 +550,9 @@ _TABLE: tuple[DiffRule, ...] = (
     DiffRule("option-removed", "option", B, N,
              "An unscored option is removed: old answers that chose it are invalid",
              _ex(("      - {value: food, label: No food in the home}\n", ""))),
-    DiffRule("option-removed-scored", "option", B, B, "A scored option is removed",
+    DiffRule("option-removed-scored", "option", B, B,
+             "A scored option is removed, or one whose answers scored questions' conditions "
+             "read",
              _ex(("      - {value: outstanding, label: Outstanding, score: 3}\n", ""))),
     DiffRule("option-recoded", "option", B, N,
              "An option's stored value changed, declared with renamed_from: stored answers, "
