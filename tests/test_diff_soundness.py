@@ -5,7 +5,7 @@ change breaking on data, every generated response valid under the old version
 (carried by ``migrate`` through the declared renames) is valid under the new
 one, and migration keeps nothing aside; where it finds no change breaking on
 score, the same answers score the same. Responses come from the response
-strategy, sometimes with answers added where a question does not apply (a
+strategy, half of them with answers added where a question does not apply (a
 warning, so still valid), because those are what a loosened condition wakes.
 """
 
@@ -18,7 +18,7 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from audit_tool import Impact, Response, Tool, diff, migrate
+from audit_tool import Impact, Response, Tool, diff, migrate, walk_answers
 
 from evolution import EDITS, GENTLE, evolutions
 
@@ -42,10 +42,23 @@ def _errors(tool: Tool, response: Any) -> list[Any]:
     return [p for p in validation.validate_response(tool, response, today=TODAY) if p.is_error]
 
 
+def _with_stale_answers(tool: Tool, data: dict[str, Any], other: dict[str, Any]) -> None:
+    """Copy into ``data`` the answers ``other`` gives to questions that do not apply in
+    ``data``: answers where a question does not apply (a warning, still valid)."""
+    response = Response.model_validate(data)
+    for slot in walk_answers(tool, response):
+        qid = slot.question.id
+        stale = slot.entry is None and not slot.applies and qid not in data["answers"]
+        if stale and qid in other["answers"]:
+            data["answers"][qid] = other["answers"][qid]
+
+
 @st.composite
 def _cases(draw: Any) -> tuple[Tool, Tool, Response]:
     old, new = draw(evolutions(draw(st.sampled_from([EDITS, GENTLE, GENTLE]))))
     data = draw(strategies.response_data(old))
+    if draw(st.booleans()):
+        _with_stale_answers(old, data, draw(strategies.response_data(old)))
     response = Response.model_validate(data)
     return old, new, response
 
