@@ -11,8 +11,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..catalogue import standard_catalogue
+from ..describe import join_words
 from ..formatters import render_json
 from ..tool import GroupQuestion
+from ._context import quoted
 from .model import Bump, Change, Diff, declared_bump
 from .rules import EXAMPLE_TOOL, RULES, Impact
 
@@ -76,13 +78,11 @@ _REMOVED = ("question-removed", "group-question-removed")
 
 
 def _q(text: str) -> str:
-    return "“" + " ".join(text.split()) + "”"
+    return quoted(text, 10_000, curly=True)
 
 
 def _list(items: list[str]) -> str:
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    return join_words(items, "and")
 
 
 def _plural(n: int, word: str) -> str:
