@@ -43,6 +43,7 @@ __all__ = [
     "load_catalogue",
     "load_tool",
     "locate_in",
+    "open_tool",
     "parse_tool",
     "read_tool",
     "validate_document",
@@ -403,18 +404,36 @@ def load_tool(
     problem when the file has errors (or is a building block, not a tool).
     Warnings do not stop loading.
     """
+    tool, problems = open_tool(path, catalogues=catalogues, limits=limits)
+    if tool is None:
+        raise InvalidFileError(str(path), problems)
+    return tool
+
+
+def open_tool(
+    path: str | Path,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[Tool | None, list[Problem]]:
+    """The tool at ``path`` and no problems, or ``None`` and the problems that stop it.
+
+    For callers that need a tool to work with (validating responses against
+    it, say): warnings do not stop it, and a building block is a
+    ``not-a-tool`` problem. Never raises for bad input.
+    """
     result = read_tool(path, catalogues=catalogues, limits=limits)
-    if result.tool is None:
-        problems = result.problems
-        if result.fragment is not None:
-            problems = [
-                problem(
-                    "not-a-tool",
-                    "this is a building block (it has 'fragment:'); load a tool that includes it",
-                ).located(result.file, 1, 1)
-            ]
-        raise InvalidFileError(result.file, sorted(problems, key=Problem.sort_key))
-    return result.tool
+    if result.tool is not None:
+        return result.tool, []
+    problems = result.problems
+    if result.fragment is not None:
+        problems = [
+            problem(
+                "not-a-tool",
+                "this is a building block (it has 'fragment:'); load a tool that includes it",
+            ).located(result.file, 1, 1)
+        ]
+    return None, sorted(problems, key=Problem.sort_key)
 
 
 def parse_tool(
