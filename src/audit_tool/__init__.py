@@ -11,12 +11,14 @@ from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_c
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
 from .exceptions import AuditToolError, InvalidFileError
+from .fingerprint import fingerprint
 from .loading import (
     LoadedTool,
     check_catalogue,
     check_tool,
     load_catalogue,
     load_tool,
+    open_tool,
     parse_tool,
     read_tool,
 )
@@ -55,6 +57,7 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
+from .validation import ResponseSource, validate_response
 
 __version__ = "0.1.0"
 
@@ -95,6 +98,7 @@ __all__ = [
     "QuestionRef",
     "Report",
     "Response",
+    "ResponseSource",
     "Scale",
     "ScaleInclude",
     "Section",
@@ -111,14 +115,17 @@ __all__ = [
     "check_catalogue",
     "check_tool",
     "dump_tool",
+    "fingerprint",
     "load_catalogue",
     "load_response",
     "load_tool",
+    "open_tool",
     "parse_response",
     "parse_tool",
     "read_response",
     "read_tool",
     "save_tool",
     "standard_catalogue",
+    "validate_response",
     "walk_answers",
 ]
