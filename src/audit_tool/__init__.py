@@ -35,6 +35,7 @@ from .response import (
     read_response,
 )
 from .saving import dump_tool, save_tool
+from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -65,6 +66,7 @@ __all__ = [
     "CODES",
     "DEFAULT_BANDS",
     "NOT_EVIDENCED",
+    "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
     "Answer",
@@ -124,6 +126,7 @@ __all__ = [
     "parse_tool",
     "read_response",
     "read_tool",
+    "response_schema",
     "save_tool",
     "standard_catalogue",
     "validate_response",
