@@ -34,3 +34,12 @@ def test_dates_written_yyyy_mm_dd_are_read_everywhere() -> None:
     assert loaded.response is not None
     assert str(loaded.response.answers["drift"].evidence_date) == "2017-01-09"
     assert str(loaded.response.migrated_from[0].date) == "2026-11-25"
+
+
+def test_an_unknown_field_is_never_suggested_as_itself() -> None:
+    """'id' at the top of a response is unknown there; the message does not suggest 'id'
+    (a field of the tool reference) as the fix."""
+    loaded = parse_response(HEAD + "id: neglect\n")
+    assert [(p.code, p.message, p.line, p.column, p.pointer) for p in loaded.problems] == [
+        ("unknown-field", "'id' is not a field here", 4, 1, "/id")
+    ]

@@ -41,8 +41,9 @@ _KINDS = {
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``word``, if one is close enough to suggest."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The choice closest to ``word``, if one is close enough to suggest (never ``word``)."""
+    others = [c for c in choices if c != word]
+    matches = difflib.get_close_matches(word, others, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
