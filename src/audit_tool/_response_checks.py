@@ -163,7 +163,7 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
             )
         elif key in tool.retired_ids:
             message = (
-                f"question '{key}' was retired before {tool.ref}; migrate the response "
+                f"question '{key}' is retired in {tool.ref}; migrate the response "
                 "to this version"
             )
         else:

@@ -239,26 +239,31 @@ def _group(question: GroupQuestion, value: Any, pointer: str) -> Iterator[Proble
         return
     for i, entry in enumerate(value):
         if not isinstance(entry, dict):
-            yield _wrong_type(
-                question,
-                f"entries that map each sub-question id to its answer (this {label})",
-                _describe(entry),
+            yield problem(
+                "answer-wrong-type",
+                f"{label} {i + 1} of group '{question.id}' should map each of its question "
+                f"ids to an answer, not be {_describe(entry)}",
                 _pointer.join(pointer, i),
+                question=question.id,
             )
     count = len(value)
-    noun = label if count == 1 else f"{label}s"
     if count < question.min_entries:
         yield problem(
             "too-few-entries",
-            f"group '{question.id}' needs at least {question.min_entries} "
-            f"{label if question.min_entries == 1 else label + 's'}; it has {count}",
+            f"group '{question.id}' needs at least {_count(question.min_entries, label)}; "
+            f"it has {count}",
             pointer,
             question=question.id,
         )
     if question.max_entries is not None and count > question.max_entries:
         yield problem(
             "too-many-entries",
-            f"group '{question.id}' allows at most {question.max_entries}; it has {count} {noun}",
+            f"group '{question.id}' allows at most {_count(question.max_entries, label)}; "
+            f"it has {count}",
             pointer,
             question=question.id,
         )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
