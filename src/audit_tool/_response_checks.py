@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _pointer
-from ._types import ID_PATTERN
+from ._types import ID_PATTERN, parse_semver
 from ._validation import suggestion
 from ._value_checks import check_value, is_given, parse_date
 from .answers import AnswerSlot, answer_pointer, walk_answers
@@ -73,10 +73,12 @@ def _tool_ref(ctx: CheckContext) -> Iterator[Problem]:
             "/tool/id",
         )
     elif ref.version != tool.version:
+        older = (parse_semver(ref.version) or ()) < (parse_semver(tool.version) or ())
+        then = f", or migrate it to {tool.version}" if older else ""
         yield problem(
             "wrong-tool-version",
-            f"the response answers {ref.ref}, not {tool.ref}; validate it against that version, "
-            f"or migrate it to {tool.version}",
+            f"the response answers {ref.ref}, not {tool.ref}; validate it against "
+            f"version {ref.version}{then}",
             "/tool/version",
         )
     elif ref.fingerprint is not None and ref.fingerprint != fingerprint(tool):
@@ -151,11 +153,10 @@ def _key_name(key: str) -> str:
 
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
     tool, response = ctx.tool, ctx.response
-    top = {r.question.id: r for r in tool.iter_questions() if r.group is None}
     for key in response.answers:
-        if key in top:
-            continue
         owner = tool.question(key)
+        if owner is not None and owner.group is None:
+            continue
         if owner is not None and owner.group is not None:
             message = (
                 f"'{key}' is asked in each {owner.group.entry_label} of group "
@@ -167,13 +168,14 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
                 "to this version"
             )
         else:
+            top = [q.id for s in tool.sections for q in s.questions]
             message = f"{tool.ref} has no question {_key_name(key)}{suggestion(key, top)}"
         yield _unknown(message, _pointer.join("/answers", key))
-    for qid, ref in top.items():
-        group, answer = ref.question, response.answers.get(qid)
-        if not isinstance(group, GroupQuestion) or answer is None:
-            continue
-        yield from _unknown_in_entries(ctx, group, answer)
+    for section in tool.sections:
+        for group in section.questions:
+            answer = response.answers.get(group.id)
+            if isinstance(group, GroupQuestion) and answer is not None:
+                yield from _unknown_in_entries(ctx, group, answer)
 
 
 def _unknown_in_entries(
@@ -316,6 +318,8 @@ def _evidence_date(
 def uncertain_questions(tool: Tool, left_out: Iterable[str]) -> frozenset[str]:
     """Questions whose applicability depends, directly or not, on answers left out."""
     found = set(left_out)
+    if not found:
+        return frozenset()
     for ref in tool.iter_questions():
         when = ref.question.when
         in_group = ref.group is not None and ref.group.id in found
