@@ -7,6 +7,7 @@ import shlex
 from collections.abc import Callable
 
 import pytest
+
 from conftest import ROOT, CliResult
 
 PAGE = (ROOT / "docs" / "responses.md").read_text(encoding="utf-8")

@@ -6,11 +6,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, CliResult
 from jsonschema import Draft202012Validator
 
 from audit_tool import load_response, load_tool, response_schema, validate_response
 from audit_tool._yaml import read_document
+
+from conftest import ROOT, CliResult
 
 EXAMPLES = ROOT / "examples" / "responses"
 TOOLS = {"neglect_v1": ROOT / "tools" / "neglect_v1.yaml",

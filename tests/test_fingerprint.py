@@ -8,14 +8,15 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from conftest import ROOT
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import tool_data
 
 from audit_tool import dump_tool, fingerprint, load_tool, parse_tool
 from audit_tool.fingerprint import canonical_json
 from audit_tool.saving import to_yaml
+
+from conftest import ROOT
+from strategies import tool_data
 
 V2 = ROOT / "tools" / "neglect_v2.yaml"
 

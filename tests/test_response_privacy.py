@@ -15,11 +15,12 @@ from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import mutated_response, response_data, tool_data
 
 from audit_tool import GroupQuestion, TextQuestion, Tool, dump_tool
 from audit_tool.cli import main
 from audit_tool.saving import to_yaml
+
+from strategies import mutated_response, response_data, tool_data
 
 MARKER = "ZQX-9"
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from hypothesis import given
 from jsonschema import Draft202012Validator
-from strategies import tools_with_mutated_responses, tools_with_responses
 
 from audit_tool import (
     RESPONSE_SCHEMA_CODES,
@@ -23,6 +22,8 @@ from audit_tool import (
     validate_response,
 )
 from audit_tool.saving import to_yaml
+
+from strategies import tools_with_mutated_responses, tools_with_responses
 
 
 def _problems(tool: Tool, data: dict[str, Any]) -> list[Problem]:

@@ -6,11 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, ROOT
 from hypothesis import given
 from jsonschema import Draft202012Validator
-from strategies import tool_data
-from test_broken_responses import EXPECTED, _tool
 
 from audit_tool import (
     CODES,
@@ -23,6 +20,10 @@ from audit_tool import (
     validate_response,
 )
 from audit_tool._yaml import read_document
+
+from conftest import DATA, ROOT
+from response_corpus import EXPECTED, corpus_tool
+from strategies import tool_data
 
 TOOLS = [ROOT / "tools" / "neglect_v1.yaml", ROOT / "tools" / "neglect_v2.yaml",
          DATA / "response_tools" / "home_visits.yaml"]
@@ -78,8 +79,8 @@ def test_schema_agrees_with_the_library_on_the_broken_corpus(row: tuple[Any, ...
     path = DATA / "responses" / name
     document, _problems = read_document(path)
     assert document is not None
-    errors = [p.code for p in validate_response(_tool(name), path) if p.is_error]
-    assert _validator(_tool(name)).is_valid(document.data) == (
+    errors = [p.code for p in validate_response(corpus_tool(name), path) if p.is_error]
+    assert _validator(corpus_tool(name)).is_valid(document.data) == (
         not [c for c in errors if c in RESPONSE_SCHEMA_CODES]
     )
     assert errors in ([], [code])

@@ -7,9 +7,9 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import DATA, ROOT, CliResult
-
 from audit_tool import load_tool, response_schema
+
+from conftest import DATA, ROOT, CliResult
 
 Cli = Callable[..., CliResult]
 V2 = ROOT / "tools" / "neglect_v2.yaml"

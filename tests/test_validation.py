@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import DATA, ROOT
 from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Response, load_tool, parse_response, read_response, validate_response
 from audit_tool._yaml import read_document
 from audit_tool.saving import to_yaml
+
+from conftest import DATA, ROOT
 
 HOME_VISITS = load_tool(DATA / "response_tools" / "home_visits.yaml")
 NEGLECT_V2 = load_tool(ROOT / "tools" / "neglect_v2.yaml")

@@ -10,7 +10,16 @@ from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
 from .exceptions import AuditToolError, InvalidFileError
+from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
 from .loading import (
     LoadedTool,
@@ -18,11 +27,11 @@ from .loading import (
     check_tool,
     load_catalogue,
     load_tool,
-    open_tool,
     parse_tool,
     read_tool,
 )
 from .problems import FileReport, Problem, Report, Severity
+from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .response import (
     Answer,
     LoadedResponse,
@@ -35,7 +44,9 @@ from .response import (
     read_response,
 )
 from .saving import dump_tool, save_tool
+from .scaffold import scaffold_tool, write_scaffold
 from .schemas import RESPONSE_SCHEMA_CODES, response_schema
+from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -65,6 +76,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "FORM_FORMATS",
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
@@ -80,6 +92,7 @@ __all__ = [
     "DateQuestion",
     "Equals",
     "EvidenceRule",
+    "FhirExport",
     "FileReport",
     "Fragment",
     "GradeBand",
@@ -94,10 +107,12 @@ __all__ = [
     "Not",
     "NumberQuestion",
     "Option",
+    "OptionWords",
     "Period",
     "Problem",
     "Question",
     "QuestionRef",
+    "QuestionWords",
     "Report",
     "Response",
     "ResponseSource",
@@ -113,22 +128,33 @@ __all__ = [
     "ThemeCatalogue",
     "Tool",
     "ToolRef",
+    "Wording",
     "__version__",
+    "blank_response",
     "check_catalogue",
     "check_tool",
+    "describe_condition",
+    "describe_question",
     "dump_tool",
+    "export_fhir",
+    "export_fhir_response",
     "fingerprint",
     "load_catalogue",
     "load_response",
     "load_tool",
-    "open_tool",
     "parse_response",
     "parse_tool",
+    "question_numbers",
     "read_response",
     "read_tool",
+    "render_form",
+    "render_html",
+    "render_markdown",
     "response_schema",
     "save_tool",
+    "scaffold_tool",
     "standard_catalogue",
     "validate_response",
     "walk_answers",
+    "write_scaffold",
 ]

@@ -173,6 +173,19 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Write the full answer form, with what in the records supports the answer under 'evidence:'."),
     ("evidence-before-period", W, "response", "Evidence dated before the audit period, presented as current",
      "Say in the evidence that it is historical, or give evidence from the audit period."),
+    # --- FHIR export ----------------------------------------------------
+    ("fhir-condition-not-expressible", W, "fhir", "A condition that FHIR enableWhen cannot express",
+     "The export carries the condition in an extension and makes the question always enabled and optional, so FHIR forms do not apply it; to have them apply it, write it as one test, or one 'all' or 'any' of tests."),
+    ("fhir-tool-mismatch", E, "fhir", "The response answers another tool or another version of it",
+     "Export with the tool version the response names, or migrate the response to this version first."),
+    ("fhir-answer-not-exported", E, "fhir", "An answer that has no place in the exported questionnaire",
+     "Run 'audit-tool validate': the answer names an unknown question, or its value does not fit the question."),
+    ("fhir-answer-not-applicable", W, "fhir", "An answer to a question whose condition does not hold",
+     "Remove the answer, or correct the answers its condition reads; FHIR forbids answers to disabled questions, so the export leaves it out."),
+    ("fhir-evidence-not-exported", W, "fhir", "Evidence that has no place in a FHIR response",
+     "Give evidence together with an answer, on a question rather than on a whole repeatable group."),
+    ("fhir-unplaced-answer-not-exported", W, "fhir", "An answer kept by migration that the export leaves out",
+     "Move the answer to a question of this version, or accept that the FHIR response leaves it out."),
 )
 
 CODES: dict[str, CodeInfo] = {row[0]: CodeInfo(*row) for row in _TABLE}

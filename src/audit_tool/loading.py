@@ -43,7 +43,6 @@ __all__ = [
     "load_catalogue",
     "load_tool",
     "locate_in",
-    "open_tool",
     "parse_tool",
     "read_tool",
     "validate_document",
@@ -120,11 +119,38 @@ class LoadedTool:
     tool: Tool | None = None
     fragment: Fragment | None = None
     problems: list[Problem] = field(default_factory=list)
+    origins: Origins = field(default_factory=dict, repr=False)
+    """Where each element of the resolved tool came from (for :meth:`locate`)."""
 
     @property
     def ok(self) -> bool:
         """True when no problem is an error."""
         return not any(p.is_error for p in self.problems)
+
+    def blocking_problems(self) -> list[Problem]:
+        """Why this file cannot be used as a tool: its problems, or that it is a building block.
+
+        Empty when :attr:`tool` is set.
+        """
+        if self.tool is not None:
+            return []
+        if self.fragment is not None:
+            return [
+                problem(
+                    "not-a-tool",
+                    "this is a building block (it has 'fragment:'); load a tool that includes it",
+                ).located(self.file, 1, 1)
+            ]
+        return sorted(self.problems, key=Problem.sort_key)
+
+    def locate(self, found: Problem) -> Problem:
+        """Place ``found``, whose pointer leads into :attr:`tool`, in the file it came from.
+
+        For problems found after loading (by an exporter, say): a pointer into
+        an included building block lands in that file, at its line.
+        """
+        placed = locate_in(found, self.origins)
+        return placed if placed.file is not None else placed.located(self.file, None, None)
 
 
 class _Loader:
@@ -288,6 +314,7 @@ class _Loader:
             data, document.source, base, ((base / Path(document.source.file).name).resolve(),)
         )
         result.problems.extend(problems)
+        result.origins = origins
 
         model: type[Tool] | type[Fragment] = Fragment if is_fragment else Tool
         placeholders = _FRAGMENT_PLACEHOLDERS if is_fragment else _TOOL_PLACEHOLDERS
@@ -404,36 +431,10 @@ def load_tool(
     problem when the file has errors (or is a building block, not a tool).
     Warnings do not stop loading.
     """
-    tool, problems = open_tool(path, catalogues=catalogues, limits=limits)
-    if tool is None:
-        raise InvalidFileError(str(path), problems)
-    return tool
-
-
-def open_tool(
-    path: str | Path,
-    *,
-    catalogues: Iterable[ThemeCatalogue] = (),
-    limits: Limits = DEFAULT_LIMITS,
-) -> tuple[Tool | None, list[Problem]]:
-    """The tool at ``path`` and no problems, or ``None`` and the problems that stop it.
-
-    For callers that need a tool to work with (validating responses against
-    it, say): warnings do not stop it, and a building block is a
-    ``not-a-tool`` problem. Never raises for bad input.
-    """
     result = read_tool(path, catalogues=catalogues, limits=limits)
-    if result.tool is not None:
-        return result.tool, []
-    problems = result.problems
-    if result.fragment is not None:
-        problems = [
-            problem(
-                "not-a-tool",
-                "this is a building block (it has 'fragment:'); load a tool that includes it",
-            ).located(result.file, 1, 1)
-        ]
-    return None, sorted(problems, key=Problem.sort_key)
+    if result.tool is None:
+        raise InvalidFileError(result.file, result.blocking_problems())
+    return result.tool
 
 
 def parse_tool(

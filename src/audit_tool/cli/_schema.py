@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..formatters import render_json, report_text
-from ..loading import open_tool
+from ..loading import read_tool
 from ..problems import Report
 from ..schemas import catalogue_schema, response_schema, tool_schema
 from ._common import CommandError, Streams, exit_code
@@ -33,11 +33,12 @@ examples:
 def _response(args: argparse.Namespace) -> dict[str, Any]:
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
-    tool, problems = open_tool(args.tool)
-    if tool is None:
+    loaded = read_tool(args.tool)
+    if loaded.tool is None:
+        problems = loaded.blocking_problems()
         listing = report_text(Report.from_problems([args.tool], problems))
         raise CommandError(f"the tool cannot be loaded:\n{listing}", exit_code(problems))
-    return response_schema(tool)
+    return response_schema(loaded.tool)
 
 
 SCHEMAS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {

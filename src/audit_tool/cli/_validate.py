@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 
-from ..loading import open_tool
+from ..loading import read_tool
 from ..problems import Problem, Report
 from ..validation import validate_response
 from ._check import add_catalogue_option, expand, read_catalogues
@@ -64,14 +64,17 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Validate every response given; exit 0, 1 or 2."""
     catalogues, problems = read_catalogues(args.catalogue)
-    tool, tool_problems = open_tool(args.tool, catalogues=catalogues)
-    if tool is None:
-        report = Report.from_problems([*args.catalogue, args.tool], [*problems, *tool_problems])
+    loaded = read_tool(args.tool, catalogues=catalogues)
+    tool = loaded.tool
+    if tool is None or any(p.is_error for p in problems):
+        report = Report.from_problems(
+            [*args.catalogue, args.tool], [*problems, *loaded.blocking_problems()]
+        )
         return print_report(report, args.format, streams)
     files = expand(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
-    found: list[Problem] = list(problems)
+    found: list[Problem] = list(problems)  # the catalogues' warnings
     for file in files:
         found.extend(validate_response(tool, file, today=args.today))
     report = Report.from_problems([*args.catalogue, *files], found)
