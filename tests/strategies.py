@@ -499,7 +499,7 @@ def _not_an_option(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
     if not places:
         return None
     place = draw(st.sampled_from(places))
-    if isinstance(place.question, MultipleChoiceQuestion):
+    if isinstance(place.question, MultipleChoiceQuestion) and isinstance(place.value, list):
         chosen = list(place.value)
         chosen[draw(st.integers(0, len(chosen) - 1))] = NOT_AN_OPTION
         place.set(chosen)
@@ -533,6 +533,8 @@ def _number_rule(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
     for place in places:
         q, value = place.question, place.value
         assert isinstance(q, NumberQuestion)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
         if q.maximum is not None:
             fits.append((place, math.floor(q.maximum) + 1, "number-out-of-range"))
         if q.minimum is not None:
@@ -568,6 +570,8 @@ def _choice_rule(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
     fits: list[tuple[_Place, Any, str]] = []
     for place in _changeable(tool, data, (MultipleChoiceQuestion,)):
         q = place.question
+        if not isinstance(place.value, list) or not place.value:
+            continue
         scale = tool.scale_of(q)
         assert isinstance(q, MultipleChoiceQuestion)
         assert scale is not None

@@ -25,38 +25,55 @@ from strategies import mutated_response, response_data, tool_data
 MARKER = "ZQX-9"
 
 
-def _plant(tool: Tool, data: dict[str, Any], draw: Any) -> None:
+def _places(tool: Tool, answers: dict[str, Any]) -> list[tuple[Any, dict[str, Any]]]:
+    found: list[tuple[Any, dict[str, Any]]] = []
+    for ref in tool.iter_questions():
+        if ref.group is not None or ref.question.id not in answers:
+            continue
+        found.append((ref.question, answers))
+        if isinstance(ref.question, GroupQuestion):
+            raw = answers[ref.question.id]
+            entries = raw.get("value") if isinstance(raw, dict) else raw
+            if isinstance(entries, list):
+                found += [(q, e) for e in entries if isinstance(e, dict)
+                          for q in ref.question.questions if q.id in e]
+    return found
+
+
+def _plant_text(tool: Tool, data: dict[str, Any]) -> None:
+    """The marker in every free-text field: case, round, role, text answers, evidence."""
     data["case"] = MARKER
     data["round"] = f"{MARKER} round"
     data["auditor_role"] = f"{MARKER} role"
     data["unplaced_answers"] = {"old_question": {"value": MARKER, "evidence": MARKER}}
-    answers = data["answers"]
-    for ref in tool.iter_questions():
-        if ref.group is not None or ref.question.id not in answers:
+    for question, container in _places(tool, data["answers"]):
+        raw = container[question.id]
+        full = dict(raw) if isinstance(raw, dict) else {"value": raw}
+        full["evidence"] = f"{MARKER} evidence"
+        limit = question.max_length if isinstance(question, TextQuestion) else None
+        if isinstance(question, TextQuestion) and (limit is None or limit >= len(MARKER)):
+            full["value"] = MARKER
+        container[question.id] = full
+
+
+def _plant_values(tool: Tool, data: dict[str, Any], draw: Any) -> None:
+    """The marker typed, now and then, where an option, a number or a date is due."""
+    for question, container in _places(tool, data.get("answers", {})):
+        if isinstance(question, (TextQuestion, GroupQuestion)) or draw(st.integers(0, 3)):
             continue
-        places = [(ref.question, answers)]
-        if isinstance(ref.question, GroupQuestion):
-            raw = answers[ref.question.id]
-            entries = raw.get("value") if isinstance(raw, dict) else raw
-            places += [(q, e) for e in entries or [] for q in ref.question.questions if q.id in e]
-        for question, container in places:
-            raw = container[question.id]
-            full = dict(raw) if isinstance(raw, dict) else {"value": raw}
-            full["evidence"] = f"{MARKER} evidence"
-            limit = question.max_length if isinstance(question, TextQuestion) else None
-            if isinstance(question, TextQuestion) and (limit is None or limit >= len(MARKER)):
-                full["value"] = MARKER
-            elif not isinstance(question, GroupQuestion) and draw(st.integers(0, 3)) == 0:
-                full["value"] = f"{MARKER} typed where it does not belong"
-            container[question.id] = full
+        raw = container[question.id]
+        full = dict(raw) if isinstance(raw, dict) else {}
+        full["value"] = f"{MARKER} typed where it does not belong"
+        container[question.id] = full
 
 
 @st.composite
 def planted_responses(draw: Any) -> tuple[Tool, dict[str, Any]]:
     tool = Tool.model_validate(draw(tool_data()))
     data = draw(response_data(tool))
-    _plant(tool, data, draw)
+    _plant_text(tool, data)
     damaged, _code = draw(mutated_response(tool, data))
+    _plant_values(tool, damaged, draw)
     return tool, damaged
 
 
