@@ -92,7 +92,7 @@ def test_today_option_moves_today(cli: Cli) -> None:
     assert "error[date-in-future]: the completion date is 2026-11-10" in result.out
     bad = cli("validate", "--tool", str(V2), str(EXAMPLE), "--today", "9 Nov")
     assert bad.code == 2
-    assert "not a date written YYYY-MM-DD" in bad.err
+    assert "not a date (YYYY-MM-DD): '9 Nov'" in bad.err
 
 
 def test_warnings_alone_exit_0(cli: Cli) -> None:

@@ -51,33 +51,29 @@ def atom(schema: Any, *, inner: bool = False) -> Atom:
     return Atom(json.dumps(schema, sort_keys=True), inner)
 
 
-def _flat(parts: Iterable[Formula], kind: type[_All] | type[_Any]) -> list[Formula]:
-    out: list[Formula] = []
+def _join(parts: Iterable[Formula], kind: type[_All] | type[_Any]) -> Formula:
+    # all: True is neutral and False absorbs; any: the other way round
+    neutral = kind is _All
+    flat: list[Formula] = []
     for part in parts:
         for p in part.parts if isinstance(part, kind) else (part,):
-            if p not in out:
-                out.append(p)
-    return out
+            if p is (not neutral):
+                return not neutral
+            if p is not neutral and p not in flat:
+                flat.append(p)
+    if not flat:
+        return neutral
+    return flat[0] if len(flat) == 1 else kind(tuple(flat))
 
 
 def conj(*parts: Formula) -> Formula:
     """All of ``parts``."""
-    flat = [p for p in _flat(parts, _All) if p is not True]
-    if any(p is False for p in flat):
-        return False
-    if not flat:
-        return True
-    return flat[0] if len(flat) == 1 else _All(tuple(flat))
+    return _join(parts, _All)
 
 
 def disj(*parts: Formula) -> Formula:
     """Any of ``parts``."""
-    flat = [p for p in _flat(parts, _Any) if p is not False]
-    if any(p is True for p in flat):
-        return True
-    if not flat:
-        return False
-    return flat[0] if len(flat) == 1 else _Any(tuple(flat))
+    return _join(parts, _Any)
 
 
 def neg(part: Formula) -> Formula:

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import _pointer
 from ._types import DATE_PATTERN
-from ._validation import suggestion
+from ._validation import describe_value, suggestion
 from .codes import problem
 from .problems import Problem
 from .tool import (
@@ -33,18 +33,6 @@ from .tool import (
 __all__ = ["check_value", "is_given", "parse_date"]
 
 _DATE = re.compile(DATE_PATTERN.removeprefix("^").removesuffix("$"))
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    return "a mapping"
 
 
 def is_given(question: AnyQuestion, value: Any) -> bool:
@@ -81,7 +69,7 @@ def check_value(tool: Tool, question: AnyQuestion, value: Any, pointer: str) -> 
         yield from _text(question, value, pointer)
     elif isinstance(question, DateQuestion):
         if parse_date(value) is None:
-            got = "text that is not a date" if isinstance(value, str) else _describe(value)
+            got = "text that is not a date" if isinstance(value, str) else describe_value(value)
             yield _wrong_type(question, "a date written YYYY-MM-DD", got, pointer)
     elif isinstance(question, NumberQuestion):
         yield from _number(question, value, pointer)
@@ -127,9 +115,8 @@ def _single(
         hint = ""
         if not isinstance(value, list) and str(value).lower() in options:
             hint = " (write the option value in quotes)"
-        yield _wrong_type(
-            question, f"one option of scale '{question.scale}'", _describe(value) + hint, pointer
-        )
+        wanted = f"one option of scale '{question.scale}'"
+        yield _wrong_type(question, wanted, describe_value(value) + hint, pointer)
     elif value not in options:
         yield _not_in_scale(question, value, options, pointer)
 
@@ -139,7 +126,7 @@ def _multiple(
 ) -> Iterator[Problem]:
     options = _options(tool, question)
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        got = "a list of entries" if isinstance(value, list) else _describe(value)
+        got = "a list of entries" if isinstance(value, list) else describe_value(value)
         yield _wrong_type(
             question, f"a list of options of scale '{question.scale}'", got, pointer
         )
@@ -158,22 +145,10 @@ def _multiple(
             )
         seen.add(chosen)
     count = len(seen)
-    if question.min_selected is not None and count < question.min_selected:
-        yield problem(
-            "too-few-choices",
-            f"question '{question.id}' needs at least {question.min_selected} options chosen; "
-            f"{count} {'is' if count == 1 else 'are'}",
-            pointer,
-            question=question.id,
-        )
-    if question.max_selected is not None and count > question.max_selected:
-        yield problem(
-            "too-many-choices",
-            f"question '{question.id}' allows at most {question.max_selected} options chosen; "
-            f"{count} are",
-            pointer,
-            question=question.id,
-        )
+    yield from _count_limits(
+        question, count, (question.min_selected, question.max_selected),
+        ("too-few-choices", "too-many-choices"), "option chosen", pointer,
+    )
     scale = tool.scale_of(question)
     if scale is not None and count > 1:
         for i, chosen in enumerate(value):
@@ -189,7 +164,7 @@ def _multiple(
 
 def _text(question: TextQuestion, value: Any, pointer: str) -> Iterator[Problem]:
     if not isinstance(value, str):
-        yield _wrong_type(question, "text", _describe(value), pointer)
+        yield _wrong_type(question, "text", describe_value(value), pointer)
     elif question.max_length is not None and len(value) > question.max_length:
         yield problem(
             "text-too-long",
@@ -202,7 +177,7 @@ def _text(question: TextQuestion, value: Any, pointer: str) -> Iterator[Problem]
 
 def _number(question: NumberQuestion, value: Any, pointer: str) -> Iterator[Problem]:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        yield _wrong_type(question, "a number", _describe(value), pointer)
+        yield _wrong_type(question, "a number", describe_value(value), pointer)
         return
     if isinstance(value, float) and not math.isfinite(value):
         yield _wrong_type(question, "a number", "an infinite or undefined number", pointer)
@@ -234,7 +209,7 @@ def _group(question: GroupQuestion, value: Any, pointer: str) -> Iterator[Proble
     label = question.entry_label
     if not isinstance(value, list):
         yield _wrong_type(
-            question, f"a list of entries (one per {label})", _describe(value), pointer
+            question, f"a list of entries (one per {label})", describe_value(value), pointer
         )
         return
     for i, entry in enumerate(value):
@@ -242,28 +217,45 @@ def _group(question: GroupQuestion, value: Any, pointer: str) -> Iterator[Proble
             yield problem(
                 "answer-wrong-type",
                 f"{label} {i + 1} of group '{question.id}' should map each of its question "
-                f"ids to an answer, not be {_describe(entry)}",
+                f"ids to an answer, not be {describe_value(entry)}",
                 _pointer.join(pointer, i),
                 question=question.id,
             )
-    count = len(value)
-    if count < question.min_entries:
+    yield from _count_limits(
+        question, len(value), (question.min_entries, question.max_entries),
+        ("too-few-entries", "too-many-entries"), question.entry_label, pointer,
+    )
+
+
+def _count_limits(
+    question: MultipleChoiceQuestion | GroupQuestion,
+    count: int,
+    limits: tuple[int | None, int | None],
+    codes: tuple[str, str],
+    noun: str,
+    pointer: str,
+) -> Iterator[Problem]:
+    """Too few or too many (options chosen, entries), against the question's limits."""
+    kind = "group" if isinstance(question, GroupQuestion) else "question"
+    low, high = limits
+    if low is not None and count < low:
         yield problem(
-            "too-few-entries",
-            f"group '{question.id}' needs at least {_count(question.min_entries, label)}; "
-            f"it has {count}",
+            codes[0],
+            f"{kind} '{question.id}' needs at least {_count(low, noun)}; it has {count}",
             pointer,
             question=question.id,
         )
-    if question.max_entries is not None and count > question.max_entries:
+    if high is not None and count > high:
         yield problem(
-            "too-many-entries",
-            f"group '{question.id}' allows at most {_count(question.max_entries, label)}; "
-            f"it has {count}",
+            codes[1],
+            f"{kind} '{question.id}' allows at most {_count(high, noun)}; it has {count}",
             pointer,
             question=question.id,
         )
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+    if number == 1:
+        return f"1 {noun}"
+    head, _sep, tail = noun.partition(" ")
+    return f"{number} {head}s" + (f" {tail}" if tail else "")

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 
 from ..loading import read_tool
 from ..problems import Problem, Report
 from ..validation import validate_response
 from ._check import add_catalogue_option, expand, read_catalogues
-from ._common import CommandError, Streams, add_format, print_report
+from ._common import CommandError, Streams, add_format, date_argument, print_report
 
 HELP = "check completed questionnaires (responses) against their tool"
 DESCRIPTION = """\
@@ -32,13 +31,6 @@ examples:
 RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date written YYYY-MM-DD") from None
-
-
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``validate`` verb."""
     parser = verbs.add_parser(
@@ -51,7 +43,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     parser.add_argument(
         "--today",
-        type=_date,
+        type=date_argument,
         default=None,
         metavar="YYYY-MM-DD",
         help="the date no date may fall after (default: the current date)",
