@@ -111,15 +111,24 @@ def _complete_header(data: dict[str, Any]) -> None:
 
 
 def test_blank_template_reads_with_only_the_header_left_to_fill() -> None:
-    """The blank v2 template is read by the response loader; only the case, agency and audit
-    period (which a blank cannot know) are reported, and no answer."""
+    """The blank v2 template is read by the response loader; only the case and agency (which
+    identify a return, so even a draft needs them) are reported, and no answer."""
     loaded = parse_response(blank_response(load_tool(V2)))
-    assert sorted(p.pointer for p in loaded.problems) == [
-        "/agency",
-        "/case",
-        "/period/end",
-        "/period/start",
-    ]
+    assert sorted(p.pointer for p in loaded.problems) == ["/agency", "/case"]
+
+
+def test_a_draft_with_case_and_agency_loads_and_validation_lists_what_is_left() -> None:
+    """With only the case and agency written, the template loads as a draft; validation reports
+    the missing period and other metadata as missing-metadata, not as shape errors."""
+    text = blank_response(load_tool(V2)).replace("case:    ", "case: C1").replace(
+        "agency:  ", "agency: police"
+    )
+    loaded = parse_response(text)
+    assert loaded.problems == []
+    assert loaded.response is not None
+    assert loaded.response.period is None
+    codes = {(p.code, p.pointer) for p in validate_response(load_tool(V2), loaded, today=TODAY)}
+    assert ("missing-metadata", "/period") in codes
 
 
 def test_prefilled_template_is_a_valid_response_shape() -> None:

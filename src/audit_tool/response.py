@@ -28,7 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
 from ._types import Identifier, IsoDate, SemVer
 from ._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
@@ -170,6 +178,15 @@ class Response(BaseModel):
     """The date the questionnaire was completed."""
     period: Period | None = None
     """The period of work audited."""
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _blank_period(cls, value: Any) -> Any:
+        """A period whose dates are both left blank (a draft) is no period yet."""
+        blank = isinstance(value, dict) and all(value.get(k) is None for k in ("start", "end"))
+        if blank and set(value) <= {"start", "end"}:
+            return None
+        return value
     answers: dict[str, Answer] = Field(default_factory=dict)
     """Answers by question id."""
     migrated_from: list[MigrationStep] = Field(default_factory=list)
