@@ -35,6 +35,8 @@ schemas: $(STAMP)
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
-# Timings for the docs (not tests): check, start-up, hostile files.
+# Timings for the docs (not tests): check, start-up, hostile files; validating responses,
+# this library against jsonschema.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench_validate.py

@@ -31,6 +31,7 @@ from .diffing import (
 )
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
+from .fingerprint import fingerprint
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -56,6 +57,7 @@ from .response import (
 )
 from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
+from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
@@ -79,6 +81,7 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
+from .validation import ResponseSource, validate_response
 
 __version__ = "0.1.0"
 
@@ -88,6 +91,7 @@ __all__ = [
     "DIFF_RULES",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
+    "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
     "AllOf",
     "Answer",
@@ -131,6 +135,7 @@ __all__ = [
     "QuestionWords",
     "Report",
     "Response",
+    "ResponseSource",
     "Scale",
     "ScaleInclude",
     "Section",
@@ -156,6 +161,7 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fingerprint",
     "load_catalogue",
     "load_response",
     "load_tool",
@@ -168,10 +174,12 @@ __all__ = [
     "render_form",
     "render_html",
     "render_markdown",
+    "response_schema",
     "save_tool",
     "scaffold_tool",
     "standard_catalogue",
     "suggested_bump",
+    "validate_response",
     "walk_answers",
     "write_scaffold",
 ]

@@ -24,14 +24,21 @@ tool is :mod:`audit_tool.validation`.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    Tag,
+    field_validator,
+    model_validator,
+)
 
-from ._types import Identifier, SemVer
+from ._types import Identifier, IsoDate, SemVer
 from ._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
 from .exceptions import InvalidFileError
 from .loading import validate_document
@@ -77,9 +84,9 @@ class Period(BaseModel):
 
     model_config = _CONFIG
 
-    start: datetime.date
+    start: IsoDate
     """The first day audited (YYYY-MM-DD)."""
-    end: datetime.date
+    end: IsoDate
     """The last day audited (YYYY-MM-DD)."""
 
 
@@ -120,7 +127,7 @@ class Answer(BaseModel):
     option values (multiple choice) or a list of entries (repeatable group)."""
     evidence: str | None = None
     """What in the agency's records supports the answer (case data: never quoted)."""
-    evidence_date: datetime.date | None = None
+    evidence_date: IsoDate | None = None
     """The date of the record the evidence comes from."""
 
     @model_validator(mode="before")
@@ -148,7 +155,7 @@ class MigrationStep(BaseModel):
 
     tool: ToolRef
     """The tool version the response answered before this step."""
-    date: datetime.date
+    date: IsoDate
     """When the response was migrated."""
 
 
@@ -167,10 +174,19 @@ class Response(BaseModel):
     """The auditing agency's id (``police``, ``health_acute``)."""
     auditor_role: str | None = None
     """The lead auditor's role (``Safeguarding lead``); never a name."""
-    completed: datetime.date | None = None
+    completed: IsoDate | None = None
     """The date the questionnaire was completed."""
     period: Period | None = None
     """The period of work audited."""
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _blank_period(cls, value: Any) -> Any:
+        """A period whose dates are both left blank (a draft) is no period yet."""
+        blank = isinstance(value, dict) and all(value.get(k) is None for k in ("start", "end"))
+        if blank and set(value) <= {"start", "end"}:
+            return None
+        return value
     answers: dict[str, Answer] = Field(default_factory=dict)
     """Answers by question id."""
     migrated_from: list[MigrationStep] = Field(default_factory=list)

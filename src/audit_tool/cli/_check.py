@@ -60,13 +60,13 @@ def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Proble
     return catalogues, problems
 
 
-def expand(paths: list[str]) -> list[str]:
-    """Files as given; folders replaced by the YAML files under them, sorted."""
+def expand(paths: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml")) -> list[str]:
+    """Files as given; folders replaced by the files under them with ``suffixes``, sorted."""
     files: list[str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found = sorted({*path.rglob("*.yaml"), *path.rglob("*.yml")})
+            found = sorted(p for p in path.rglob("*") if p.suffix in suffixes and p.is_file())
             files.extend(str(p) for p in found)
         else:
             files.append(given)
