@@ -18,28 +18,23 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from audit_tool import Impact, Response, Tool, diff, migrate, walk_answers
+from audit_tool import Impact, Response, Tool, diff, migrate, validate_response, walk_answers
 
 from evolution import EDITS, GENTLE, evolutions
-
-validation = pytest.importorskip(
-    "audit_tool.validation", reason="waiting for validate_response (issue 4) to land on main"
-)
-scoring = pytest.importorskip(
-    "audit_tool.scoring", reason="waiting for score (issue 5) to land on main"
-)
-strategies = pytest.importorskip("strategies")
-if not hasattr(strategies, "response_data"):
-    pytest.skip(
-        "waiting for the response strategy (issue 4) to land in tests/strategies.py",
-        allow_module_level=True,
-    )
+from strategies import response_data
 
 TODAY = datetime.date(2026, 11, 25)
 
 
+def _scoring() -> Any:
+    """audit_tool.scoring, or a skip saying what the score property waits for."""
+    return pytest.importorskip(
+        "audit_tool.scoring", reason="waiting for score (issue 5) to land on main"
+    )
+
+
 def _errors(tool: Tool, response: Any) -> list[Any]:
-    return [p for p in validation.validate_response(tool, response, today=TODAY) if p.is_error]
+    return [p for p in validate_response(tool, response, today=TODAY) if p.is_error]
 
 
 def _with_stale_answers(tool: Tool, data: dict[str, Any], other: dict[str, Any]) -> None:
@@ -56,9 +51,9 @@ def _with_stale_answers(tool: Tool, data: dict[str, Any], other: dict[str, Any])
 @st.composite
 def _cases(draw: Any) -> tuple[Tool, Tool, Response]:
     old, new = draw(evolutions(draw(st.sampled_from([EDITS, GENTLE, GENTLE]))))
-    data = draw(strategies.response_data(old))
+    data = draw(response_data(old))
     if draw(st.booleans()):
-        _with_stale_answers(old, data, draw(strategies.response_data(old)))
+        _with_stale_answers(old, data, draw(response_data(old)))
     response = Response.model_validate(data)
     return old, new, response
 
@@ -84,7 +79,7 @@ def test_non_breaking_on_data_keeps_valid_responses_valid(
 
 
 def _themes(tool: Tool, response: Response) -> dict[str, Any]:
-    scored = scoring.score(tool, [response]).responses[0]
+    scored = _scoring().score(tool, [response]).responses[0]
     return {theme: s.to_dict() for theme, s in scored.themes.items()}
 
 
@@ -95,6 +90,7 @@ _NOTHING = {"points": 0, "max_points": 0, "percent": None, "grade": "not_evidenc
 def test_non_breaking_on_score_scores_the_same(case: tuple[Tool, Tool, Response]) -> None:
     """No change breaking on score: a valid response, migrated, scores the same on every theme
     (a theme one version does not evidence counts as not evidenced)."""
+    _scoring()
     old, new, response = case
     changes = diff(old, new).changes
     if any(c.score is Impact.BREAKING for c in changes):

@@ -12,9 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import Response, load_tool
-from audit_tool.migration import dump_response
-
 from conftest import ROOT, CliResult
 
 PAGES = ("versioning.md", "diff-rules.md")
@@ -42,22 +39,9 @@ def _matches(shown: str, actual: str) -> bool:
 
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with a copy of tools/ and one v1 return in returns/, as the current folder."""
+    """A folder with copies of tools/ and examples/, as the current folder."""
     shutil.copytree(ROOT / "tools", tmp_path / "tools")
-    v1 = load_tool(ROOT / "tools" / "neglect_v1.yaml")
-    answers = {}
-    for ref in v1.iter_questions():
-        scale = v1.scale_of(ref.question)
-        answers[ref.question.id] = (
-            {"value": scale.values[0], "evidence": "From the case file."}
-            if scale is not None else "Summarised from the case file."
-        )
-    response = Response.model_validate({
-        "tool": {"id": "neglect", "version": "1.0.0"}, "case": "C3", "agency": "police",
-        "answers": answers,
-    })
-    (tmp_path / "returns").mkdir()
-    (tmp_path / "returns" / "C3_police.yaml").write_text(dump_response(response), encoding="utf-8")
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

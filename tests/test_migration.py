@@ -10,7 +10,18 @@ from typing import Any
 
 import pytest
 
-from audit_tool import Answer, MigrationError, Response, load_tool, parse_tool, read_response
+from audit_tool import (
+    Answer,
+    MigrationError,
+    Response,
+    ToolRef,
+    fingerprint,
+    load_response,
+    load_tool,
+    parse_tool,
+    read_response,
+    validate_response,
+)
 from audit_tool.diffing import EXAMPLE_TOOL
 from audit_tool.migration import (
     Carried,
@@ -24,6 +35,7 @@ from audit_tool.migration import (
 from conftest import ROOT, CliResult
 
 V1_PATH = ROOT / "tools" / "neglect_v1.yaml"
+EXAMPLES_V1 = sorted((ROOT / "examples" / "responses" / "neglect_v1").glob("*.yaml"))
 V2_PATH = ROOT / "tools" / "neglect_v2.yaml"
 V1, V2 = load_tool(V1_PATH), load_tool(V2_PATH)
 OLD = parse_tool(EXAMPLE_TOOL)
@@ -96,11 +108,34 @@ def test_a_v1_return_moves_to_v2_with_the_replaced_and_removed_answers_kept_asid
 
 
 def test_a_migrated_return_names_v2_and_records_v1() -> None:
-    """The tool ref becomes neglect 2.0.0 without a fingerprint; migrated_from records 1.0.0."""
+    """The tool ref becomes neglect 2.0.0 with v2's fingerprint in place of v1's;
+    migrated_from records 1.0.0 as it was named."""
     migrated = migrate(_v1_return(), V1, V2, today=TODAY).response
-    assert (migrated.tool.ref, migrated.tool.fingerprint) == ("neglect@2.0.0", None)
+    assert (migrated.tool.ref, migrated.tool.fingerprint) == ("neglect@2.0.0", fingerprint(V2))
     assert [(s.tool.ref, s.date) for s in migrated.migrated_from] == [("neglect@1.0.0", TODAY)]
     assert migrated.migrated_from[0].tool.fingerprint == "sha256:" + "0" * 64
+
+
+def test_a_return_without_a_fingerprint_gets_none() -> None:
+    """A response that named no fingerprint is not given one."""
+    unpinned = _v1_return().model_copy(update={"tool": ToolRef(id="neglect", version="1.0.0")})
+    assert migrate(unpinned, V1, V2, today=TODAY).response.tool.fingerprint is None
+
+
+@pytest.mark.parametrize("example", EXAMPLES_V1, ids=lambda p: p.name)
+def test_the_v1_examples_validate_under_v2_but_for_what_the_run_reports(example: Path) -> None:
+    """Each shipped v1 example, migrated, fails v2 validation only for the questions the run
+    lists as to answer now (missing-answer) and the answers it lists as needing evidence."""
+    response = load_response(example)
+    result = migrate(response, V1, V2, today=TODAY)
+    problems = [p for p in validate_response(V2, result.response, today=TODAY) if p.is_error]
+    assert sorted((p.code, p.context.get("question")) for p in problems) == sorted(
+        [("missing-answer", u.question) for u in result.unanswered]
+        + [("evidence-missing", n.question) for n in result.needs_evidence]
+    )
+    assert result.unanswered
+    assert {u.question for u in result.unplaced} == {"effective_plan", "multi_agency_meetings"}
+    assert validate_response(V1, response, today=TODAY) == []
 
 
 def test_the_new_v2_questions_are_reported_as_unanswered() -> None:

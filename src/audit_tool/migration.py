@@ -12,9 +12,9 @@ by a different one, its type changed, a value no option of the new version
 takes) is never dropped: it is kept under ``unplaced_answers`` by its old
 question id, and listed in the result with the reason. For a repeatable
 group, the sub-answers with no place are kept there under the group's id, in
-the same entry positions. The migrated response names the new version,
-records the old one in ``migrated_from``, and clears the tool fingerprint
-(the fingerprint of the old version would be wrong for the new one).
+the same entry positions. The migrated response names the new version and
+records the old one in ``migrated_from``; a response that pinned the old
+version's fingerprint gets the new version's.
 
 The result also lists what the auditor must now do: required questions of
 the new version that apply and have no answer, and carried answers that now
@@ -31,6 +31,7 @@ from .answers import walk_answers
 from .conditions import is_answered
 from .diffing.matching import Matching, match
 from .exceptions import MigrationError
+from .fingerprint import fingerprint
 from .response import Answer, MigrationStep, Response, ToolRef
 from .saving import to_yaml
 from .tool import (
@@ -290,9 +291,11 @@ def migrate(
     answers: dict[str, Answer] = {}
     for qid, answer in response.answers.items():
         _carry(run, answers, qid, answer)
+    # A fingerprint pins the tool's content: the old one is wrong for the new version.
+    pinned = fingerprint(new) if response.tool.fingerprint is not None else None
     migrated = response.model_copy(
         update={
-            "tool": ToolRef(id=new.id, version=new.version),
+            "tool": ToolRef(id=new.id, version=new.version, fingerprint=pinned),
             "answers": answers,
             "unplaced_answers": run.unplaced_answers,
             "migrated_from": [
