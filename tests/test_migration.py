@@ -387,3 +387,19 @@ def test_migrate_refuses_to_overwrite_an_input(cli: Cli, returns: Path) -> None:
 def test_migrate_needs_to_and_output(cli: Cli, returns: Path) -> None:
     """--to and -o are required: a usage error without them."""
     assert cli("migrate", str(returns)).code == 2
+
+
+def test_a_folder_without_responses_and_a_bad_date_are_usage_errors(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """No response files in the folder given, or --today not a date: exit 2, said plainly."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli("migrate", "--to", str(V2_PATH), str(empty), "-o", str(tmp_path / "out"))
+    assert (result.code, result.err) == (
+        2, "audit-tool: error: no response files (*.yaml, *.yml, *.json) in the folders given\n"
+    )
+    bad = cli("migrate", "--to", str(V2_PATH), str(empty), "-o", str(tmp_path / "out"),
+              "--today", "yesterday")
+    assert bad.code == 2
+    assert "not a date (YYYY-MM-DD): 'yesterday'" in bad.err

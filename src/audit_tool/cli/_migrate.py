@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 from pathlib import Path
 
 from ..codes import problem
@@ -21,9 +20,11 @@ from ._common import (
     CommandError,
     Streams,
     add_format,
+    date_argument,
     read_tool_argument,
     write_output,
 )
+from ._validate import RESPONSE_SUFFIXES
 
 HELP = "carry responses to a new version of their tool, losing nothing"
 DESCRIPTION = """\
@@ -62,7 +63,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     )
     parser.add_argument("-o", "--output", required=True, metavar="DIR", help="where to write")
     parser.add_argument(
-        "--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
+        "--today", type=date_argument, metavar="YYYY-MM-DD",
         help="the date recorded in migrated_from (default: today)",
     )
     add_catalogue_option(parser)
@@ -121,7 +122,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             return loaded_old
         given = loaded_old.tool
     olds = _OldTools(args.to, given, args.catalogue)
-    files = expand(args.responses)
+    files = expand(args.responses, RESPONSE_SUFFIXES)
+    if not files:
+        raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
     outputs = _outputs(files, Path(args.output))
     report: list[MigratedFile] = []
     for file in files:
