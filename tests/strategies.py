@@ -43,9 +43,14 @@ class _Ids:
         self.used: set[str] = set()
 
     def new(self) -> str:
-        return self.draw(identifiers.filter(lambda i: i not in self.used).map(self._take))
-
-    def _take(self, value: str) -> str:
+        value = self.draw(identifiers)
+        if value in self.used:
+            # A suffix, not a filter: short ids collide often, and a filter that keeps
+            # failing makes hypothesis abandon the whole example.
+            n = len(self.used)
+            while f"{value}_{n}" in self.used:
+                n += 1
+            value = f"{value}_{n}"
         self.used.add(value)
         return value
 
