@@ -38,8 +38,19 @@ def problem_codes_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+def scoring_rules() -> str:
+    """The scoring rules, word for word from :mod:`audit_tool.scoring`'s docstring."""
+    from . import scoring
+
+    text = scoring.__doc__ or ""
+    start = text.index("\n1. ")
+    end = text.index("\nBeside the totals")
+    return text[start:end].strip("\n") + "\n"
+
+
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
+    ("docs/scoring.md", "scoring-rules"): scoring_rules,
 }
 
 
