@@ -15,13 +15,14 @@ from pathlib import Path
 
 from .codes import CODES
 from .formatters import render_json
-from .schemas import catalogue_schema, tool_schema
+from .schemas import catalogue_schema, manifest_schema, tool_schema
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 
 FILES: dict[str, Callable[[], str]] = {
     "schemas/audit-tool.schema.json": lambda: render_json(tool_schema()),
     "schemas/theme-catalogue.schema.json": lambda: render_json(catalogue_schema()),
+    "schemas/audit-manifest.schema.json": lambda: render_json(manifest_schema()),
 }
 
 

@@ -13,10 +13,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from .catalogue import ThemeCatalogue
+from .manifest import AuditManifest
 from .tool import Tool
 from .tool_file import Fragment, ScaleInclude, SectionInclude
 
-__all__ = ["DIALECT", "catalogue_schema", "tool_schema"]
+__all__ = ["DIALECT", "catalogue_schema", "manifest_schema", "tool_schema"]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -65,4 +66,10 @@ def tool_schema() -> dict[str, Any]:
 def catalogue_schema() -> dict[str, Any]:
     """The schema of a theme catalogue file."""
     schema, defs = _schema(ThemeCatalogue)
+    return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
+
+
+def manifest_schema() -> dict[str, Any]:
+    """The schema of an audit round manifest (``audit.yaml``)."""
+    schema, defs = _schema(AuditManifest)
     return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}

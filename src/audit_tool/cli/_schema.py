@@ -7,10 +7,10 @@ from collections.abc import Callable
 from typing import Any
 
 from ..formatters import render_json
-from ..schemas import catalogue_schema, tool_schema
+from ..schemas import catalogue_schema, manifest_schema, tool_schema
 from ._common import Streams
 
-HELP = "print a JSON Schema for tool files, theme catalogues or responses"
+HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\
 Print a JSON Schema (draft 2020-12). Editors use it for completion and
 checking as you type; other applications use it to check files without this
@@ -24,6 +24,7 @@ examples:
 SCHEMAS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "tool": lambda _args: tool_schema(),
     "catalogue": lambda _args: catalogue_schema(),
+    "manifest": lambda _args: manifest_schema(),
 }
 
 
