@@ -106,9 +106,9 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _schema
+    from . import _check, _report, _schema, _score
 
-    return [_check.register, _schema.register]
+    return [_check.register, _score.register, _report.register, _schema.register]
 
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:

@@ -1,0 +1,92 @@
+"""``audit-tool score --tool TOOL RESPONSE...``: theme scores per response, per case, overall."""
+
+from __future__ import annotations
+
+import argparse
+
+from .._fs import expand_paths
+from ..formatters import format_problem, render_json
+from ..loading import read_tool
+from ..problems import Problem
+from ..report.tables import scores_csv, scores_text
+from ..response import read_response
+from ..round import RESPONSE_SUFFIXES, check_return
+from ..scoring import score
+from ._check import add_catalogue_option, read_catalogues
+from ._common import Streams, add_format, exit_code
+
+HELP = "theme scores per response, per case and overall"
+DESCRIPTION = """\
+Score completed questionnaires by theme, as docs/scoring.md sets out: per
+response, pooled per case, and pooled over all of them. A folder is searched
+for *.yaml, *.yml and *.json files.
+
+Every response is checked against the tool first. Invalid responses are left
+out of the scores and listed with their problems on stderr; the scores of the
+valid ones are still printed, and the exit code is 1. Warnings are listed on
+stderr too but do not change the exit code.
+
+  text  an aligned table: themes by overall and case, then each case by agency
+  json  {"tool", "responses", "cases", "overall"}, as DESIGN.md section 5 fixes it
+  csv   one row per theme and response, case or overall, for spreadsheets
+
+examples:
+  audit-tool score --tool tools/neglect_v2.yaml examples/2017-05-neglect/responses/
+  audit-tool score --tool tools/neglect_v2.yaml c1-police.yaml --format json
+"""
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``score`` verb."""
+    parser = verbs.add_parser(
+        "score", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--tool", required=True, metavar="TOOL", help="the tool file")
+    parser.add_argument(
+        "responses", nargs="+", metavar="RESPONSE", help="response files or folders"
+    )
+    add_catalogue_option(parser)
+    add_format(parser, "text", "json", "csv")
+    parser.set_defaults(handler=run)
+
+
+def _write_problems(problems: list[Problem], streams: Streams) -> None:
+    for found in sorted(problems, key=Problem.sort_key):
+        streams.err.write(format_problem(found) + "\n")
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Score the valid responses; list the problems of the others on stderr."""
+    catalogues, problems = read_catalogues(args.catalogue)
+    loaded_tool = read_tool(args.tool, catalogues=catalogues)
+    tool = loaded_tool.tool
+    if tool is None or problems:
+        _write_problems([*problems, *(p for p in loaded_tool.problems if p.is_error)], streams)
+        streams.err.write("audit-tool: error: the tool has errors; nothing was scored\n")
+        return exit_code([*problems, *loaded_tool.problems]) or 1
+    valid = []
+    invalid = 0
+    for file in expand_paths(args.responses, RESPONSE_SUFFIXES):
+        loaded = read_response(file)
+        found = check_return(tool, loaded)
+        problems.extend(found)
+        if loaded.response is None or any(p.is_error for p in found):
+            invalid += 1
+        else:
+            valid.append(loaded)
+    catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
+    scores = score(tool, valid, catalogue=catalogue)
+    if args.format == "json":
+        streams.out.write(render_json(scores.to_dict()))
+    elif args.format == "csv":
+        streams.out.write(scores_csv(scores))
+    else:
+        streams.out.write(scores_text(scores, tool.grading))
+    _write_problems(problems, streams)
+    if invalid:
+        streams.err.write(
+            f"audit-tool: {invalid} invalid response{'s' if invalid != 1 else ''} "
+            "left out of the scores\n"
+        )
+    return exit_code(problems)
