@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Check the shipped tools, then report on the synthetic May 2017 neglect round: the theme
+# table is printed here and the self-contained HTML report written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
 
 test: lint typecheck unit
 
@@ -31,6 +34,10 @@ unit: $(STAMP)
 # Regenerate the checked-in JSON Schemas and the generated parts of docs/.
 schemas: $(STAMP)
 	$(BIN)/python -m audit_tool._generate
+
+# Time scoring 10,000 generated responses (the figure is in docs/scoring.md).
+bench: $(STAMP)
+	$(BIN)/python scripts/bench_score.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
