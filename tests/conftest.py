@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,14 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+
+
+def authoring_example() -> str:
+    """The complete example tool of docs/authoring.md, as YAML text."""
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    match = re.search(r"<!-- example:complete-tool -->\n```yaml\n(.*?)```", text, re.DOTALL)
+    assert match, "docs/authoring.md lost its complete example"
+    return match.group(1)
 
 
 @dataclass

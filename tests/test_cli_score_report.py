@@ -8,9 +8,9 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import DATA, ROOT, CliResult
-
 from audit_tool.report.tables import CSV_COLUMNS
+
+from conftest import DATA, ROOT, CliResult
 
 Cli = Callable[..., CliResult]
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
@@ -91,7 +91,8 @@ def test_score_with_a_broken_tool_scores_nothing(cli: Cli, tmp_path: Path) -> No
     tool.write_text("id: t\nversion: 1\n", encoding="utf-8")
     result = cli("score", "--tool", str(tool), *VALID)
     assert (result.code, result.out) == (1, "")
-    assert "the tool has errors; nothing was scored" in result.err
+    assert f"{tool}:1:1: error[missing-field]: 'sections' is required here" in result.err
+    assert result.err.endswith("the tool cannot be used; nothing was scored\n")
 
 
 def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path) -> None:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
-
 from audit_tool._generate import drifted
+
+from conftest import ROOT
 
 
 def test_generated_files_have_not_drifted() -> None:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import DATA, ROOT
 
 from audit_tool import InvalidFileError, load_manifest, read_manifest
 from audit_tool._yaml import read_document
+
+from conftest import DATA, ROOT
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 BROKEN = sorted((DATA / "manifest").glob("*.yaml"))

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from conftest import ROOT
 
 from audit_tool import (
     GroupQuestion,
@@ -18,6 +17,8 @@ from audit_tool import (
     standard_catalogue,
 )
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
+
+from conftest import ROOT
 
 TOOLS = ROOT / "tools"
 TOOL_FILES = sorted(TOOLS.rglob("*.yaml"))

@@ -10,11 +10,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
-from audit_tool import RoundReport, build_report, read_round, render_html, render_markdown
+from audit_tool import (
+    RoundReport,
+    build_report,
+    read_round,
+    render_report_html,
+    render_report_markdown,
+)
 from audit_tool._yaml import read_document
 from audit_tool.report.markdown import md_escape
+
+from conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 
@@ -53,7 +60,7 @@ def test_strengths_and_areas_follow_the_grades(report: RoundReport) -> None:
 
 def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundReport) -> None:
     """The Markdown report has each coverage mark, each warning heading and the invalid return."""
-    text = render_markdown(report)
+    text = render_report_markdown(report)
     row = next(line for line in text.splitlines() if line.startswith("| Housing and benefits"))
     assert row == (
         "| Housing and benefits | Returned | Invalid return | Not invited | Not invited "
@@ -70,7 +77,7 @@ def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundRe
 
 def test_html_is_self_contained_with_two_charts(report: RoundReport) -> None:
     """One HTML file: two inline SVG charts, print styles, no script, no external resource."""
-    page = render_html(report)
+    page = render_report_html(report)
     assert page.count("<svg ") == 2
     assert "@media print" in page
     assert "<script" not in page.lower()
@@ -80,7 +87,7 @@ def test_html_is_self_contained_with_two_charts(report: RoundReport) -> None:
 
 def test_html_lists_the_invalid_return_and_the_warnings(report: RoundReport) -> None:
     """The HTML names the invalid return and every warning group."""
-    page = render_html(report)
+    page = render_report_html(report)
     assert "<code>responses/c2-housing.yaml</code>" in page
     assert "Invalid return</td>" in page
     for heading in ("Family views not obtained (5)", "Agencies unable to take part (2)",
@@ -88,7 +95,7 @@ def test_html_lists_the_invalid_return_and_the_warnings(report: RoundReport) -> 
         assert heading in page
 
 
-@pytest.mark.parametrize("render", [render_markdown, render_html])
+@pytest.mark.parametrize("render", [render_report_markdown, render_report_html])
 def test_no_answer_or_evidence_text_reaches_the_report(report: RoundReport, render: Any) -> None:
     """Not one evidence text or free-text answer of any return appears in the report."""
     page = render(report)
@@ -128,10 +135,10 @@ def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:
     audit = read_round(manifest).round
     assert audit is not None
     built = build_report(audit)
-    page = render_html(built)
+    page = render_report_html(built)
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold* | pipe" in page
-    assert render_markdown(built).startswith(
+    assert render_report_markdown(built).startswith(
         "# \\<script\\>alert(1)\\</script\\> & \\*bold\\* \\| pipe\n"
     )
 

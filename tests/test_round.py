@@ -6,9 +6,10 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from audit_tool import AuditRound, Coverage, read_round
+
+from conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 TOOL = ROOT / "tools" / "neglect_v2.yaml"

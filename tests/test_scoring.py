@@ -7,10 +7,11 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
-from conftest import ROOT
 
 from audit_tool import AuditToolError, LoadedResponse, Response, Tool, parse_response, parse_tool
 from audit_tool.scoring import ThemeScore, score
+
+from conftest import ROOT
 
 DOC = (ROOT / "docs" / "scoring.md").read_text(encoding="utf-8")
 

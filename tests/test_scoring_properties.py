@@ -8,7 +8,6 @@ from typing import Any
 
 from hypothesis import assume, given
 from hypothesis import strategies as st
-from strategies import dates, tool_data, words
 
 from audit_tool import Response, Tool
 from audit_tool.scoring import Scores, ThemeScore, score
@@ -20,6 +19,8 @@ from audit_tool.tool import (
     SingleChoiceQuestion,
     TextQuestion,
 )
+
+from strategies import dates, tool_data, words
 
 # TODO(responses): switch to the valid-response strategy of tests/strategies.py when
 # the responses branch lands, if it fits; these answer any question with any value its

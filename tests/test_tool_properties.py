@@ -6,13 +6,19 @@ import contextlib
 import copy
 from typing import Any
 
+import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import tool_data
 
 from audit_tool import InvalidFileError, dump_tool, parse_tool
 from audit_tool.loading import read_tool
+from audit_tool.problems import Problem
 from audit_tool.saving import to_yaml
+from audit_tool.schemas import tool_schema
+
+from strategies import tool_data
+
+TOOL_SCHEMA = jsonschema.Draft202012Validator(tool_schema())
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -111,3 +117,29 @@ def test_every_problem_has_a_position(data: dict[str, Any], tmp_path_factory: An
         assert found.line is not None, found
         assert found.column is not None, found
         assert min(found.line, found.column) >= 1, found
+
+
+@given(tool_data())
+def test_generated_tools_validate_against_the_json_schema(data: dict[str, Any]) -> None:
+    """The checked-in JSON Schema accepts every valid tool: schema and models agree."""
+    assert [e.message for e in TOOL_SCHEMA.iter_errors(data)] == []
+
+
+@given(mutated_tools())
+def test_schema_rejects_what_the_models_reject(data: dict[str, Any]) -> None:
+    """A damaged tool the schema accepts passes the models' shape checks too."""
+    if TOOL_SCHEMA.is_valid(data):
+        problems = read_tool_text(to_yaml(data))
+        schema_codes = {"missing-field", "unknown-field", "wrong-type", "invalid-value",
+                        "invalid-id", "invalid-version", "invalid-condition",
+                        "unknown-question-type", "invalid-weight", "invalid-score"}
+        assert [p for p in problems if p.code in schema_codes] == []
+
+
+def read_tool_text(text: str) -> list[Problem]:
+    """Every problem of a tool given as text."""
+    try:
+        parse_tool(text)
+    except InvalidFileError as error:
+        return list(error.problems)
+    return []

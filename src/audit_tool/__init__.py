@@ -10,7 +10,16 @@ from .answers import AnswerSlot, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from .describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
 from .exceptions import AuditToolError, InvalidFileError
+from .fhir import FhirExport, export_fhir, export_fhir_response
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -34,7 +43,14 @@ from .manifest import (
     read_manifest,
 )
 from .problems import FileReport, Problem, Report, Severity
-from .report import RoundReport, build_report, render_html, render_markdown, render_text
+from .render import FORM_FORMATS, render_form, render_html, render_markdown
+from .report import (
+    RoundReport,
+    build_report,
+    render_report_html,
+    render_report_markdown,
+    render_report_text,
+)
 from .response import (
     Answer,
     LoadedResponse,
@@ -48,7 +64,9 @@ from .response import (
 )
 from .round import AuditRound, Coverage, LoadedRound, RoundReturn, check_return, read_round
 from .saving import dump_tool, save_tool
+from .scaffold import scaffold_tool, write_scaffold
 from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
+from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
@@ -77,6 +95,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CODES",
     "DEFAULT_BANDS",
+    "FORM_FORMATS",
     "NOT_EVIDENCED",
     "STANDARD_CATALOGUE_REF",
     "AgencyEntry",
@@ -97,6 +116,7 @@ __all__ = [
     "Equals",
     "EvidenceRule",
     "Family",
+    "FhirExport",
     "FileReport",
     "Fragment",
     "GradeBand",
@@ -115,11 +135,13 @@ __all__ = [
     "Not",
     "NumberQuestion",
     "Option",
+    "OptionWords",
     "Period",
     "Problem",
     "Question",
     "QuestionRef",
     "QuestionScore",
+    "QuestionWords",
     "Report",
     "Response",
     "ResponseScore",
@@ -141,28 +163,40 @@ __all__ = [
     "Tool",
     "ToolRef",
     "UnableToTakePart",
+    "Wording",
     "__version__",
+    "blank_response",
     "build_report",
     "check_catalogue",
     "check_manifest",
     "check_return",
     "check_tool",
+    "describe_condition",
+    "describe_question",
     "dump_tool",
+    "export_fhir",
+    "export_fhir_response",
     "load_catalogue",
     "load_manifest",
     "load_response",
     "load_tool",
     "parse_response",
     "parse_tool",
+    "question_numbers",
     "read_manifest",
     "read_response",
     "read_round",
     "read_tool",
+    "render_form",
     "render_html",
     "render_markdown",
-    "render_text",
+    "render_report_html",
+    "render_report_markdown",
+    "render_report_text",
     "save_tool",
+    "scaffold_tool",
     "score",
     "standard_catalogue",
     "walk_answers",
+    "write_scaffold",
 ]

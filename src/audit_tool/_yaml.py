@@ -462,6 +462,8 @@ def parse_document(
     except RecursionError:  # pragma: no cover - the depth limit comes first
         return None, [problem("too-deep", "the document is nested too deeply").located(file, 1, 1)]
 
+    if any(p.code == "unsafe-tag" for p in builder.problems):
+        return None, builder.problems  # never hand on a document that asked for objects
     if not builder.have_root or (documents == 0):
         return None, [
             *builder.problems,

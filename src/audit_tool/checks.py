@@ -11,11 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import _pointer
-from ._types import parse_semver
+from ._types import ScalarValue, parse_semver
 from ._validation import suggestion
 from .catalogue import ThemeCatalogue
 from .codes import problem
-from .conditions import Answered, Comparison
+from .conditions import Comparison, Equals, InValues
 from .problems import Problem
 from .tool import (
     NOT_EVIDENCED,
@@ -58,42 +58,60 @@ def check_semantics(tool: Tool, options: CheckOptions) -> Iterator[Problem]:
     if not options.fragment:
         yield from _grading(tool, options.catalogue)
         yield from _retired(tool)
-        yield from _changelog(tool)
+        if not options.partial:  # a placeholder version would give a false warning
+            yield from _changelog(tool)
 
 
-def _first_seen(kind: str, items: Iterable[tuple[str, str]]) -> Iterator[Problem]:
-    """A ``duplicate-id`` problem at each (id, pointer) whose id came before."""
+def _first_seen(kind: str, items: Iterable[tuple[str, str, str]]) -> Iterator[Problem]:
+    """A ``duplicate-id`` problem at each (id, pointer, place) whose id came before.
+
+    ``place`` says in words where an item stands ("in section 'recording'"), so
+    the message can say where the first one is.
+    """
     seen: dict[str, str] = {}
-    for item_id, pointer in items:
+    for item_id, pointer, place in items:
         if item_id in seen:
             yield problem(
                 "duplicate-id",
-                f"{kind} id '{item_id}' is used twice (first at {seen[item_id]})",
+                f"{kind} '{item_id}' is defined twice (the first {seen[item_id]})",
                 pointer,
                 id=item_id,
             )
         else:
-            seen[item_id] = pointer
-    return
+            seen[item_id] = place
 
 
 def _duplicate_ids(tool: Tool) -> Iterator[Problem]:
     yield from _first_seen(
         "section",
-        ((s.id, _pointer.join("/sections", i, "id")) for i, s in enumerate(tool.sections)),
+        (
+            (s.id, _pointer.join("/sections", i, "id"), f"is section {i + 1}")
+            for i, s in enumerate(tool.sections)
+        ),
     )
     yield from _first_seen(
         "question",
-        ((r.question.id, _pointer.join(r.pointer, "id")) for r in tool.iter_questions()),
+        (
+            (r.question.id, _pointer.join(r.pointer, "id"), f"is in section '{r.section.id}'")
+            for r in tool.iter_questions()
+        ),
     )
     yield from _first_seen(
-        "scale", ((s.id, _pointer.join("/scales", i, "id")) for i, s in enumerate(tool.scales))
+        "scale",
+        (
+            (s.id, _pointer.join("/scales", i, "id"), f"is scale {i + 1}")
+            for i, s in enumerate(tool.scales)
+        ),
     )
     for i, scale in enumerate(tool.scales):
         yield from _first_seen(
             "option",
             (
-                (o.value, _pointer.join("/scales", i, "options", k, "value"))
+                (
+                    o.value,
+                    _pointer.join("/scales", i, "options", k, "value"),
+                    f"is option {k + 1} of scale '{scale.id}'",
+                )
                 for k, o in enumerate(scale.options)
             ),
         )
@@ -170,44 +188,54 @@ def _ranges(tool: Tool) -> Iterator[Problem]:
                 )
 
 
-def _impossible(tool: Tool, target: AnyQuestion, clause: Comparison) -> Iterator[str]:
-    """Why each value of ``clause`` cannot be an answer to ``target`` (empty if all can)."""
-    if isinstance(clause, Answered):
+def _impossible(
+    tool: Tool, target: AnyQuestion, clause: Comparison
+) -> Iterator[tuple[str, str]]:
+    """Each value of ``clause`` that can never answer ``target``: (relative pointer, why)."""
+    if isinstance(clause, Equals):
+        places = [("/equals", clause.equals)]
+    elif isinstance(clause, InValues):
+        places = [(f"/in/{i}", v) for i, v in enumerate(clause.in_)]
+    else:
         return
-    for value in clause.values():
-        shown = repr(value) if not isinstance(value, str) else f"'{value}'"
-        if isinstance(target, GroupQuestion):
-            yield (
-                f"'{target.id}' is a repeatable group; a condition can only ask whether it is "
-                "answered"
-            )
-            return
-        if isinstance(target, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            scale = tool.scale(target.scale)
-            if scale is None:
-                return
-            if not isinstance(value, str) or value not in scale.values:
-                hint = suggestion(str(value), scale.values)
-                yield (
-                    f"{shown} is not an option of '{target.id}' (scale '{scale.id}': "
-                    f"{', '.join(scale.values)}){hint}"
-                )
-        elif isinstance(target, NumberQuestion):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                yield f"'{target.id}' takes a number, not {shown}"
-            elif (target.minimum is not None and value < target.minimum) or (
-                target.maximum is not None and value > target.maximum
-            ):
-                yield f"{shown} is outside the range '{target.id}' allows"
-        elif isinstance(target, DateQuestion):
+    for place, value in places:
+        reason = _why_impossible(tool, target, value)
+        if reason is not None:
+            yield place, reason
+
+
+def _why_impossible(tool: Tool, target: AnyQuestion, value: ScalarValue) -> str | None:
+    """Why ``target`` can never be answered with ``value``, or ``None`` if it can."""
+    shown = f"'{value}'" if isinstance(value, str) else repr(value)
+    if isinstance(target, GroupQuestion):
+        return f"'{target.id}' is a repeatable group; a condition can only ask if it is answered"
+    if isinstance(target, (SingleChoiceQuestion, MultipleChoiceQuestion)):
+        scale = tool.scale(target.scale)
+        if scale is None or (isinstance(value, str) and value in scale.values):
+            return None
+        return (
+            f"{shown} is not an option of '{target.id}' (scale '{scale.id}': "
+            f"{', '.join(scale.values)}){suggestion(str(value), scale.values)}"
+        )
+    if isinstance(target, NumberQuestion):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            return f"'{target.id}' takes a number, not {shown}"
+        if (target.minimum is not None and value < target.minimum) or (
+            target.maximum is not None and value > target.maximum
+        ):
+            return f"{shown} is outside the range '{target.id}' allows"
+        return None
+    if isinstance(target, DateQuestion):
+        if isinstance(value, str):
             try:
-                datetime.date.fromisoformat(str(value))
-                if not isinstance(value, str):
-                    raise ValueError
+                datetime.date.fromisoformat(value)
+                return None
             except ValueError:
-                yield f"'{target.id}' takes a date (YYYY-MM-DD), not {shown}"
-        elif isinstance(target, TextQuestion) and not isinstance(value, str):
-            yield f"'{target.id}' takes text, not {shown}"
+                pass
+        return f"'{target.id}' takes a date (YYYY-MM-DD), not {shown}"
+    if isinstance(target, TextQuestion) and not isinstance(value, str):
+        return f"'{target.id}' takes text, not {shown}"
+    return None
 
 
 def _depends_on(tool: Tool, start: str, goal: str) -> bool:
@@ -290,11 +318,13 @@ def _condition_target(
                 "after it; auditors answer in order",
                 where,
             )
-    for reason in _impossible(tool, target.question, clause):
+    clause_pointer = _pointer.parent(where)
+    for place, reason in _impossible(tool, target.question, clause):
         yield problem(
             "condition-impossible-value",
-            f"the condition of question '{q.id}' can never hold as written: {reason}",
-            _pointer.parent(where),
+            f"the condition of question '{q.id}' compares with a value it can never have: "
+            f"{reason}",
+            clause_pointer + place,
         )
 
 
@@ -355,7 +385,10 @@ def _grading(tool: Tool, catalogue: ThemeCatalogue | None) -> Iterator[Problem]:
     bands = tool.grading.bands
     yield from _first_seen(
         "grade",
-        ((b.grade, _pointer.join("/grading/bands", i, "grade")) for i, b in enumerate(bands)),
+        (
+            (b.grade, _pointer.join("/grading/bands", i, "grade"), f"is band {i + 1}")
+            for i, b in enumerate(bands)
+        ),
     )
     for i, band in enumerate(bands):
         if band.grade == NOT_EVIDENCED:

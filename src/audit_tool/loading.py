@@ -119,11 +119,38 @@ class LoadedTool:
     tool: Tool | None = None
     fragment: Fragment | None = None
     problems: list[Problem] = field(default_factory=list)
+    origins: Origins = field(default_factory=dict, repr=False)
+    """Where each element of the resolved tool came from (for :meth:`locate`)."""
 
     @property
     def ok(self) -> bool:
         """True when no problem is an error."""
         return not any(p.is_error for p in self.problems)
+
+    def blocking_problems(self) -> list[Problem]:
+        """Why this file cannot be used as a tool: its problems, or that it is a building block.
+
+        Empty when :attr:`tool` is set.
+        """
+        if self.tool is not None:
+            return []
+        if self.fragment is not None:
+            return [
+                problem(
+                    "not-a-tool",
+                    "this is a building block (it has 'fragment:'); load a tool that includes it",
+                ).located(self.file, 1, 1)
+            ]
+        return sorted(self.problems, key=Problem.sort_key)
+
+    def locate(self, found: Problem) -> Problem:
+        """Place ``found``, whose pointer leads into :attr:`tool`, in the file it came from.
+
+        For problems found after loading (by an exporter, say): a pointer into
+        an included building block lands in that file, at its line.
+        """
+        placed = locate_in(found, self.origins)
+        return placed if placed.file is not None else placed.located(self.file, None, None)
 
 
 class _Loader:
@@ -287,6 +314,7 @@ class _Loader:
             data, document.source, base, ((base / Path(document.source.file).name).resolve(),)
         )
         result.problems.extend(problems)
+        result.origins = origins
 
         model: type[Tool] | type[Fragment] = Fragment if is_fragment else Tool
         placeholders = _FRAGMENT_PLACEHOLDERS if is_fragment else _TOOL_PLACEHOLDERS
@@ -405,15 +433,7 @@ def load_tool(
     """
     result = read_tool(path, catalogues=catalogues, limits=limits)
     if result.tool is None:
-        problems = result.problems
-        if result.fragment is not None:
-            problems = [
-                problem(
-                    "not-a-tool",
-                    "this is a building block (it has 'fragment:'); load a tool that includes it",
-                ).located(result.file, 1, 1)
-            ]
-        raise InvalidFileError(result.file, sorted(problems, key=Problem.sort_key))
+        raise InvalidFileError(result.file, result.blocking_problems())
     return result.tool
 
 

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
+from .._fs import write_atomic
 from ..formatters import report_json, report_text
+from ..loading import LoadedTool, read_tool
 from ..problems import Problem, Report
+from ..tool import Tool
 
 __all__ = [
     "EXIT_ERRORS",
@@ -20,7 +23,11 @@ __all__ = [
     "add_format",
     "build_parser",
     "exit_code",
+    "load_tool_argument",
     "print_report",
+    "read_tool_argument",
+    "report_problems",
+    "write_output",
 ]
 
 EXIT_OK = 0
@@ -59,7 +66,11 @@ class _Parser(argparse.ArgumentParser):
 
     def _print_message(self, message: str, file: Any = None) -> None:
         if message:
-            to_err = file is None or getattr(file, "name", "") == "<stderr>"
+            to_err = (
+                file is None
+                or file is self.streams.err
+                or getattr(file, "name", "") == "<stderr>"
+            )
             (self.streams.err if to_err else self.streams.out).write(message)
 
     def print_help(self, file: Any = None) -> None:
@@ -102,13 +113,79 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
     return exit_code(report.problems)
 
 
+def report_problems(
+    files: Sequence[str], problems: Sequence[Problem], fmt: str, streams: Streams
+) -> int:
+    """Problems to ``streams.err`` (the verb's output stays clean), as ``check`` gives them,
+    in ``fmt`` (text or json); the exit code they call for."""
+    report = Report.from_problems(files, problems)
+    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
+    return exit_code(problems)
+
+
+def read_tool_argument(
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+) -> LoadedTool | int:
+    """The tool file a verb was given, read; or, when it is not a usable tool, the exit code
+    after reporting why (exit 2 if a file cannot be read, else 1).
+
+    ``catalogue_paths`` are the ``--catalogue`` files. The result's ``tool`` is set; keep
+    the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
+    """
+    from ._check import read_catalogues
+
+    catalogues, problems = read_catalogues(list(catalogue_paths))
+    if not any(p.is_error for p in problems):
+        loaded = read_tool(path, catalogues=catalogues)
+        if loaded.tool is not None:
+            return loaded
+        problems = [*problems, *loaded.blocking_problems()]
+    return report_problems([*catalogue_paths, path], problems, fmt, streams) or EXIT_ERRORS
+
+
+def load_tool_argument(
+    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+) -> Tool | int:
+    """The tool a verb was given, or, when it has errors, the exit code after reporting them.
+
+    ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
+    ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
+    in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
+    """
+    loaded = read_tool_argument(path, streams, catalogue_paths, fmt)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    return loaded.tool
+
+
+def write_output(path: str | None, text: str, streams: Streams) -> None:
+    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``."""
+    if path is None:
+        streams.out.write(text)
+        return
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
 Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _report, _schema, _score
+    from . import _check, _export, _new, _render, _report, _schema, _score, _template
 
-    return [_check.register, _score.register, _report.register, _schema.register]
+    return [
+        _check.register,
+        _schema.register,
+        _template.register,
+        _render.register,
+        _new.register,
+        _score.register,
+        _report.register,
+        _export.register,
+    ]
 
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:

@@ -6,14 +6,13 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from .._fs import write_atomic
 from ..formatters import format_problem, render_json
 from ..problems import Problem
-from ..report import build_report, render_html, render_markdown, render_text
+from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
 from ..round import read_round
 from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, EXIT_OK, Streams, exit_code
+from ._common import EXIT_ERRORS, EXIT_OK, Streams, report_problems, write_output
 
 HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
 DESCRIPTION = """\
@@ -42,9 +41,9 @@ examples:
 """
 
 RENDERERS: dict[str, Callable[[RoundReport], str]] = {
-    "md": render_markdown,
-    "html": render_html,
-    "text": render_text,
+    "md": render_report_markdown,
+    "html": render_report_html,
+    "text": render_report_text,
     "json": lambda report: render_json(report.to_dict()),
 }
 _SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
@@ -84,8 +83,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the report; exit 1 if the manifest (or, with --strict, a return) has errors."""
     catalogues, problems = read_catalogues(args.catalogue)
     if problems:
-        _write_problems(problems, streams)
-        return exit_code(problems) or EXIT_ERRORS
+        return report_problems(args.catalogue, problems, "text", streams) or EXIT_ERRORS
 
     def progress(done: int, total: int) -> None:
         if total >= _PROGRESS_FROM and (done % 100 == 0 or done == total):
@@ -93,18 +91,16 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
 
     loaded = read_round(args.manifest, catalogues=catalogues, progress=progress)
     if loaded.round is None:
-        _write_problems(loaded.problems, streams)
+        code = report_problems([loaded.file], loaded.problems, "text", streams)
         streams.err.write("audit-tool: error: the round cannot be read; no report was written\n")
-        return exit_code(loaded.problems) or EXIT_ERRORS
+        return code or EXIT_ERRORS
     audit = loaded.round
     report = build_report(audit)
     rendered = RENDERERS[_format(args)](report)
+    write_output(args.output, rendered, streams)
     if args.output:
-        write_atomic(args.output, rendered)
-        streams.out.write(render_text(report))
+        streams.out.write(render_report_text(report))
         streams.out.write(f"wrote {args.output}\n")
-    else:
-        streams.out.write(rendered)
     invalid = audit.invalid_returns
     _write_problems([p for r in invalid for p in r.errors], streams)
     if invalid:

@@ -5,15 +5,13 @@ from __future__ import annotations
 import argparse
 
 from .._fs import expand_paths
-from ..formatters import format_problem, render_json
-from ..loading import read_tool
-from ..problems import Problem
+from ..formatters import render_json
 from ..report.tables import scores_csv, scores_text
 from ..response import read_response
 from ..round import RESPONSE_SUFFIXES, check_return
 from ..scoring import score
 from ._check import add_catalogue_option, read_catalogues
-from ._common import Streams, add_format, exit_code
+from ._common import EXIT_OK, Streams, add_format, read_tool_argument, report_problems
 
 HELP = "theme scores per response, per case and overall"
 DESCRIPTION = """\
@@ -51,29 +49,23 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.set_defaults(handler=run)
 
 
-def _write_problems(problems: list[Problem], streams: Streams) -> None:
-    for found in sorted(problems, key=Problem.sort_key):
-        streams.err.write(format_problem(found) + "\n")
-
-
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Score the valid responses; list the problems of the others on stderr."""
-    catalogues, problems = read_catalogues(args.catalogue)
-    loaded_tool = read_tool(args.tool, catalogues=catalogues)
+    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue)
+    if isinstance(loaded_tool, int):
+        streams.err.write("audit-tool: error: the tool cannot be used; nothing was scored\n")
+        return loaded_tool
     tool = loaded_tool.tool
-    if tool is None or problems:
-        _write_problems([*problems, *(p for p in loaded_tool.problems if p.is_error)], streams)
-        streams.err.write("audit-tool: error: the tool has errors; nothing was scored\n")
-        return exit_code([*problems, *loaded_tool.problems]) or 1
+    assert tool is not None
+    catalogues, _ = read_catalogues(args.catalogue)
+    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     valid = []
-    invalid = 0
-    for file in expand_paths(args.responses, RESPONSE_SUFFIXES):
+    problems = []
+    for file in files:
         loaded = read_response(file)
         found = check_return(tool, loaded)
         problems.extend(found)
-        if loaded.response is None or any(p.is_error for p in found):
-            invalid += 1
-        else:
+        if loaded.response is not None and not any(p.is_error for p in found):
             valid.append(loaded)
     catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
     scores = score(tool, valid, catalogue=catalogue)
@@ -83,10 +75,13 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(scores_csv(scores))
     else:
         streams.out.write(scores_text(scores, tool.grading))
-    _write_problems(problems, streams)
+    if not problems:
+        return EXIT_OK
+    code = report_problems(files, problems, "text", streams)
+    invalid = len(files) - len(valid)
     if invalid:
         streams.err.write(
             f"audit-tool: {invalid} invalid response{'s' if invalid != 1 else ''} "
             "left out of the scores\n"
         )
-    return exit_code(problems)
+    return code

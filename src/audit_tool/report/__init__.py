@@ -8,18 +8,18 @@ or a short summary for the terminal. Score tables for the ``score`` verb
 
 from __future__ import annotations
 
-from .html import render_html
-from .markdown import render_markdown
+from .html import render_report_html
+from .markdown import render_report_markdown
 from .model import RoundReport, build_report
 from .tables import scores_csv, scores_text
-from .text import render_text
+from .text import render_report_text
 
 __all__ = [
     "RoundReport",
     "build_report",
-    "render_html",
-    "render_markdown",
-    "render_text",
+    "render_report_html",
+    "render_report_markdown",
+    "render_report_text",
     "scores_csv",
     "scores_text",
 ]

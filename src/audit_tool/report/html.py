@@ -16,7 +16,7 @@ from .model import RoundReport, ThemeRow, warning_heading
 from .svg import heat_map, text_colour, theme_bars
 from .words import COVERAGE_WORDS, case_sentence, coverage_summary, describe, rules_summary
 
-__all__ = ["render_html"]
+__all__ = ["render_report_html"]
 
 _CSS = """
 :root { color-scheme: light; }
@@ -268,7 +268,7 @@ def _method(report: RoundReport) -> str:
     )
 
 
-def render_html(report: RoundReport) -> str:
+def render_report_html(report: RoundReport) -> str:
     """The report as one self-contained HTML document."""
     from .. import __version__  # here: the package imports this module
 

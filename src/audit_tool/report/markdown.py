@@ -14,7 +14,7 @@ from .grades import abbreviations, format_percent, grade_label
 from .model import RoundReport, ThemeRow, warning_heading
 from .words import COVERAGE_WORDS, case_sentence, coverage_summary, describe, rules_summary
 
-__all__ = ["md_escape", "render_markdown"]
+__all__ = ["md_escape", "render_report_markdown"]
 
 # Enough to keep text as text: emphasis, code, links, HTML, headings, tables.
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
@@ -159,7 +159,7 @@ def _invalid(report: RoundReport) -> str:
     return "".join(out)
 
 
-def render_markdown(report: RoundReport) -> str:
+def render_report_markdown(report: RoundReport) -> str:
     """The report as a Markdown document."""
     from .. import __version__  # here: the package imports this module
 

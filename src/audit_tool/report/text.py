@@ -9,10 +9,10 @@ from .model import RoundReport
 from .tables import legend, theme_table
 from .words import coverage_summary
 
-__all__ = ["render_text"]
+__all__ = ["render_report_text"]
 
 
-def render_text(report: RoundReport) -> str:
+def render_report_text(report: RoundReport) -> str:
     """Title, the themes by case in an aligned table, and one line each for the rest."""
     columns: list[tuple[str, Mapping[str, ThemeScore]]] = [
         ("all cases", {t.id: t.overall for t in report.themes})

@@ -1,0 +1,45 @@
+"""``audit-tool render TOOL --format md|html``: a printable blank form."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..render import FORM_FORMATS, render_form
+from ._check import add_catalogue_option
+from ._common import Streams, load_tool_argument, write_output
+
+HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
+DESCRIPTION = """\
+Write the tool as a blank form: questions numbered by section (2.3; a group's
+sub-questions 7.1a), conditions in words ("Answer if ..."), allowed answers as
+tick boxes, space to write. HTML is one self-contained file with print styles
+for A4 (open it in a browser and print); Markdown is for wikis.
+
+examples:
+  audit-tool render tools/neglect_v2.yaml --format html -o neglect_v2.html
+  audit-tool render tools/neglect_v2.yaml --format md > neglect_v2.md
+"""
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``render`` verb."""
+    parser = verbs.add_parser(
+        "render", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("tool", metavar="TOOL", help="the tool file")
+    parser.add_argument("--format", choices=FORM_FORMATS, default="html",
+                        help="md (Markdown) or html (default: html)")
+    add_catalogue_option(parser)
+    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Write the form; exit 1 (or 2) with the tool's problems if it has errors."""
+    tool = load_tool_argument(args.tool, streams, args.catalogue)
+    if isinstance(tool, int):
+        return tool
+    text = render_form(tool, args.format)
+    write_output(args.output, text, streams)
+    return 0

@@ -1,0 +1,32 @@
+"""Export tools and returns as HL7 FHIR Questionnaire and QuestionnaireResponse.
+
+The exports build plain JSON-able data; nothing here needs the optional
+``fhir.resources`` package (the ``fhir`` extra), which the tests use to
+validate what is produced. ``docs/fhir.md`` has the mapping.
+"""
+
+from __future__ import annotations
+
+from .common import (
+    DEFAULT_BASE_URL,
+    EXTENSION_BASE,
+    FHIR_VERSIONS,
+    FhirExport,
+    FhirUrls,
+    FhirVersion,
+    extension_url,
+)
+from .questionnaire import export_fhir
+from .response import export_fhir_response
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "EXTENSION_BASE",
+    "FHIR_VERSIONS",
+    "FhirExport",
+    "FhirUrls",
+    "FhirVersion",
+    "export_fhir",
+    "export_fhir_response",
+    "extension_url",
+]

@@ -1,0 +1,112 @@
+"""Scaffolding a new themed tool with 'new': it includes the shared sections and checks clean."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from audit_tool import check_tool, load_tool, parse_tool
+from audit_tool.scaffold import scaffold_tool, write_scaffold
+
+from conftest import ROOT, CliResult
+
+SHARED = ROOT / "tools" / "shared"
+
+
+def test_scaffold_beside_the_shared_folder_checks_with_no_problems(tmp_path: Path) -> None:
+    """A tool scaffolded into a folder that holds shared/ includes 'shared/...' and gives no
+    problem at all, warnings included."""
+    shutil.copytree(SHARED, tmp_path / "tools" / "shared")
+    path = write_scaffold("domestic_abuse", "Domestic abuse", tmp_path / "tools")
+    assert path == tmp_path / "tools" / "domestic_abuse.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - include: shared/case_context.yaml\n" in text
+    assert check_tool(path) == []
+
+
+def test_scaffold_elsewhere_includes_the_shared_folder_by_a_relative_path(tmp_path: Path) -> None:
+    """Written far from the shared blocks, the includes lead back to them and the tool checks."""
+    path = write_scaffold(
+        "exploitation", "Child exploitation", tmp_path / "drafts" / "new", shared_dir=SHARED
+    )
+    assert check_tool(path) == []
+    assert "include: ../" in path.read_text(encoding="utf-8")
+
+
+def test_scaffolded_tool_has_the_shared_sections_and_its_theme(tmp_path: Path) -> None:
+    """The new tool is a 0.1.0 draft on its theme, with the shared case context first, the
+    meeting group, and the overall judgement last."""
+    shutil.copytree(SHARED, tmp_path / "shared")
+    tool = load_tool(write_scaffold("domestic_abuse", "Domestic abuse", tmp_path))
+    assert (tool.ref, tool.theme) == ("domestic_abuse@0.1.0", "Domestic abuse")
+    assert tool.status == "draft"
+    sections = [s.id for s in tool.sections]
+    assert sections[0] == "case_context"
+    assert sections[-1] == "overall_judgement"
+    assert "statutory_meetings" in sections
+    impact = tool.question("impact_recorded")
+    assert impact is not None
+    assert "how domestic abuse affects" in impact.question.text
+
+
+def test_scaffold_keeps_an_awkward_theme_name_as_text() -> None:
+    """A theme with quotes, a colon and a hash is written as YAML text that reads back as is."""
+    theme = 'CSE: "county lines" # and more'
+    tool = parse_tool(scaffold_tool("cse", theme, shared="shared"), base_dir=ROOT / "tools")
+    assert tool.theme == theme
+    assert tool.title == f"Multi-agency case audit - {theme}"
+
+
+@pytest.mark.parametrize(
+    ("tool_id", "theme", "message"),
+    [
+        ("Domestic-Abuse", "Domestic abuse", "lower_snake_case"),
+        ("domestic_abuse", "  ", "a name on one line"),
+        ("domestic_abuse", "Two\nlines", "a name on one line"),
+    ],
+)
+def test_scaffold_refuses_a_bad_id_or_theme(tool_id: str, theme: str, message: str) -> None:
+    """An id that is not lower_snake_case, or a theme that is not one line of text, is refused."""
+    with pytest.raises(ValueError, match=message):
+        scaffold_tool(tool_id, theme)
+
+
+def test_cli_new_scaffolds_and_checks(cli: Callable[..., CliResult], tmp_path: Path) -> None:
+    """'new ID --theme NAME -o DIR --shared DIR' writes DIR/ID.yaml and reports no problems."""
+    result = cli(
+        "new", "domestic_abuse", "--theme", "Domestic abuse",
+        "-o", str(tmp_path), "--shared", str(SHARED),
+    )
+    path = tmp_path / "domestic_abuse.yaml"
+    assert (result.code, result.out) == (0, "checked 1 file: no problems\n")
+    assert result.err == f"wrote {path}\n"
+    assert path.is_file()
+
+
+def test_cli_new_never_overwrites_without_force(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """An existing ID.yaml is left alone (exit 2) unless --force is given."""
+    path = tmp_path / "domestic_abuse.yaml"
+    path.write_text("keep me\n", encoding="utf-8")
+    args = ("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path),
+            "--shared", str(SHARED))
+    result = cli(*args)
+    assert result.code == 2
+    assert "already exists" in result.err
+    assert path.read_text(encoding="utf-8") == "keep me\n"
+    assert cli(*args, "--force").code == 0
+    assert path.read_text(encoding="utf-8") != "keep me\n"
+
+
+def test_cli_new_without_the_shared_blocks_is_a_usage_error(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """With no shared building blocks where it looks, 'new' exits 2 and writes nothing."""
+    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
+    assert result.code == 2
+    assert "shared building blocks are not in" in result.err
+    assert list(tmp_path.iterdir()) == []
