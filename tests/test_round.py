@@ -61,7 +61,7 @@ def test_example_invalid_return_is_kept_with_its_problems(example: AuditRound) -
     invalid = example.invalid_returns
     assert [r.name for r in invalid] == [os.path.join("responses", "c2-housing.yaml")]
     assert (invalid[0].case, invalid[0].agency) == ("C2", "housing")
-    assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].errors] == [
+    assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].report.errors] == [
         ("wrong-type", 13, 12, "/completed")
     ]
     assert len(example.valid_returns) == 27
@@ -109,7 +109,7 @@ def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
     })
     audit = read_round(manifest).round
     assert audit is not None
-    got = {r.name: [(p.code, p.line, p.pointer) for p in r.errors] for r in audit.returns}
+    got = {r.name: [(p.code, p.line, p.pointer) for p in r.report.errors] for r in audit.returns}
     assert got == {
         os.path.join("returns", "a-unknown-case.yaml"): [("return-unknown-case", 3, "/case")],
         os.path.join("returns", "b-not-invited.yaml"): [("return-not-invited", 4, "/agency")],

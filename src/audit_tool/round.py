@@ -30,7 +30,7 @@ from .catalogue import ThemeCatalogue
 from .codes import problem
 from .loading import read_tool
 from .manifest import AuditManifest, LoadedManifest, read_manifest
-from .problems import Problem
+from .problems import FileReport, Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
 from .tool import Tool
@@ -107,19 +107,14 @@ class RoundReturn:
     """The agency the file gives, if it gives one as text."""
 
     @property
+    def report(self) -> FileReport:
+        """The problems as a file report (``errors``, ``warnings``, ``ok``)."""
+        return FileReport(self.file, self.problems)
+
+    @property
     def valid(self) -> bool:
         """True when the return loaded and has no errors: it is scored."""
-        return self.loaded.response is not None and not any(p.is_error for p in self.problems)
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        """Only the errors."""
-        return tuple(p for p in self.problems if p.is_error)
-
-    @property
-    def warnings(self) -> tuple[Problem, ...]:
-        """Only the warnings."""
-        return tuple(p for p in self.problems if not p.is_error)
+        return self.loaded.response is not None and self.report.ok
 
 
 @dataclass(frozen=True)

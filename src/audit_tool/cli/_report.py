@@ -102,7 +102,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(render_report_text(report))
         streams.out.write(f"wrote {args.output}\n")
     invalid = audit.invalid_returns
-    _write_problems([p for r in invalid for p in r.errors], streams)
+    _write_problems([p for r in invalid for p in r.report.errors], streams)
     if invalid:
         streams.err.write(
             f"audit-tool: {len(invalid)} invalid return{'s' if len(invalid) != 1 else ''} "

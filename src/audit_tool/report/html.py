@@ -12,9 +12,9 @@ from html import escape
 from ..round import Coverage
 from ..tool import NOT_EVIDENCED
 from .grades import colour, format_percent, grade_label
-from .model import RoundReport, ThemeRow, warning_heading
+from .model import RoundReport, ThemeRow
 from .svg import heat_map, text_colour, theme_bars
-from .words import COVERAGE_WORDS, case_sentence, coverage_summary, describe, rules_summary
+from .words import COVERAGE_WORDS, case_sentence, coverage_summary, rules_summary, warning_sections
 
 __all__ = ["render_report_html"]
 
@@ -220,17 +220,13 @@ def _cases(report: RoundReport) -> str:
 
 
 def _warnings(report: RoundReport) -> str:
-    grouped = report.warnings_by_code()
-    if not grouped:
-        return '<section id="warnings"><h2>Warnings</h2><p>None.</p></section>'
+    sections = warning_sections(report)
     parts = ['<section id="warnings"><h2>Warnings</h2>']
-    for code, items in grouped.items():
-        parts.append(f"<h3>{_e(warning_heading(code))} ({len(items)})</h3><ul>")
-        for item in items:
-            parts.append(f"<li>{_e(describe(report, item))}</li>")
-        parts.append("</ul>")
-    parts.append("</section>")
-    return "".join(parts)
+    for heading, sentences in sections:
+        items = "".join(f"<li>{_e(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h3>{_e(heading)}</h3><ul>{items}</ul>")
+    parts.append("" if sections else "<p>None.</p>")
+    return "".join(parts) + "</section>"
 
 
 def _invalid(report: RoundReport) -> str:

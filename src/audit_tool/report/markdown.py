@@ -11,8 +11,14 @@ from collections.abc import Iterable, Sequence
 
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
-from .model import RoundReport, ThemeRow, warning_heading
-from .words import COVERAGE_WORDS, case_sentence, coverage_summary, describe, rules_summary
+from .model import RoundReport, ThemeRow
+from .words import (
+    COVERAGE_WORDS,
+    case_sentence,
+    coverage_summary,
+    rules_summary,
+    warning_sections,
+)
 
 __all__ = ["md_escape", "render_report_markdown"]
 
@@ -132,13 +138,11 @@ def _coverage(report: RoundReport) -> str:
 
 
 def _warnings(report: RoundReport) -> str:
-    grouped = report.warnings_by_code()
-    if not grouped:
-        return "## Warnings\n\nNone.\n\n"
-    out = ["## Warnings\n\n"]
-    for code, items in grouped.items():
-        out.append(f"### {md_escape(warning_heading(code))} ({len(items)})\n\n")
-        out += [f"- {md_escape(describe(report, item))}\n" for item in items]
+    sections = warning_sections(report)
+    out = ["## Warnings\n\n", "" if sections else "None.\n\n"]
+    for heading, sentences in sections:
+        out.append(f"### {md_escape(heading)}\n\n")
+        out += [f"- {md_escape(sentence)}\n" for sentence in sentences]
         out.append("\n")
     return "".join(out)
 

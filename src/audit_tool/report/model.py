@@ -238,7 +238,7 @@ def _warning(found: Problem, case: str | None, agency: str | None, name: str | N
 
 def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
     return [
-        _warning(p, r.case, r.agency, r.name) for r in returns if r.valid for p in r.warnings
+        _warning(p, r.case, r.agency, r.name) for r in returns if r.valid for p in r.report.warnings
     ]
 
 

@@ -6,9 +6,16 @@ from collections.abc import Mapping
 
 from ..round import Coverage
 from .grades import grade_label
-from .model import CaseRow, RoundReport, WarningItem
+from .model import CaseRow, RoundReport, WarningItem, warning_heading
 
-__all__ = ["COVERAGE_WORDS", "case_sentence", "coverage_summary", "describe", "rules_summary"]
+__all__ = [
+    "COVERAGE_WORDS",
+    "case_sentence",
+    "coverage_summary",
+    "describe",
+    "rules_summary",
+    "warning_sections",
+]
 
 COVERAGE_WORDS: Mapping[Coverage, str] = {
     Coverage.RETURNED: "Returned",
@@ -92,6 +99,15 @@ def describe(report: RoundReport, item: WarningItem) -> str:
         where += f", line {item.line}"
     place = f"{who} ({where})" if who and where else who or where
     return f"{place}: {item.message}"
+
+
+def warning_sections(report: RoundReport) -> list[tuple[str, list[str]]]:
+    """The warnings as the report lists them: a heading with its count, and one sentence
+    each, the groups a board asks about first."""
+    return [
+        (f"{warning_heading(code)} ({len(items)})", [describe(report, item) for item in items])
+        for code, items in report.warnings_by_code().items()
+    ]
 
 
 def rules_summary(report: RoundReport) -> list[str]:
