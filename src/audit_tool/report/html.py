@@ -116,13 +116,16 @@ def _header(report: RoundReport) -> str:
         else ""
     )
     counts = [
-        (report.returns_scored, "returns scored"),
-        (len(report.invalid), "invalid returns left out"),
-        (report.count(Coverage.NOT_RETURNED), "returns missing"),
-        (report.count(Coverage.UNABLE), "case audits by agencies unable to take part"),
-        (len(report.cases), "cases"),
+        (len(report.cases), "case", "cases"),
+        (report.returns_scored, "return scored", "returns scored"),
+        (len(report.invalid), "invalid return left out", "invalid returns left out"),
+        (report.count(Coverage.NOT_RETURNED), "return missing", "returns missing"),
+        (report.count(Coverage.UNABLE), "case audit by an agency unable to take part",
+         "case audits by agencies unable to take part"),
     ]
-    summary = "".join(f"<li><strong>{n}</strong>{_e(words)}</li>" for n, words in counts)
+    summary = "".join(
+        f"<li><strong>{n}</strong>{_e(one if n == 1 else many)}</li>" for n, one, many in counts
+    )
     return (
         f"<header><h1>{_e(report.title)}</h1>"
         f'<p class="meta">Round <code>{_e(report.round)}</code> · panel '
