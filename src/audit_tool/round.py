@@ -142,7 +142,13 @@ class AuditRound:
         agencies = {a.id: n for n, a in enumerate(self.manifest.agencies)}
         valid = [r for r in self.returns if r.valid]
         return tuple(
-            sorted(valid, key=lambda r: (cases.get(r.case or ""), agencies.get(r.agency or "")))
+            sorted(
+                valid,
+                key=lambda r: (
+                    cases.get(r.case or "", len(cases)),
+                    agencies.get(r.agency or "", len(agencies)),
+                ),
+            )
         )
 
     @property
