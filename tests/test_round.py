@@ -129,3 +129,14 @@ def test_a_tool_file_of_another_version_stops_the_round(tmp_path: Path) -> None:
     assert [(p.code, p.line, p.pointer) for p in loaded.problems] == [
         ("manifest-tool-mismatch", 3, "/tool")
     ]
+
+
+def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
+    """With the returns beside the manifest ('responses: [.]'), the manifest itself is not
+    taken for a return."""
+    manifest = _round(tmp_path, {"c1-csc.yaml": _header("C1", "csc")})
+    text = manifest.read_text(encoding="utf-8").replace("responses: [returns]", "responses: [.]")
+    manifest.write_text(text, encoding="utf-8")
+    audit = read_round(manifest).round
+    assert audit is not None
+    assert [r.name for r in audit.returns] == [os.path.join("returns", "c1-csc.yaml")]

@@ -288,6 +288,7 @@ def _display(manifest_file: str, relative: str) -> str:
 
 
 def _read_returns(
+    manifest_path: str | Path,
     loaded: LoadedManifest,
     manifest: AuditManifest,
     tool: Tool,
@@ -295,6 +296,8 @@ def _read_returns(
     progress: Progress | None,
 ) -> list[RoundReturn]:
     entries = expand_paths((loaded.path(e) for e in manifest.responses), RESPONSE_SUFFIXES)
+    itself = Path(manifest_path).resolve()
+    entries = [e for e in entries if Path(e).resolve() != itself]  # returns kept beside it
     base = loaded.base
     returns: list[RoundReturn] = []
     for n, path in enumerate(entries, 1):
@@ -350,7 +353,7 @@ def read_round(
             )
         )
         return result
-    returns = _read_returns(loaded, manifest, tool, limits, progress)
+    returns = _read_returns(path, loaded, manifest, tool, limits, progress)
     catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
     result.round = AuditRound(
         loaded.file,

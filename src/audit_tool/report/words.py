@@ -27,29 +27,20 @@ COVERAGE_WORDS: Mapping[Coverage, str] = {
 """How the coverage grid names each state."""
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def coverage_summary(report: RoundReport) -> str:
-    """One sentence: how many invited case audits came back, and what became of the rest."""
+    """One line: the invited case audits, and what became of them."""
     invited = sum(
         1 for c in report.cases for s in c.coverage.values() if s is not Coverage.NOT_INVITED
     )
-    returned = report.count(Coverage.RETURNED)
-    parts = [f"{returned} of {_plural(invited, 'invited case audit', 'invited case audits')} "
-             f"{'was' if returned == 1 else 'were'} returned and scored"]
-    invalid = report.count(Coverage.INVALID)
-    if invalid:
-        parts.append(f"{invalid} {'was' if invalid == 1 else 'were'} returned with errors "
-                     "and left out of the scores")
-    missing = report.count(Coverage.NOT_RETURNED)
-    if missing:
-        parts.append(f"{missing} {'was' if missing == 1 else 'were'} not returned")
-    unable = report.count(Coverage.UNABLE)
-    if unable:
-        parts.append(f"{unable} {'was' if unable == 1 else 'were'} for agencies "
-                     "unable to take part")
+    parts = [f"Invited case audits: {invited}", f"returned and scored: "
+             f"{report.count(Coverage.RETURNED)}"]
+    for state, words in (
+        (Coverage.INVALID, "returned with errors, left out of the scores"),
+        (Coverage.NOT_RETURNED, "not returned"),
+        (Coverage.UNABLE, "for agencies unable to take part"),
+    ):
+        if report.count(state):
+            parts.append(f"{words}: {report.count(state)}")
     return "; ".join(parts) + "."
 
 
