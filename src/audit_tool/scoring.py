@@ -242,7 +242,7 @@ class _Scorer:
         self.themes = _theme_order(dict.fromkeys(mapped), tool, catalogue)
 
     def totals(self, response: Response, raw: Mapping[str, Any] | None) -> _Totals:
-        """``theme -> question -> [points, max_points, answers]`` for one response."""
+        """``theme -> question -> running sums`` for one response."""
         totals: _Totals = {theme: {} for theme in self.themes}
         for slot in walk_answers(self.tool, response, raw):
             found = self.scored.get(slot.question.id)
