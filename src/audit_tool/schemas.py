@@ -24,28 +24,8 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def _schema(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
     schema = copy.deepcopy(model.model_json_schema(ref_template="#/$defs/{model}"))
-    _constrain_keys(schema)
     defs = schema.pop("$defs", {})
     return schema, defs
-
-
-def _constrain_keys(node: Any) -> None:
-    """Make a mapping keyed by ids reject other keys, as the models do.
-
-    pydantic writes ``dict[Identifier, X]`` as ``patternProperties`` (which only
-    constrains the keys that match) and ``propertyNames`` without the pattern, so
-    a key such as ``""`` would pass the schema unchecked.
-    """
-    if isinstance(node, dict):
-        patterns = node.get("patternProperties")
-        names = node.get("propertyNames")
-        if isinstance(patterns, dict) and len(patterns) == 1 and isinstance(names, dict):
-            names.setdefault("pattern", next(iter(patterns)))
-        for value in node.values():
-            _constrain_keys(value)
-    elif isinstance(node, list):
-        for value in node:
-            _constrain_keys(value)
 
 
 def _allow_includes(schema: dict[str, Any]) -> None:
