@@ -24,8 +24,25 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 def _schema(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
     schema = copy.deepcopy(model.model_json_schema(ref_template="#/$defs/{model}"))
+    _close_patterned_maps(schema)
     defs = schema.pop("$defs", {})
     return schema, defs
+
+
+def _close_patterned_maps(schema: Any) -> None:
+    """A mapping whose keys must match a pattern (``themes: {ID: weight}``) allows no other key.
+
+    pydantic writes such keys as ``patternProperties`` and leaves other keys
+    unconstrained, which the models refuse.
+    """
+    if isinstance(schema, dict):
+        if "patternProperties" in schema and "additionalProperties" not in schema:
+            schema["additionalProperties"] = False
+        for value in schema.values():
+            _close_patterned_maps(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            _close_patterned_maps(value)
 
 
 def _allow_includes(schema: dict[str, Any]) -> None:
