@@ -38,7 +38,9 @@ schemas: $(STAMP)
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
-# Timings for the docs (not tests): check, start-up, hostile files; scoring 10,000 responses.
+# Timings for the docs (not tests): check, start-up, hostile files; validating responses,
+# this library against jsonschema; scoring 10,000 responses.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
+	$(BIN)/python scripts/bench_validate.py
 	$(BIN)/python scripts/bench_score.py

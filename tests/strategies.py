@@ -1,20 +1,41 @@
-"""Hypothesis strategies: valid tools, built the way an author would write them.
+"""Hypothesis strategies: valid tools, built the way an author would write them, and
+valid responses to them, answered the way an auditor would.
 
-``tools()`` draws a tool that passes ``check`` without errors: unique ids,
+``tool_data()`` draws a tool that passes ``check`` without errors: unique ids,
 scales that exist, conditions that only read earlier questions and compare
 with values their targets can take, theme mappings only on scored
 single-choice questions. Other property tests (responses, scoring, diffs)
 start from it.
+
+``response_data(tool)`` draws a response to ``tool`` that validates with no
+problem at all; ``tools_with_responses()`` draws both. ``mutated_response``
+damages a response in one targeted way and names the code that must give.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from hypothesis import strategies as st
 
-from audit_tool import standard_catalogue
+from audit_tool import (
+    DateQuestion,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    SingleChoiceQuestion,
+    TextQuestion,
+    Tool,
+    fingerprint,
+    standard_catalogue,
+)
+from audit_tool._value_checks import is_given
+from audit_tool.tool import AnyQuestion
 
 THEMES = standard_catalogue().theme_ids
 
@@ -71,6 +92,8 @@ def scales(draw: Any, ids: _Ids) -> dict[str, Any]:
         options.append(option)
     if scored and all("score" not in o for o in options):
         options[0]["score"] = 1
+    if len(options) > 1 and draw(st.integers(0, 4)) == 0:
+        options[-1]["exclusive"] = True  # 'none of these': chosen alone in multiple choice
     return {"id": ids.new(), "title": draw(words), "options": options}
 
 
@@ -144,7 +167,9 @@ def questions(
                 "required_for": draw(st.lists(st.sampled_from(values), max_size=2, unique=True))
             } if draw(st.booleans()) else {"required": True}
         if kind == "multiple_choice" and draw(st.booleans()):
-            low = draw(st.integers(0, len(values)))
+            # more than one choice needs that many options that may go with others
+            others = [o for o in scale["options"] if not o.get("exclusive")]
+            low = draw(st.integers(0, max(1, len(others))))
             q["min_selected"] = low
             q["max_selected"] = draw(st.integers(max(low, 1), max(len(values), 1)))
         scored = any("score" in o for o in scale["options"])
@@ -221,3 +246,492 @@ def tool_data(draw: Any) -> dict[str, Any]:
     if draw(st.booleans()):
         data["description"] = draw(paragraphs)
     return data
+
+
+# --- responses ---------------------------------------------------------------
+#
+# ``response_data(tool)`` draws a response that validates with no problem at all
+# (warnings included): it walks the tool in order as an auditor would, answers
+# every required question that applies and some optional ones, never answers a
+# question that does not apply, and gives each value its question allows, with
+# evidence where the tool asks for it. Dates fall in the audit period, which ends
+# before the completion date, years before today.
+#
+# ``mutated_response(tool, data)`` then damages it in one targeted way and says
+# which problem code that must give (and nothing else).
+
+FIRST_DAY = datetime.date(2010, 1, 1)
+UNKNOWN_KEY = "zz_not_a_question"  # longer than any generated id, so never one
+NOT_AN_OPTION = "zz_not_an_option"
+
+
+def _top_questions(tool: Tool) -> list[AnyQuestion]:
+    return [r.question for r in tool.iter_questions() if r.group is None]
+
+
+def _applies(question: AnyQuestion, values: dict[str, Any]) -> bool:
+    return question.when is None or question.when.evaluate(values)
+
+
+def _choice_values(
+    tool: Tool, question: MultipleChoiceQuestion
+) -> st.SearchStrategy[list[str]]:
+    scale = tool.scale_of(question)
+    assert scale is not None
+    alone = [o.value for o in scale.options if o.exclusive]
+    others = [o.value for o in scale.options if not o.exclusive]
+    low = max(question.min_selected or 0, 1)
+    high = min(question.max_selected or len(others), len(others))
+    options: list[st.SearchStrategy[list[str]]] = []
+    if alone and (question.min_selected or 0) <= 1:
+        options.append(st.sampled_from(alone).map(lambda v: [v]))
+    if low <= high:
+        options.append(
+            st.permutations(others).flatmap(
+                lambda order: st.integers(low, high).map(lambda k: list(order[:k]))
+            )
+        )
+    return st.one_of(options) if options else st.nothing()
+
+
+def _number_values(question: NumberQuestion) -> st.SearchStrategy[int | float]:
+    low = math.ceil(question.minimum if question.minimum is not None else -100)
+    high = math.floor(question.maximum if question.maximum is not None else 100)
+    whole = st.integers(low, max(low, high))
+    if question.integer:
+        return whole
+    return st.one_of(whole, whole.filter(lambda n: n + 0.5 <= high).map(lambda n: n + 0.5))
+
+
+@st.composite
+def _value(
+    draw: Any,
+    tool: Tool,
+    question: AnyQuestion,
+    period: tuple[datetime.date, datetime.date],
+    outer: dict[str, Any],
+) -> Any:
+    """A value ``question`` takes; for a group, entries answered as an auditor would."""
+    if isinstance(question, SingleChoiceQuestion):
+        scale = tool.scale_of(question)
+        assert scale is not None
+        return draw(st.sampled_from(scale.values))
+    if isinstance(question, MultipleChoiceQuestion):
+        return draw(_choice_values(tool, question))
+    if isinstance(question, TextQuestion):
+        limit = question.max_length or 30
+        return draw(words.map(lambda s: s[:limit].strip() or "x"))
+    if isinstance(question, DateQuestion):
+        return str(draw(st.dates(*period)))
+    if isinstance(question, NumberQuestion):
+        return draw(_number_values(question))
+    assert isinstance(question, GroupQuestion)
+    most = question.max_entries if question.max_entries is not None else question.min_entries + 2
+    entries = []
+    for _ in range(draw(st.integers(question.min_entries, most))):
+        values = dict(outer)
+        entry: dict[str, Any] = {}
+        for sub in question.questions:
+            if not _applies(sub, values) or (not sub.required and draw(st.booleans())):
+                continue
+            value = draw(_value(tool, sub, period, values))
+            entry[sub.id] = draw(_written(sub, value, period))
+            values[sub.id] = value
+        entries.append(entry)
+    return entries
+
+
+@st.composite
+def _written(
+    draw: Any, question: AnyQuestion, value: Any, period: tuple[datetime.date, datetime.date]
+) -> Any:
+    """``value`` written bare, or in full with evidence (always when the tool asks for it)."""
+    rule = question.evidence
+    needs = rule is not None and rule.requires(value)
+    if not needs and draw(st.integers(0, 2)) > 0:
+        return value
+    answer: dict[str, Any] = {"value": value}
+    if needs or draw(st.booleans()):
+        answer["evidence"] = draw(words)
+    if draw(st.booleans()):
+        answer["evidence_date"] = str(draw(st.dates(*period)))
+    return answer
+
+
+@st.composite
+def response_data(draw: Any, tool: Tool) -> dict[str, Any]:
+    """A response to ``tool``, as plain data, that validates with no problem at all."""
+    start = draw(st.dates(FIRST_DAY, datetime.date(2019, 12, 31)))
+    end = start + datetime.timedelta(days=draw(st.integers(0, 400)))
+    completed = end + datetime.timedelta(days=draw(st.integers(0, 60)))
+    values: dict[str, Any] = {}
+    answers: dict[str, Any] = {}
+    for question in _top_questions(tool):
+        if not _applies(question, values) or (
+            not question.required and draw(st.integers(0, 2)) == 0
+        ):
+            continue
+        value = draw(_value(tool, question, (start, end), values))
+        answers[question.id] = draw(_written(question, value, (start, end)))
+        values[question.id] = value
+    ref: dict[str, Any] = {"id": tool.id, "version": tool.version}
+    if draw(st.booleans()):
+        ref["fingerprint"] = fingerprint(tool)
+    data: dict[str, Any] = {
+        "tool": ref,
+        "case": f"C{draw(st.integers(1, 99))}",
+        "agency": draw(identifiers),
+        "auditor_role": draw(words),
+        "completed": str(completed),
+        "period": {"start": str(start), "end": str(end)},
+        "answers": answers,
+    }
+    if draw(st.booleans()):
+        data["round"] = f"{start:%Y-%m}-{tool.id}"
+    return data
+
+
+@st.composite
+def tools_with_responses(draw: Any) -> tuple[Tool, dict[str, Any]]:
+    """A generated tool and a valid response to it."""
+    tool = Tool.model_validate(draw(tool_data()))
+    return tool, draw(response_data(tool))
+
+
+# --- one targeted mutation, and the code it must give ---------------------------
+
+
+@dataclass
+class _Place:
+    """Where one answer stands in the data: its container and key."""
+
+    question: AnyQuestion
+    container: dict[str, Any]
+    key: str
+
+    @property
+    def value(self) -> Any:
+        raw = self.container[self.key]
+        return raw.get("value") if isinstance(raw, dict) else raw
+
+    def set(self, value: Any) -> None:
+        """Give the answer a new value, in its form, with evidence if the new value needs it."""
+        raw = self.container[self.key]
+        rule = self.question.evidence
+        if isinstance(raw, dict) or (rule is not None and rule.requires(value)):
+            full = dict(raw) if isinstance(raw, dict) else {}
+            full["value"] = value
+            if rule is not None and rule.requires(value) and not full.get("evidence"):
+                full["evidence"] = "Seen in the case notes."
+            self.container[self.key] = full
+        else:
+            self.container[self.key] = value
+
+
+def _entries(raw: Any) -> list[Any]:
+    value = raw.get("value") if isinstance(raw, dict) else raw
+    return value if isinstance(value, list) else []
+
+
+def _places(tool: Tool, data: dict[str, Any]) -> list[_Place]:
+    answers = data["answers"]
+    places = []
+    for question in _top_questions(tool):
+        if question.id not in answers:
+            continue
+        places.append(_Place(question, answers, question.id))
+        if isinstance(question, GroupQuestion):
+            for entry in _entries(answers[question.id]):
+                places += [_Place(q, entry, q.id) for q in question.questions if q.id in entry]
+    return places
+
+
+def _read_by_conditions(tool: Tool) -> set[str]:
+    read: set[str] = set()
+    for ref in tool.iter_questions():
+        if ref.question.when is not None:
+            read.update(target for target, _p, _c in ref.question.when.references())
+    return read
+
+
+def _not_applying(tool: Tool, data: dict[str, Any]) -> list[AnyQuestion]:
+    """Top-level questions whose condition does not hold for ``data``."""
+    values: dict[str, Any] = {}
+    found = []
+    for question in _top_questions(tool):
+        place = data["answers"].get(question.id)
+        if not _applies(question, values):
+            found.append(question)
+        elif place is not None:
+            values[question.id] = place.get("value") if isinstance(place, dict) else place
+    return found
+
+
+def _day(text: str, days: int) -> str:
+    return str(datetime.date.fromisoformat(text) + datetime.timedelta(days=days))
+
+
+Mutation = Callable[[Any, Tool, dict[str, Any]], str | None]
+"""Damages the data in place and returns the code it must give; None when it does not fit."""
+
+
+def _drop_required(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    read = _read_by_conditions(tool)
+    places = [p for p in _places(tool, data) if p.question.required and p.question.id not in read]
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    del place.container[place.key]
+    return "missing-answer"
+
+
+def _unknown_answer(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    entries = [e for q in _top_questions(tool) if isinstance(q, GroupQuestion)
+               for e in _entries(data["answers"].get(q.id))]
+    target = draw(st.sampled_from([data["answers"], *entries]))
+    target[UNKNOWN_KEY] = "yes"
+    return "unknown-answer"
+
+
+def _changeable(tool: Tool, data: dict[str, Any], kinds: tuple[type, ...]) -> list[_Place]:
+    read = _read_by_conditions(tool)
+    return [p for p in _places(tool, data)
+            if isinstance(p.question, kinds) and p.question.id not in read]
+
+
+def _not_an_option(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = _changeable(tool, data, (SingleChoiceQuestion, MultipleChoiceQuestion))
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    if isinstance(place.question, MultipleChoiceQuestion) and isinstance(place.value, list):
+        chosen = list(place.value)
+        chosen[draw(st.integers(0, len(chosen) - 1))] = NOT_AN_OPTION
+        place.set(chosen)
+    else:
+        place.set(NOT_AN_OPTION)
+    return "option-not-in-scale"
+
+
+_WRONG_TYPES: dict[type, Any] = {
+    SingleChoiceQuestion: 7,
+    MultipleChoiceQuestion: "yes",
+    TextQuestion: 42,
+    DateQuestion: "last spring",
+    NumberQuestion: "many",
+    GroupQuestion: "none",
+}
+
+
+def _wrong_type(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = _changeable(tool, data, tuple(_WRONG_TYPES))
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    place.set(_WRONG_TYPES[type(place.question)])
+    return "answer-wrong-type"
+
+
+def _number_rule(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = _changeable(tool, data, (NumberQuestion,))
+    fits: list[tuple[_Place, Any, str]] = []
+    for place in places:
+        q, value = place.question, place.value
+        assert isinstance(q, NumberQuestion)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            continue
+        if q.maximum is not None:
+            fits.append((place, math.floor(q.maximum) + 1, "number-out-of-range"))
+        if q.minimum is not None:
+            fits.append((place, math.ceil(q.minimum) - 1, "number-out-of-range"))
+        if q.integer and (q.maximum is None or value + 0.5 <= q.maximum):
+            fits.append((place, value + 0.5, "not-a-whole-number"))
+    if not fits:
+        return None
+    place, value, code = _pick(draw, fits)
+    place.set(value)
+    return code
+
+
+def _pick(draw: Any, fits: list[tuple[_Place, Any, str]]) -> tuple[_Place, Any, str]:
+    """One of ``fits``, each code as likely as the others however many places fit it."""
+    code = draw(st.sampled_from(sorted({c for _p, _v, c in fits})))
+    return draw(st.sampled_from([f for f in fits if f[2] == code]))
+
+
+def _too_long(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = [p for p in _changeable(tool, data, (TextQuestion,))
+              if isinstance(p.question, TextQuestion) and p.question.max_length]
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    assert isinstance(place.question, TextQuestion)
+    assert place.question.max_length
+    place.set("x" * (place.question.max_length + 1))
+    return "text-too-long"
+
+
+def _choice_rule(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    fits: list[tuple[_Place, Any, str]] = []
+    for place in _changeable(tool, data, (MultipleChoiceQuestion,)):
+        q = place.question
+        if not isinstance(place.value, list) or not place.value:
+            continue
+        scale = tool.scale_of(q)
+        assert isinstance(q, MultipleChoiceQuestion)
+        assert scale is not None
+        chosen = list(place.value)
+        alone = [o.value for o in scale.options if o.exclusive]
+        others = [o.value for o in scale.options if not o.exclusive]
+        fits.append((place, [*chosen, chosen[0]], "duplicate-choice"))
+        if q.max_selected is not None and len(others) > q.max_selected:
+            fits.append((place, others[: q.max_selected + 1], "too-many-choices"))
+        if q.min_selected is not None and q.min_selected >= 2:
+            fits.append((place, others[:1], "too-few-choices"))
+        roomy = (q.max_selected or 2) >= 2 and (q.min_selected or 0) <= 2
+        if alone and others and roomy:
+            fits.append((place, [others[0], alone[0]], "exclusive-choice"))
+    if not fits:
+        return None
+    place, value, code = _pick(draw, fits)
+    place.set(value)
+    return code
+
+
+def _entry_count(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    fits: list[tuple[_Place, Any, str]] = []
+    for place in _changeable(tool, data, (GroupQuestion,)):
+        q, entries = place.question, list(place.value)
+        assert isinstance(q, GroupQuestion)
+        if q.min_entries:
+            fits.append((place, entries[: q.min_entries - 1], "too-few-entries"))
+        if q.max_entries is not None and entries:
+            extra = [copy.deepcopy(entries[-1]) for _ in range(q.max_entries + 1 - len(entries))]
+            fits.append((place, entries + extra, "too-many-entries"))
+    if not fits:
+        return None
+    place, value, code = _pick(draw, fits)
+    place.set(value)
+    return code
+
+
+def _evidence_missing(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = [p for p in _places(tool, data)
+              if p.question.evidence is not None and p.question.evidence.requires(p.value)
+              and is_given(p.question, p.value)]
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    place.container[place.key] = place.value
+    return "evidence-missing"
+
+
+def _evidence_dated(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    places = _places(tool, data)
+    if not places:
+        return None
+    place = draw(st.sampled_from(places))
+    future = draw(st.booleans())
+    day = (str(datetime.date.today() + datetime.timedelta(days=30)) if future
+           else _day(data["period"]["start"], -1))
+    raw = place.container[place.key]
+    full = dict(raw) if isinstance(raw, dict) else {"value": raw}
+    full["evidence_date"] = day
+    place.container[place.key] = full
+    return "date-in-future" if future else "evidence-before-period"
+
+
+def _dates(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    period = data["period"]
+    dated = _changeable(tool, data, (DateQuestion,))
+    choices = ["future completion", "completed early", "period reversed"]
+    if dated:
+        choices.append("future answer")
+    choice = draw(st.sampled_from(choices))
+    if choice == "future completion":
+        data["completed"] = str(datetime.date.today() + datetime.timedelta(days=30))
+        return "date-in-future"
+    if choice == "completed early":
+        data["completed"] = _day(period["end"], -1)
+        return "completed-before-period-ends"
+    if choice == "period reversed":
+        period["start"] = _day(period["end"], 1)
+        return "period-start-after-end"
+    draw(st.sampled_from(dated)).set(str(datetime.date.today() + datetime.timedelta(days=30)))
+    return "date-in-future"
+
+
+def _metadata(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    choice = draw(st.sampled_from(
+        ["completed", "period", "auditor_role", "blank role", "tool", "version", "fingerprint",
+         "case"]
+    ))
+    if choice == "blank role":
+        data["auditor_role"] = "  "
+    elif choice == "tool":
+        data["tool"]["id"] = tool.id + "x"
+        return "wrong-tool"
+    elif choice == "version":
+        major = int(tool.version.split(".")[0])
+        data["tool"]["version"] = f"{major + 1}.0.0"
+        return "wrong-tool-version"
+    elif choice == "fingerprint":
+        data["tool"]["fingerprint"] = "sha256:" + "0" * 64
+        return "fingerprint-mismatch"
+    elif choice == "case":
+        data["case"] = "Child A"
+        return "invalid-value"
+    else:
+        del data[choice]
+    return "missing-metadata"
+
+
+def _unexpected(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
+    read = _read_by_conditions(tool)
+    questions = [q for q in _not_applying(tool, data) if q.id not in read]
+    if not questions:
+        return None
+    question = draw(st.sampled_from(questions))
+    period = (datetime.date.fromisoformat(data["period"]["start"]),
+              datetime.date.fromisoformat(data["period"]["end"]))
+    value = draw(_value(tool, question, period, {}).filter(lambda v: v != []))
+    data["answers"][question.id] = draw(_written(question, value, period))
+    return "unexpected-answer"
+
+
+MUTATIONS: tuple[Mutation, ...] = (
+    _drop_required, _unknown_answer, _not_an_option, _wrong_type, _number_rule, _too_long,
+    _choice_rule, _entry_count, _evidence_missing, _evidence_dated, _dates, _metadata,
+    _unexpected,
+)
+
+
+@st.composite
+def mutated_response(
+    draw: Any, tool: Tool, data: dict[str, Any], mutation: Mutation | None = None
+) -> tuple[dict[str, Any], str | None]:
+    """``data`` damaged in one targeted way, and the one problem code that must give.
+
+    With ``mutation``, that one (the code is ``None`` when it does not fit the
+    data); otherwise one drawn from those that fit.
+    """
+    if mutation is not None:
+        damaged = copy.deepcopy(data)
+        return damaged, mutation(draw, tool, damaged)
+    first = draw(st.sampled_from(MUTATIONS))
+    for candidate in (first, *MUTATIONS):
+        damaged = copy.deepcopy(data)
+        code = candidate(draw, tool, damaged)
+        if code is not None:
+            return damaged, code
+    raise AssertionError("no mutation fits")  # _dates and _metadata always fit
+
+
+@st.composite
+def tools_with_mutated_responses(
+    draw: Any, mutation: Mutation | None = None
+) -> tuple[Tool, dict[str, Any], str | None]:
+    """A generated tool, a response to it damaged in one way, and the code it must give."""
+    tool, data = draw(tools_with_responses())
+    damaged, code = draw(mutated_response(tool, data, mutation))
+    return tool, damaged, code

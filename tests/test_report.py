@@ -67,10 +67,15 @@ def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundRe
         "| Not invited |"
     )
     for words in ("Unable to take part", "Not returned", "### Family views not obtained (5)",
+                  "### Historical information presented as current (5)",
+                  "- C4 · Police (responses/c4-police.yaml, line 19): the evidence for "
+                  "'record\\_clear\\_picture' is dated 2013-01-24, before the audit period",
                   "### Agencies unable to take part (2)", "### Missing returns (1)",
                   "- C5: no return from Schools and education.",
                   "responses/c2-housing.yaml (C2 · Housing and benefits)",
                   "- line 13: error `wrong-type`: expected a date (YYYY-MM-DD), got text",
+                  "- line 61: error `option-not-in-scale`: the answer to "
+                  "'information\\_shared' is not an option of scale",
                   "Discussed at a separate meeting on 2017-05-24"):
         assert words in text, words
 
@@ -91,7 +96,7 @@ def test_html_lists_the_invalid_return_and_the_warnings(report: RoundReport) -> 
     assert "<code>responses/c2-housing.yaml</code>" in page
     assert "Invalid return</td>" in page
     for heading in ("Family views not obtained (5)", "Agencies unable to take part (2)",
-                    "Missing returns (1)"):
+                    "Missing returns (1)", "Historical information presented as current (5)"):
         assert heading in page
 
 
@@ -115,8 +120,8 @@ def test_report_json_names_coverage_and_invalid_returns(report: RoundReport) -> 
     assert data["coverage"]["C5"]["education"] == "not_returned"
     assert set(data["scores"]) == {"tool", "responses", "cases", "overall"}
     assert [r["file"] for r in data["invalid_returns"]] == ["responses/c2-housing.yaml"]
-    assert {w["code"] for w in data["warnings"]} >= {
-        "family-views-not-obtained", "agency-unable", "return-missing"
+    assert {w["code"] for w in data["warnings"]} == {
+        "family-views-not-obtained", "agency-unable", "return-missing", "evidence-before-period"
     }
 
 

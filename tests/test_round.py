@@ -62,11 +62,24 @@ def test_example_invalid_return_is_kept_with_its_problems(example: AuditRound) -
     assert [r.name for r in invalid] == [os.path.join("responses", "c2-housing.yaml")]
     assert (invalid[0].case, invalid[0].agency) == ("C2", "housing")
     assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].report.errors] == [
-        ("wrong-type", 13, 12, "/completed")
+        ("wrong-type", 13, 12, "/completed"),
+        ("option-not-in-scale", 61, 23, "/answers/information_shared"),
     ]
     assert len(example.valid_returns) == 27
     scored = example.scores()
     assert ("C2", "housing") not in {(r.case, r.agency) for r in scored.responses}
+
+
+def test_example_historical_evidence_warns_on_its_return(example: AuditRound) -> None:
+    """C4's police return presents historical information as current: it is valid (scored),
+    with an evidence-before-period warning at each answer whose evidence predates the period."""
+    police = next(r for r in example.returns if (r.case, r.agency) == ("C4", "police"))
+    assert police.valid
+    assert [(p.code, p.line, p.column) for p in police.report.warnings] == [
+        ("evidence-before-period", line, 20) for line in (19, 24, 35, 46, 60)
+    ]
+    others = [p for r in example.returns if r is not police for p in r.report.warnings]
+    assert others == []
 
 
 def _round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.0.0") -> Path:
@@ -93,7 +106,8 @@ def _round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.0.0")
 
 def _header(case: str, agency: str, round_id: str = "r1", version: str = "2.0.0") -> str:
     return (f"tool: {{id: neglect, version: {version}}}\nround: {round_id}\n"
-            f"case: {case}\nagency: {agency}\n")
+            f"case: {case}\nagency: {agency}\nauditor_role: Team manager\n"
+            "completed: 2017-04-10\nperiod: {start: 2016-05-01, end: 2017-03-31}\n")
 
 
 def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
@@ -114,7 +128,7 @@ def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
         os.path.join("returns", "a-unknown-case.yaml"): [("return-unknown-case", 3, "/case")],
         os.path.join("returns", "b-not-invited.yaml"): [("return-not-invited", 4, "/agency")],
         os.path.join("returns", "c-other-round.yaml"): [("return-wrong-round", 2, "/round")],
-        os.path.join("returns", "d-other-tool.yaml"): [("return-wrong-tool", 1, "/tool")],
+        os.path.join("returns", "d-other-tool.yaml"): [("wrong-tool-version", 1, "/tool/version")],
         os.path.join("returns", "e-twice.yaml"): [("return-duplicate", 4, "/agency")],
         os.path.join("returns", "f-twice.yaml"): [("return-duplicate", 4, "/agency")],
     }

@@ -1,4 +1,4 @@
-"""Properties of scoring, over generated tools (strategies.tool_data) and responses to them."""
+"""Properties of scoring, over generated tools and valid responses to them (strategies)."""
 
 from __future__ import annotations
 
@@ -11,58 +11,11 @@ from hypothesis import strategies as st
 
 from audit_tool import Response, Tool
 from audit_tool.scoring import Scores, ThemeScore, score
-from audit_tool.tool import (
-    AnyQuestion,
-    GroupQuestion,
-    MultipleChoiceQuestion,
-    NumberQuestion,
-    SingleChoiceQuestion,
-    TextQuestion,
-)
+from audit_tool.tool import AnyQuestion, GroupQuestion, SingleChoiceQuestion
 
-from strategies import dates, tool_data, words
-
-# TODO(responses): switch to the valid-response strategy of tests/strategies.py when
-# the responses branch lands, if it fits; these answer any question with any value its
-# type allows, whether or not it applies, which is what scoring must cope with.
+from strategies import response_data, tool_data
 
 CASES = ("C1", "C2", "C3")
-AGENCIES = ("police", "health", "school")
-
-
-def _value(tool: Tool, question: AnyQuestion) -> st.SearchStrategy[Any]:
-    if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-        scale = tool.scale(question.scale)
-        assert scale is not None
-        one = st.sampled_from(scale.values)
-        if isinstance(question, SingleChoiceQuestion):
-            return one
-        return st.lists(one, unique=True, max_size=3)
-    if isinstance(question, NumberQuestion):
-        return st.integers(-50, 50)
-    if isinstance(question, TextQuestion):
-        return words
-    if isinstance(question, GroupQuestion):
-        entry = st.fixed_dictionaries(
-            {}, optional={sub.id: _value(tool, sub) for sub in question.questions}
-        )
-        return st.lists(entry, max_size=3)
-    return dates
-
-
-@st.composite
-def response_data(draw: Any, tool: Tool) -> dict[str, Any]:
-    """A response to ``tool``: a random subset of its questions answered with values of
-    their type (choice answers are always options of their scale)."""
-    top = [r.question for r in tool.iter_questions() if r.group is None]
-    answers = draw(st.fixed_dictionaries({}, optional={q.id: _value(tool, q) for q in top}))
-    return {
-        "tool": {"id": tool.id, "version": tool.version},
-        "case": draw(st.sampled_from(CASES)),
-        "agency": draw(st.sampled_from(AGENCIES)),
-        "answers": answers,
-    }
-
 
 PROBE_SCALE = {
     "id": "probe_scale",
@@ -90,7 +43,7 @@ def _with_probe(data: dict[str, Any]) -> dict[str, Any]:
 
 @st.composite
 def rounds(draw: Any, probe: bool = False) -> tuple[Tool, list[dict[str, Any]]]:
-    """A generated tool and one to six responses to it, as plain data.
+    """A generated tool and one to six valid responses to it, as plain data.
 
     With ``probe``, a tool that has no scored question that no condition reads, with at
     least two scores and an unscored option, gets one, so that the properties about
@@ -100,7 +53,10 @@ def rounds(draw: Any, probe: bool = False) -> tuple[Tool, list[dict[str, Any]]]:
     tool = Tool.model_validate(data)
     if probe and not any(_fits(tool, q) for q, _group in _places(tool)):
         tool = Tool.model_validate(_with_probe(data))
-    return tool, draw(st.lists(response_data(tool), min_size=1, max_size=6))
+    responses = draw(st.lists(response_data(tool), min_size=1, max_size=6))
+    for data in responses:  # few cases, so that cases pool several responses
+        data["case"] = draw(st.sampled_from(CASES))
+    return tool, responses
 
 
 def _fits(tool: Tool, question: AnyQuestion) -> bool:
@@ -195,6 +151,14 @@ def _places(tool: Tool) -> Iterator[tuple[AnyQuestion, GroupQuestion | None]]:
             yield question, ref.group
 
 
+def _entries(answers: dict[str, Any], group: GroupQuestion) -> list[dict[str, Any]] | None:
+    """The group's list of entries, in place, whether written bare or in full."""
+    raw = answers.get(group.id)
+    if isinstance(raw, dict):
+        raw = raw.get("value")
+    return raw if isinstance(raw, list) else None
+
+
 def _put(
     answers: dict[str, Any], question: AnyQuestion, group: GroupQuestion | None,
     value: Any, data: st.DataObject,
@@ -205,8 +169,8 @@ def _put(
     if group is None:
         changed[question.id] = value
         return changed
-    entries = changed.get(group.id)
-    if not isinstance(entries, list):
+    entries = _entries(changed, group)
+    if entries is None:
         entries = changed[group.id] = []
     k = data.draw(st.integers(0, len(entries)))
     if k == len(entries):
@@ -229,7 +193,7 @@ def test_adding_an_unscored_answer_changes_no_score(
     before = copy.deepcopy(responses)
     before[n]["answers"].pop(question.id, None)
     if group is not None:
-        for entry in before[n]["answers"].get(group.id, []):
+        for entry in _entries(before[n]["answers"], group) or []:
             entry.pop(question.id, None)
     after = copy.deepcopy(before)
     unscored = data.draw(st.sampled_from(_unscored_values(tool, question)))
@@ -257,7 +221,7 @@ def test_a_higher_scoring_answer_never_lowers_a_theme(
     if group is None:
         after[n]["answers"][question.id] = high
     else:
-        for entry in after[n]["answers"][group.id]:
+        for entry in _entries(after[n]["answers"], group) or []:
             if entry.get(question.id) == low:
                 entry[question.id] = high
                 break

@@ -19,9 +19,9 @@ from audit_tool import (
     TextQuestion,
     Tool,
     load_tool,
+    validate_response,
 )
-from audit_tool.conditions import is_answered
-from audit_tool.response import Period, Response, parse_response
+from audit_tool.response import Period, parse_response
 from audit_tool.saving import to_yaml
 from audit_tool.template import blank_response, yaml_scalar
 from audit_tool.tool import AnyQuestion
@@ -31,6 +31,7 @@ from conftest import ROOT, CliResult
 V1 = ROOT / "tools" / "neglect_v1.yaml"
 V2 = ROOT / "tools" / "neglect_v2.yaml"
 PERIOD = Period(start=datetime.date(2016, 11, 1), end=datetime.date(2017, 4, 30))
+TODAY = datetime.date(2017, 5, 10)
 
 
 def _data(text: str) -> dict[str, Any]:
@@ -99,38 +100,11 @@ def _fill(tool: Tool, answers: dict[str, Any]) -> None:
             answers[question.id] = _fill_slot(answers[question.id], question, values[question.id])
 
 
-def _incomplete(tool: Tool, response: Response) -> list[str]:
-    """Where an applicable required answer, or required evidence, is missing."""
-    missing: list[str] = []
-    values = response.values()
-
-    def check(question: AnyQuestion, answer: Any, where: str) -> None:
-        value = getattr(answer, "value", None)
-        if question.required and not is_answered(value):
-            missing.append(where)
-        elif (
-            question.evidence is not None
-            and is_answered(value)
-            and question.evidence.requires(value)
-            and not answer.evidence
-        ):
-            missing.append(f"{where} (evidence)")
-
-    for ref in tool.iter_questions():
-        question = ref.question
-        if ref.group is not None:
-            continue
-        if question.when is not None and not question.when.evaluate(values):
-            continue
-        answer = response.answers.get(question.id)
-        check(question, answer, question.id)
-        if isinstance(question, GroupQuestion) and answer is not None:
-            for n, entry in enumerate(answer.entries):
-                entry_values = {**values, **{k: a.value for k, a in entry.items()}}
-                for sub in question.questions:
-                    if sub.when is None or sub.when.evaluate(entry_values):
-                        check(sub, entry.get(sub.id), f"{question.id}/{n}/{sub.id}")
-    return missing
+def _complete_header(data: dict[str, Any]) -> None:
+    """What the auditor writes at the top besides the prefilled case, agency and period."""
+    data["round"] = "2017-05-neglect"
+    data["auditor_role"] = "Safeguarding lead"
+    data["completed"] = "2017-05-02"
 
 
 # --- tests --------------------------------------------------------------------------------
@@ -178,15 +152,14 @@ def test_template_has_a_blank_slot_for_every_question(path: Path) -> None:
 
 @pytest.mark.parametrize("path", [V1, V2], ids=["v1", "v2"])
 def test_filled_with_first_allowed_answers_the_template_is_complete(path: Path) -> None:
-    """Filling the template with each question's first allowed answer wherever it applies
-    gives a response that reads cleanly and leaves no required answer or evidence missing."""
+    """Filled with each question's first allowed answer wherever it applies, the template is a
+    complete response: validate_response finds no error and no warning."""
     tool = load_tool(path)
     data = _data(blank_response(tool, case="C1", agency="police", period=PERIOD))
     _fill(tool, data["answers"])
+    _complete_header(data)
     loaded = parse_response(to_yaml(data))
-    assert loaded.problems == []
-    assert loaded.response is not None
-    assert _incomplete(tool, loaded.response) == []
+    assert validate_response(tool, loaded, today=TODAY) == []
 
 
 def test_filled_v2_template_follows_the_conditions() -> None:
@@ -208,19 +181,23 @@ def test_filled_v2_template_follows_the_conditions() -> None:
     assert meeting["meeting_actions_done"].value == "yes"
 
 
-def test_incomplete_check_finds_a_missing_answer() -> None:
-    """The completeness check in these tests reports a required answer left blank."""
+def test_filled_template_missing_an_answer_and_evidence_is_not_complete() -> None:
+    """The same fill with one required answer blanked and one piece of evidence removed gives
+    exactly those two errors, so the completeness test above can fail. (The attendance change
+    also leaves two answers where they no longer apply: warnings, not errors.)"""
     tool = load_tool(V2)
     data = _data(blank_response(tool, case="C1", agency="police", period=PERIOD))
     _fill(tool, data["answers"])
+    _complete_header(data)
     data["answers"]["drift"]["value"] = None
     data["answers"]["meetings"][0]["meeting_attendance"]["evidence"] = None
     data["answers"]["meetings"][0]["meeting_attendance"]["value"] = "did_not_attend"
     loaded = parse_response(to_yaml(data))
-    assert loaded.response is not None
-    assert _incomplete(tool, loaded.response) == [
-        "meetings/0/meeting_attendance (evidence)",
-        "drift",
+    problems = validate_response(tool, loaded, today=TODAY)
+    errors = sorted((p.code, p.pointer) for p in problems if p.is_error)
+    assert errors == [
+        ("evidence-missing", "/answers/meetings/0/meeting_attendance"),
+        ("missing-answer", "/answers/drift"),
     ]
 
 

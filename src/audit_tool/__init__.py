@@ -20,6 +20,7 @@ from .describe import (
 )
 from .exceptions import AuditToolError, InvalidFileError
 from .fhir import FhirExport, export_fhir, export_fhir_response
+from .fingerprint import fingerprint
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -62,9 +63,10 @@ from .response import (
     parse_response,
     read_response,
 )
-from .round import AuditRound, Coverage, LoadedRound, RoundReturn, check_return, read_round
+from .round import AuditRound, Coverage, LoadedRound, RoundReturn, read_round
 from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
+from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
 from .template import blank_response
 from .tool import (
@@ -89,6 +91,7 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
+from .validation import ResponseSource, validate_response
 
 __version__ = "0.1.0"
 
@@ -97,6 +100,7 @@ __all__ = [
     "DEFAULT_BANDS",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
+    "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
     "AgencyEntry",
     "AllOf",
@@ -145,6 +149,7 @@ __all__ = [
     "Report",
     "Response",
     "ResponseScore",
+    "ResponseSource",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -169,13 +174,13 @@ __all__ = [
     "build_report",
     "check_catalogue",
     "check_manifest",
-    "check_return",
     "check_tool",
     "describe_condition",
     "describe_question",
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fingerprint",
     "load_catalogue",
     "load_manifest",
     "load_response",
@@ -193,10 +198,12 @@ __all__ = [
     "render_report_html",
     "render_report_markdown",
     "render_report_text",
+    "response_schema",
     "save_tool",
     "scaffold_tool",
     "score",
     "standard_catalogue",
+    "validate_response",
     "walk_answers",
     "write_scaffold",
 ]

@@ -11,9 +11,12 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["YAML_SUFFIXES", "expand_paths", "write_atomic"]
+__all__ = ["RESPONSE_SUFFIXES", "YAML_SUFFIXES", "expand_paths", "write_atomic"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
+"""Tool files, catalogues and manifests."""
+RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
+"""Response files: YAML, or JSON from other systems."""
 
 
 def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUFFIXES) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .codes import CODES
 from .formatters import render_json
-from .schemas import catalogue_schema, manifest_schema, tool_schema
+from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, manifest_schema, tool_schema
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 
@@ -26,17 +26,30 @@ FILES: dict[str, Callable[[], str]] = {
 }
 
 
+def _codes_table(area: str | None, extra: tuple[str, Callable[[str], str]] | None) -> str:
+    head = "| code | severity | what it means | how to fix it |"
+    rule = "|---|---|---|---|"
+    if extra is not None:
+        head, rule = head + f" {extra[0]} |", rule + "---|"
+    lines = [head, rule]
+    areas = list(dict.fromkeys(info.area for info in CODES.values()))
+    for each in areas if area is None else [area]:
+        for info in CODES.values():
+            if info.area == each:
+                row = f"| `{info.code}` | {info.severity.value} | {info.title} | {info.fix} |"
+                lines.append(row + (f" {extra[1](info.code)} |" if extra is not None else ""))
+    return "\n".join(lines) + "\n"
+
+
 def problem_codes_table() -> str:
     """A Markdown table of every problem code, grouped by area."""
-    lines = ["| code | severity | what it means | how to fix it |", "|---|---|---|---|"]
-    areas = list(dict.fromkeys(info.area for info in CODES.values()))
-    for area in areas:
-        for info in CODES.values():
-            if info.area == area:
-                lines.append(
-                    f"| `{info.code}` | {info.severity.value} | {info.title} | {info.fix} |"
-                )
-    return "\n".join(lines) + "\n"
+    return _codes_table(None, None)
+
+
+def response_codes_table() -> str:
+    """A Markdown table of the codes validating a response gives, and which the schema states."""
+    stated = ("in the schema", lambda code: "yes" if code in RESPONSE_SCHEMA_CODES else "no")
+    return _codes_table("response", stated)
 
 
 def scoring_rules() -> str:
@@ -52,6 +65,7 @@ def scoring_rules() -> str:
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
     ("docs/scoring.md", "scoring-rules"): scoring_rules,
+    ("docs/responses.md", "response-codes"): response_codes_table,
 }
 
 

@@ -78,18 +78,6 @@ def _copy_without(
     return value
 
 
-def _lookup(data: Any, pointer: str) -> tuple[bool, Any]:
-    current = data
-    for token in _pointer.split(pointer):
-        if isinstance(current, dict) and token in current:
-            current = current[token]
-        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
-            current = current[int(token)]
-        else:
-            return False, None
-    return True, current
-
-
 def _ids_inside(value: Any, into: set[str]) -> None:
     if isinstance(value, dict):
         for key in ("id", "value"):
@@ -110,7 +98,7 @@ def _prune_target(data: Any, pointer: str, code: str) -> str | None:
     # the smallest list item around the problem
     for depth in range(len(tokens), 0, -1):
         prefix = _pointer.join("", *tokens[:depth])
-        parent_ok, parent = _lookup(data, _pointer.parent(prefix))
+        parent_ok, parent = _pointer.resolve(data, _pointer.parent(prefix))
         if parent_ok and isinstance(parent, list):
             return prefix
     return None
@@ -154,7 +142,7 @@ def validate_partially(
                 continue
             if target not in deletions:
                 deletions.add(target)
-                _ok, removed = _lookup(data, target)
+                _ok, removed = _pointer.resolve(data, target)
                 _ids_inside(removed, result.pruned_ids)
                 progress = True
         if not progress:

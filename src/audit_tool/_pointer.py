@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["join", "parent", "split"]
+from typing import Any
+
+__all__ = ["join", "parent", "resolve", "split"]
 
 
 def _escape(part: str | int) -> str:
@@ -28,3 +30,16 @@ def split(pointer: str) -> list[str]:
 def parent(pointer: str) -> str:
     """The pointer one level up ('' stays '')."""
     return pointer.rsplit("/", 1)[0] if pointer else ""
+
+
+def resolve(data: Any, pointer: str) -> tuple[bool, Any]:
+    """``(True, value)`` at ``pointer`` in ``data``, or ``(False, None)`` if it leads nowhere."""
+    current = data
+    for token in split(pointer):
+        if isinstance(current, dict) and token in current:
+            current = current[token]
+        elif isinstance(current, list) and token.isdigit() and int(token) < len(current):
+            current = current[int(token)]
+        else:
+            return False, None
+    return True, current

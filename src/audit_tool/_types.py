@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 __all__ = [
+    "DATE_PATTERN",
     "ID_PATTERN",
     "REF_PATTERN",
     "RELATIVE_PATH_PATTERN",
     "SEMVER_PATTERN",
     "CaseRef",
     "Identifier",
+    "IsoDate",
     "OptionValue",
     "RelativePath",
     "RoundId",
@@ -65,6 +69,30 @@ RelativePath = Annotated[
 ]
 ScalarValue = str | bool | int | float
 """A plain answer value a condition can compare with."""
+
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DATE_RE = re.compile(DATE_PATTERN)
+
+
+def _iso_date(value: Any) -> Any:
+    """Let through a date, or text written YYYY-MM-DD (pydantic then checks the calendar).
+
+    pydantic alone also takes a Unix timestamp or a date-time at midnight for a
+    date; in a response those are mistakes, and the response schema refuses them.
+    """
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, str) and _DATE_RE.match(value):
+        return value
+    raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+
+
+IsoDate = Annotated[
+    datetime.date,
+    BeforeValidator(_iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+"""A calendar date written ``YYYY-MM-DD`` (never a timestamp or a date-time)."""
 
 
 def parse_semver(version: str) -> tuple[int, int, int, str] | None:

@@ -23,7 +23,7 @@ from ._types import REF_PATTERN, RELATIVE_PATH_PATTERN
 from .codes import problem
 from .problems import Problem
 
-__all__ = ["did_you_mean", "field_names", "problems_from_validation_error"]
+__all__ = ["describe_value", "did_you_mean", "field_names", "problems_from_validation_error"]
 
 _KINDS = {
     "string": "text",
@@ -42,8 +42,9 @@ _KINDS = {
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``word``, if one is close enough to suggest."""
-    matches = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    """The choice closest to ``word``, if one is close enough to suggest (never ``word``)."""
+    others = [c for c in choices if c != word]
+    matches = difflib.get_close_matches(word, others, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 
@@ -123,7 +124,8 @@ _SAFE_TO_QUOTE = frozenset(
 )
 
 
-def _describe(value: Any) -> str:
+def describe_value(value: Any) -> str:
+    """What kind of value ``value`` is, in words (never the value itself)."""
     if value is None:
         return "nothing (null)"
     if isinstance(value, bool):
@@ -239,7 +241,7 @@ def _convert(error: ErrorDetails, data: Any, vocabulary: frozenset[str]) -> Prob
         expected = _KINDS.get(base, base.replace("_", " "))
         return problem(
             "wrong-type",
-            f"expected {expected}, got {_describe(value) if complete else 'something else'}",
+            f"expected {expected}, got {describe_value(value) if complete else 'something else'}",
             pointer,
             expected=expected,
         )

@@ -121,6 +121,7 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
 _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
@@ -246,12 +247,35 @@ class _Builder:
         frame.skip_value = False
         frame.awaiting_key = True
 
+    def _characters(self, raw: str, pointer: str, pos: Position) -> str:
+        """``raw`` with escaped UTF-16 surrogate pairs joined into one character.
+
+        JSON (and YAML) write U+10000 and above as two escapes, ``\\ud800\\udc00``;
+        the parser leaves them as two halves, which are not text. A half without
+        its pair is a problem, and becomes U+FFFD.
+        """
+        if not _SURROGATE.search(raw):
+            return raw
+        halves = raw.encode("utf-16-le", "surrogatepass")
+        try:
+            return halves.decode("utf-16-le")
+        except UnicodeDecodeError:
+            self.problems.append(
+                problem(
+                    "invalid-encoding",
+                    "an escaped surrogate (\\ud800 to \\udfff) without its pair is not a "
+                    "character",
+                    pointer,
+                ).located(self.source.file, *pos)
+            )
+            return halves.decode("utf-16-le", "replace")
+
     def _take_key(self, event: ScalarEvent) -> None:
         frame = self.stack[-1]
         assert isinstance(frame.container, dict)
-        key = str(event.value)
-        pointer = _pointer.join(frame.pointer, key)
         pos = _pos(event)
+        key = self._characters(str(event.value), frame.pointer, pos)
+        pointer = _pointer.join(frame.pointer, key)
         if key in frame.container:
             first = self.source.keys.get(pointer)
             where = f" (first at line {first[0]})" if first else ""
@@ -329,7 +353,7 @@ class _Builder:
         self._attach(frame.container, frame.anchor, frame.size)
 
     def _scalar(self, event: ScalarEvent, tag: str | None, pointer: str, pos: Position) -> Any:
-        text = str(event.value)
+        text = self._characters(str(event.value), pointer, pos)
         if tag is None:
             plain = bool(event.implicit and event.implicit[0]) and event.style is None
             return _resolve_plain(text) if plain else text

@@ -24,14 +24,13 @@ tool is :mod:`audit_tool.validation`.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, Tag, model_validator
 
-from ._types import Identifier, SemVer
+from ._types import Identifier, IsoDate, SemVer
 from ._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
 from .exceptions import InvalidFileError
 from .loading import validate_document
@@ -77,9 +76,9 @@ class Period(BaseModel):
 
     model_config = _CONFIG
 
-    start: datetime.date
+    start: IsoDate
     """The first day audited (YYYY-MM-DD)."""
-    end: datetime.date
+    end: IsoDate
     """The last day audited (YYYY-MM-DD)."""
 
 
@@ -120,7 +119,7 @@ class Answer(BaseModel):
     option values (multiple choice) or a list of entries (repeatable group)."""
     evidence: str | None = None
     """What in the agency's records supports the answer (case data: never quoted)."""
-    evidence_date: datetime.date | None = None
+    evidence_date: IsoDate | None = None
     """The date of the record the evidence comes from."""
 
     @model_validator(mode="before")
@@ -148,7 +147,7 @@ class MigrationStep(BaseModel):
 
     tool: ToolRef
     """The tool version the response answered before this step."""
-    date: datetime.date
+    date: IsoDate
     """When the response was migrated."""
 
 
@@ -167,7 +166,7 @@ class Response(BaseModel):
     """The auditing agency's id (``police``, ``health_acute``)."""
     auditor_role: str | None = None
     """The lead auditor's role (``Safeguarding lead``); never a name."""
-    completed: datetime.date | None = None
+    completed: IsoDate | None = None
     """The date the questionnaire was completed."""
     period: Period | None = None
     """The period of work audited."""

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import _pointer
-from ._fs import expand_paths
+from ._fs import RESPONSE_SUFFIXES, expand_paths
 from ._yaml import DEFAULT_LIMITS, Limits
 from .catalogue import ThemeCatalogue
 from .codes import problem
@@ -34,44 +34,18 @@ from .problems import FileReport, Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
 from .tool import Tool
+from .validation import validate_response
 
 __all__ = [
-    "RESPONSE_SUFFIXES",
     "AuditRound",
     "Coverage",
     "LoadedRound",
     "RoundReturn",
-    "check_return",
     "read_round",
 ]
 
-RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
-"""The files a folder of returns is searched for."""
-
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while returns are read."""
-
-
-def check_return(tool: Tool, loaded: LoadedResponse) -> list[Problem]:
-    """Every problem of one return read from a file: its shape, then its answers.
-
-    INTEGRATION POINT (issue 4): until ``audit_tool.validation.validate_response``
-    lands, only the file's shape and the tool version it answers are checked.
-    """
-    problems = list(loaded.problems)
-    response = loaded.response
-    if response is not None and (response.tool.id, response.tool.version) != (
-        tool.id,
-        tool.version,
-    ):
-        where = problem(
-            "return-wrong-tool",
-            f"the return answers {response.tool.ref}, but the tool is {tool.ref}",
-            "/tool",
-        )
-        source = loaded.document.source if loaded.document is not None else None
-        problems.append(source.locate(where) if source else where.located(loaded.file, None, None))
-    return list(dict.fromkeys(problems))
 
 
 class Coverage(StrEnum):
@@ -304,7 +278,7 @@ def _read_returns(
         name = os.path.relpath(path, base)
         display = _display(loaded.file, name)
         response = read_response(path, limits=limits, display=display)
-        problems = check_return(tool, response)
+        problems = validate_response(tool, response)
         problems += [_locate(response, p) for p in _round_problems(manifest, response)]
         raw = response.document.data if response.document is not None else None
         case, agency = _text(raw, "case"), _text(raw, "agency")

@@ -12,14 +12,37 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ._response_schema import build_response_schema
 from .catalogue import ThemeCatalogue
 from .manifest import AuditManifest
 from .tool import Tool
 from .tool_file import Fragment, ScaleInclude, SectionInclude
 
-__all__ = ["DIALECT", "catalogue_schema", "manifest_schema", "tool_schema"]
+__all__ = [
+    "DIALECT",
+    "RESPONSE_SCHEMA_CODES",
+    "catalogue_schema",
+    "manifest_schema",
+    "response_schema",
+    "tool_schema",
+]
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+RESPONSE_SCHEMA_CODES = frozenset({
+    # reading the document
+    "missing-field", "unknown-field", "wrong-type", "invalid-value", "invalid-id",
+    "invalid-version",
+    # the response against the tool
+    "wrong-tool", "wrong-tool-version", "fingerprint-mismatch", "missing-metadata",
+    "unknown-answer", "missing-answer", "answer-wrong-type", "option-not-in-scale",
+    "not-a-whole-number", "number-out-of-range", "text-too-long", "duplicate-choice",
+    "too-few-choices", "too-many-choices", "exclusive-choice", "too-few-entries",
+    "too-many-entries", "evidence-missing",
+})
+"""The error codes whose rules the response schema states: a response the
+library finds one of these errors in is invalid under the schema too, and a
+response without any of them is valid under it."""
 
 
 def _schema(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -90,3 +113,14 @@ def manifest_schema() -> dict[str, Any]:
     """The schema of an audit round manifest (``audit.yaml``)."""
     schema, defs = _schema(AuditManifest)
     return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
+
+
+def response_schema(tool: Tool) -> dict[str, Any]:
+    """The schema of a complete response to ``tool``.
+
+    It states every rule behind the codes in :data:`RESPONSE_SCHEMA_CODES`,
+    conditions included; what it cannot state is in ``docs/responses.md``.
+    Date formats are asserted only by validators that check ``format``
+    (jsonschema: pass ``format_checker``); a ``pattern`` checks the shape anyway.
+    """
+    return {"$schema": DIALECT, **build_response_schema(tool)}

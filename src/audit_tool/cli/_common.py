@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
@@ -22,6 +23,7 @@ __all__ = [
     "UsageError",
     "add_format",
     "build_parser",
+    "date_argument",
     "exit_code",
     "load_tool_argument",
     "print_report",
@@ -95,6 +97,14 @@ def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
         default=options[0],
         help=f"output format (default: {options[0]}; json is for programs)",
     )
+
+
+def date_argument(text: str) -> datetime.date:
+    """An option's value read as a date written ``YYYY-MM-DD`` (``type=`` for argparse)."""
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def exit_code(problems: Iterable[Problem]) -> int:
@@ -174,10 +184,21 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _export, _new, _render, _report, _schema, _score, _template
+    from . import (
+        _check,
+        _export,
+        _new,
+        _render,
+        _report,
+        _schema,
+        _score,
+        _template,
+        _validate,
+    )
 
     return [
         _check.register,
+        _validate.register,
         _schema.register,
         _template.register,
         _render.register,

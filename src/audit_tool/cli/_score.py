@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from .._fs import expand_paths
+from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..formatters import render_json
 from ..report.tables import scores_csv, scores_text
 from ..response import read_response
-from ..round import RESPONSE_SUFFIXES, check_return
 from ..scoring import score
+from ..validation import validate_response
 from ._check import add_catalogue_option, read_catalogues
 from ._common import EXIT_OK, Streams, add_format, read_tool_argument, report_problems
 
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     problems = []
     for file in files:
         loaded = read_response(file)
-        found = check_return(tool, loaded)
+        found = validate_response(tool, loaded)
         problems.extend(found)
         if loaded.response is not None and not any(p.is_error for p in found):
             valid.append(loaded)

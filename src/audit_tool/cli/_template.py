@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 
 from ..response import Period
 from ..template import blank_response
 from ._check import add_catalogue_option
-from ._common import CommandError, Streams, add_format, load_tool_argument, write_output
+from ._common import (
+    CommandError,
+    Streams,
+    add_format,
+    date_argument,
+    load_tool_argument,
+    write_output,
+)
 
 HELP = "a blank response file, commented with each question and its allowed answers"
 DESCRIPTION = """\
@@ -22,13 +28,6 @@ examples:
   audit-tool template tools/neglect_v2.yaml --case C1 --agency police \\
       --round 2017-05-neglect --period 2016-11-01 2017-04-30 -o returns/C1_police.yaml
 """
-
-
-def _date(text: str) -> datetime.date:
-    try:
-        return datetime.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,7 +44,7 @@ def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--agency", help="prefill the agency's id (lower_snake_case)")
     parser.add_argument("--round", dest="audit_round", metavar="ROUND",
                         help="prefill the audit round")
-    parser.add_argument("--period", nargs=2, type=_date, metavar=("START", "END"),
+    parser.add_argument("--period", nargs=2, type=date_argument, metavar=("START", "END"),
                         help="prefill the audit period (YYYY-MM-DD YYYY-MM-DD)")
     parser.set_defaults(handler=run)
 

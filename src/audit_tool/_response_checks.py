@@ -1,0 +1,328 @@
+"""The checks of a response against its tool, each a generator of problems.
+
+Pointers lead into the response document; :func:`audit_tool.validate_response`
+places them in the file. Which questions apply, and where each answer stands,
+comes from the one walk, :func:`audit_tool.answers.walk_answers`.
+
+Messages name questions, groups, rules and dates, never a free-text answer,
+evidence, the auditor's role or the case reference.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import _pointer
+from ._types import ID_PATTERN, parse_semver
+from ._validation import suggestion
+from ._value_checks import check_value, is_given, parse_date
+from .answers import AnswerSlot, answer_pointer, walk_answers
+from .codes import problem
+from .fingerprint import fingerprint
+from .problems import Problem
+from .response import Answer, Response
+from .tool import AnyQuestion, DateQuestion, GroupQuestion, Tool
+
+__all__ = ["CheckContext", "check_response", "uncertain_questions"]
+
+_ID = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What the checks read."""
+
+    tool: Tool
+    response: Response
+    raw: Mapping[str, Any] | None
+    """The document as written (bare or full answers), or ``None`` without one."""
+    today: datetime.date
+    uncertain: frozenset[str] = field(default_factory=frozenset)
+    """Questions whose applicability cannot be judged, because an answer their
+    condition reads was left out for a shape error."""
+
+
+def check_response(ctx: CheckContext) -> Iterator[Problem]:
+    """Every problem of ``ctx.response`` as an answer to ``ctx.tool``.
+
+    When the response names another tool or version, its answers are not
+    checked: they answer other questions.
+    """
+    yield from _metadata(ctx)
+    ref = list(_tool_ref(ctx))
+    yield from ref
+    if any(p.code != "fingerprint-mismatch" for p in ref):
+        return
+    yield from _unknown_answers(ctx)
+    yield from _slots(ctx)
+
+
+# -- which tool ------------------------------------------------------------
+
+
+def _tool_ref(ctx: CheckContext) -> Iterator[Problem]:
+    tool, ref = ctx.tool, ctx.response.tool
+    if ref.id != tool.id:
+        yield problem(
+            "wrong-tool",
+            f"the response answers tool '{ref.id}', not '{tool.id}'; its answers are not checked",
+            "/tool/id",
+        )
+    elif ref.version != tool.version:
+        older = (parse_semver(ref.version) or ()) < (parse_semver(tool.version) or ())
+        then = f", or migrate it to {tool.version}" if older else ""
+        yield problem(
+            "wrong-tool-version",
+            f"the response answers {ref.ref}, not {tool.ref}; validate it against "
+            f"version {ref.version}{then}",
+            "/tool/version",
+        )
+    elif ref.fingerprint is not None and ref.fingerprint != fingerprint(tool):
+        yield problem(
+            "fingerprint-mismatch",
+            f"{tool.ref} has changed since this response was completed (the fingerprints "
+            "differ): a published version must not change",
+            "/tool/fingerprint",
+        )
+
+
+# -- completion date, period, auditor ---------------------------------------
+
+
+def _metadata(ctx: CheckContext) -> Iterator[Problem]:
+    response, today = ctx.response, ctx.today
+    if response.completed is None:
+        yield problem(
+            "missing-metadata",
+            "a completed response needs 'completed:', the date it was completed (YYYY-MM-DD)",
+            "/completed",
+        )
+    if response.period is None:
+        yield problem(
+            "missing-metadata",
+            "a completed response needs 'period:', with the 'start' and 'end' of the audit period",
+            "/period",
+        )
+    if response.auditor_role is None or not response.auditor_role.strip():
+        yield problem(
+            "missing-metadata",
+            "a completed response needs 'auditor_role:', the lead auditor's role (never a name)",
+            "/auditor_role",
+        )
+    period = response.period
+    dates = [("/completed", "the completion date", response.completed)]
+    if period is not None:
+        dates += [
+            ("/period/start", "the period's start", period.start),
+            ("/period/end", "the period's end", period.end),
+        ]
+    for pointer, name, day in dates:
+        if day is not None and day > today:
+            yield _future(f"{name} is {day}", today, pointer)
+    if period is not None and period.start > period.end:
+        yield problem(
+            "period-start-after-end",
+            f"the audit period starts on {period.start}, after it ends on {period.end}",
+            "/period/start",
+        )
+    if period is not None and response.completed is not None and response.completed < period.end:
+        yield problem(
+            "completed-before-period-ends",
+            f"the response was completed on {response.completed}, before the audit period "
+            f"ended on {period.end}",
+            "/completed",
+        )
+
+
+def _future(what: str, today: datetime.date, pointer: str) -> Problem:
+    return problem("date-in-future", f"{what}, after today ({today})", pointer)
+
+
+# -- answers the tool has no place for ----------------------------------------
+
+
+def _key_name(key: str) -> str:
+    # Keys are places, not case data, and the pointer names them anyway; still,
+    # only an id-like key is worth repeating in words.
+    return f"'{key}'" if len(key) <= 64 and _ID.match(key) else "this key"
+
+
+def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
+    tool, response = ctx.tool, ctx.response
+    for key in response.answers:
+        owner = tool.question(key)
+        if owner is not None and owner.group is None:
+            continue
+        if owner is not None and owner.group is not None:
+            message = (
+                f"'{key}' is asked in each {owner.group.entry_label} of group "
+                f"'{owner.group.id}'; answer it inside the group's entries"
+            )
+        elif key in tool.retired_ids:
+            message = (
+                f"question '{key}' is retired in {tool.ref}; migrate the response "
+                "to this version"
+            )
+        else:
+            top = [q.id for s in tool.sections for q in s.questions]
+            message = f"{tool.ref} has no question {_key_name(key)}{suggestion(key, top)}"
+        yield _unknown(message, _pointer.join("/answers", key))
+    for section in tool.sections:
+        for group in section.questions:
+            answer = response.answers.get(group.id)
+            if isinstance(group, GroupQuestion) and answer is not None:
+                yield from _unknown_in_entries(ctx, group, answer)
+
+
+def _unknown_in_entries(
+    ctx: CheckContext, group: GroupQuestion, answer: Answer
+) -> Iterator[Problem]:
+    base = _pointer.join("/answers", group.id)
+    entries = answer_pointer(base, _raw_at(ctx.raw, base))
+    sub_ids = [q.id for q in group.questions]
+    for index, entry in enumerate(answer.entries):
+        for key in entry:
+            if key in sub_ids:
+                continue
+            if ctx.tool.question(key) is not None:
+                message = (
+                    f"'{key}' is not asked per {group.entry_label}; answer it outside "
+                    f"group '{group.id}'"
+                )
+            else:
+                message = (
+                    f"group '{group.id}' has no question {_key_name(key)}"
+                    f"{suggestion(key, sub_ids)}"
+                )
+            yield _unknown(message, _pointer.join(entries, index, key))
+
+
+def _unknown(message: str, pointer: str) -> Problem:
+    return problem("unknown-answer", message, pointer, at_key=True)
+
+
+def _raw_at(raw: Mapping[str, Any] | None, pointer: str) -> Any:
+    if raw is None:
+        return None
+    return _pointer.resolve(raw, pointer)[1]
+
+
+# -- each answer slot: applies?, value, evidence, dates -----------------------
+
+
+def _slots(ctx: CheckContext) -> Iterator[Problem]:
+    group_applies: dict[str, bool] = {}
+    for slot in walk_answers(ctx.tool, ctx.response, ctx.raw):
+        question = slot.question
+        if isinstance(question, GroupQuestion):
+            group_applies[question.id] = slot.applies
+        yield from _applicability(ctx, slot, group_applies)
+        answer = slot.answer
+        if answer is None:
+            continue
+        if is_given(question, answer.value):
+            where = answer_pointer(slot.pointer, _raw_at(ctx.raw, slot.pointer))
+            yield from check_value(ctx.tool, question, answer.value, where)
+            yield from _evidence(question, answer, slot.pointer)
+            if isinstance(question, DateQuestion):
+                day = parse_date(answer.value)
+                if day is not None and day > ctx.today:
+                    yield _future(f"the answer to '{question.id}' is {day}", ctx.today, where)
+        yield from _evidence_date(ctx, question, answer, slot.pointer)
+
+
+def _applicability(
+    ctx: CheckContext, slot: AnswerSlot, group_applies: Mapping[str, bool]
+) -> Iterator[Problem]:
+    question, group = slot.question, slot.ref.group
+    if question.id in ctx.uncertain or (group is not None and group.id in ctx.uncertain):
+        return
+    if group is not None and not group_applies.get(group.id, False):
+        return  # the group's own slot says so, once
+    where = _where(slot)
+    given = slot.answer is not None and is_given(question, slot.answer.value)
+    if slot.applies and question.required and not given:
+        if isinstance(question, GroupQuestion):
+            needs = f" (at least {question.min_entries})" if question.min_entries else ""
+            message = (
+                f"group '{question.id}' is required: give the list of "
+                f"{question.entry_label}s{needs}, an empty list if there were none"
+            )
+        else:
+            when = " applies here and" if question.when is not None else ""
+            message = f"question '{question.id}'{when} is required, but {where} does not answer it"
+        yield problem("missing-answer", message, slot.pointer, question=question.id)
+    elif not slot.applies and slot.answered:
+        yield problem(
+            "unexpected-answer",
+            f"question '{question.id}' does not apply to {where} (its condition does not "
+            "hold), so its answer is ignored",
+            slot.pointer,
+            question=question.id,
+        )
+
+
+def _where(slot: AnswerSlot) -> str:
+    group = slot.ref.group
+    if group is None or slot.entry is None:
+        return "this response"
+    return f"{group.entry_label} {slot.entry + 1} of '{group.id}'"
+
+
+def _evidence(question: AnyQuestion, answer: Answer, pointer: str) -> Iterator[Problem]:
+    rule = question.evidence
+    if rule is None or not rule.requires(answer.value):
+        return
+    if answer.evidence is not None and answer.evidence.strip():
+        return
+    if rule.required:
+        when = "with every answer"
+    else:
+        chosen = answer.value if isinstance(answer.value, list) else [answer.value]
+        value = next(v for v in chosen if v in rule.required_for)
+        when = f"when the answer is '{value}'"
+    yield problem(
+        "evidence-missing",
+        f"question '{question.id}' needs evidence {when}: give the answer as "
+        "'value:' with 'evidence:'",
+        pointer,
+        question=question.id,
+    )
+
+
+def _evidence_date(
+    ctx: CheckContext, question: AnyQuestion, answer: Answer, pointer: str
+) -> Iterator[Problem]:
+    day = answer.evidence_date
+    if day is None:
+        return
+    where = _pointer.join(pointer, "evidence_date")
+    period = ctx.response.period
+    if day > ctx.today:
+        yield _future(f"the evidence for '{question.id}' is dated {day}", ctx.today, where)
+    elif period is not None and period.start <= period.end and day < period.start:
+        yield problem(
+            "evidence-before-period",
+            f"the evidence for '{question.id}' is dated {day}, before the audit period began "
+            f"on {period.start}: if it is historical, say so; the panel reads evidence as "
+            "current",
+            where,
+            question=question.id,
+        )
+
+
+def uncertain_questions(tool: Tool, left_out: Iterable[str]) -> frozenset[str]:
+    """Questions whose applicability depends, directly or not, on answers left out."""
+    found = set(left_out)
+    if not found:
+        return frozenset()
+    for ref in tool.iter_questions():
+        when = ref.question.when
+        in_group = ref.group is not None and ref.group.id in found
+        if in_group or (when is not None and any(t in found for t, _p, _c in when.references())):
+            found.add(ref.question.id)
+    return frozenset(found)

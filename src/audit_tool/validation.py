@@ -1,0 +1,152 @@
+"""Validate a completed questionnaire against its tool.
+
+:func:`validate_response` reads the response (a file, a loaded or parsed
+response, or plain data), checks its shape, then checks it against the tool:
+the tool and version it names, the completion date, period and auditor role,
+every answer (does its question exist, apply, take that value, need evidence),
+and the dates. Every problem carries a JSON pointer, and a file, line and
+column when the response came from a file.
+
+A shape error in one answer does not hide the rest: that answer is left out,
+the others are checked, and questions whose condition reads it are not
+reported as missing or unexpected (their applicability cannot be judged).
+
+The rules, their codes and severities are listed in ``docs/responses.md``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from . import _pointer
+from ._response_checks import CheckContext, check_response, uncertain_questions
+from ._validation import problems_from_validation_error
+from ._yaml import SourceMap
+from .codes import problem
+from .problems import Problem
+from .response import LoadedResponse, Response, read_response
+from .tool import Tool
+
+__all__ = ["ResponseSource", "validate_response"]
+
+ResponseSource = str | os.PathLike[str] | LoadedResponse | Response | Mapping[str, Any]
+"""What :func:`validate_response` reads: a path, a loaded response, a model, or plain data."""
+
+_ANSWER_MAPS = ("answers", "unplaced_answers")
+_MAX_ROUNDS = 3
+
+
+@dataclass
+class _Input:
+    """A response as read, whatever it came from."""
+
+    response: Response | None
+    data: Any = None
+    source: SourceMap | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def validate_response(
+    tool: Tool, source: ResponseSource, *, today: datetime.date | None = None
+) -> list[Problem]:
+    """Every problem of the response ``source`` as an answer to ``tool``, sorted by place.
+
+    ``source`` is a path to a YAML or JSON file, a :class:`LoadedResponse`, a
+    :class:`Response`, or a mapping as it would be written in a file. Problems
+    are located (file, line, column) when there is a source document, and
+    carry only a pointer otherwise. ``today`` (default: the current date) is
+    the day after which no date may fall. Never raises for bad input.
+    """
+    given = _read(source)
+    problems = list(given.problems)
+    response, left_out = given.response, list[str]()
+    if response is None and isinstance(given.data, dict):
+        response, left_out = _salvage(tool, given.data, problems)
+    if response is not None:
+        context = CheckContext(
+            tool,
+            response,
+            given.data if isinstance(given.data, dict) else None,
+            today or datetime.date.today(),
+            uncertain_questions(tool, (_pointer.split(p)[-1] for p in left_out
+                                       if p.startswith("/answers/"))),
+        )
+        for found in check_response(context):
+            if any(found.pointer == p or found.pointer.startswith(p + "/") for p in left_out):
+                continue
+            if given.source is not None:
+                found = given.source.locate(found, key=bool(found.context.get("at_key")))
+            problems.append(found)
+    return sorted(dict.fromkeys(problems), key=Problem.sort_key)
+
+
+def _read(source: ResponseSource) -> _Input:
+    if isinstance(source, LoadedResponse):
+        document = source.document
+        return _Input(
+            source.response,
+            document.data if document is not None else None,
+            document.source if document is not None else None,
+            list(source.problems),
+        )
+    if isinstance(source, Response):
+        return _Input(source)
+    if isinstance(source, (str, os.PathLike)):
+        return _read(read_response(Path(source), display=os.fspath(source)))
+    if isinstance(source, Mapping):
+        data = dict(source)
+        try:
+            return _Input(Response.model_validate(data), data)
+        except ValidationError as exc:
+            return _Input(None, data, None, problems_from_validation_error(exc, data, Response))
+    return _Input(
+        None,
+        problems=[problem("not-a-mapping", "a response is a mapping of keys to values")],
+    )
+
+
+def _salvage(
+    tool: Tool, data: dict[str, Any], problems: list[Problem]
+) -> tuple[Response | None, list[str]]:
+    """The response without the parts that have shape errors, and what was left out.
+
+    An error inside an answer leaves out that answer; an error in another
+    field leaves out the field, or puts a stand-in for a required one (the
+    tool's own id and version for ``tool``), so that the rest can be checked.
+    """
+    stand_ins = {
+        "tool": {"id": tool.id, "version": tool.version},
+        "case": "unknown",
+        "agency": "unknown",
+    }
+    working = dict(data)
+    left_out: list[str] = []
+    pending = problems
+    for _ in range(_MAX_ROUNDS):
+        for found in pending:
+            tokens = _pointer.split(found.pointer)
+            if not tokens:
+                return None, left_out
+            top = tokens[0]
+            answers = working.get(top)
+            if top in _ANSWER_MAPS and len(tokens) > 1 and isinstance(answers, dict):
+                working[top] = {k: v for k, v in answers.items() if k != tokens[1]}
+                left_out.append(_pointer.join("", top, tokens[1]))
+                continue
+            if top in stand_ins:
+                working[top] = stand_ins[top]
+            else:
+                working.pop(top, None)
+            left_out.append(_pointer.join("", top))
+        try:
+            return Response.model_validate(working), left_out
+        except ValidationError as exc:
+            pending = problems_from_validation_error(exc, working, Response)
+    return None, left_out
