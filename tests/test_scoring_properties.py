@@ -13,7 +13,7 @@ from audit_tool import Response, Tool
 from audit_tool.scoring import Scores, ThemeScore, score
 from audit_tool.tool import AnyQuestion, GroupQuestion, SingleChoiceQuestion
 
-from strategies import response_data, tool_data
+from strategies import entries_of, read_by_conditions, response_data, tool_data
 
 CASES = ("C1", "C2", "C3")
 
@@ -76,15 +76,6 @@ def _all_theme_scores(scores: Scores) -> Iterator[ThemeScore]:
         yield from group.themes.values()
 
 
-def _read(tool: Tool) -> set[str]:
-    """Every question id some condition reads."""
-    found: set[str] = set()
-    for ref in tool.iter_questions():
-        if ref.question.when is not None:
-            found.update(qid for qid, _pointer, _clause in ref.question.when.references())
-    return found
-
-
 def _scored_values(tool: Tool, question: AnyQuestion) -> dict[str, float]:
     scale = tool.scale_of(question)
     if scale is None or not tool.is_scored(question) or not question.themes:
@@ -142,21 +133,13 @@ def test_overall_equals_the_responses_pooled(drawn: tuple[Tool, list[Any]]) -> N
 
 def _places(tool: Tool) -> Iterator[tuple[AnyQuestion, GroupQuestion | None]]:
     """Scored, theme-mapped questions that no condition reads (nor their group)."""
-    read = _read(tool)
+    read = read_by_conditions(tool)
     for ref in tool.iter_questions():
         question = ref.question
         if not _scored_values(tool, question) or question.id in read:
             continue
         if ref.group is None or ref.group.id not in read:
             yield question, ref.group
-
-
-def _entries(answers: dict[str, Any], group: GroupQuestion) -> list[dict[str, Any]] | None:
-    """The group's list of entries, in place, whether written bare or in full."""
-    raw = answers.get(group.id)
-    if isinstance(raw, dict):
-        raw = raw.get("value")
-    return raw if isinstance(raw, list) else None
 
 
 def _put(
@@ -169,9 +152,9 @@ def _put(
     if group is None:
         changed[question.id] = value
         return changed
-    entries = _entries(changed, group)
-    if entries is None:
-        entries = changed[group.id] = []
+    if not isinstance(changed.get(group.id), (list, dict)):
+        changed[group.id] = []
+    entries = entries_of(changed[group.id])
     k = data.draw(st.integers(0, len(entries)))
     if k == len(entries):
         entries.append({})
@@ -193,7 +176,7 @@ def test_adding_an_unscored_answer_changes_no_score(
     before = copy.deepcopy(responses)
     before[n]["answers"].pop(question.id, None)
     if group is not None:
-        for entry in _entries(before[n]["answers"], group) or []:
+        for entry in entries_of(before[n]["answers"].get(group.id)):
             entry.pop(question.id, None)
     after = copy.deepcopy(before)
     unscored = data.draw(st.sampled_from(_unscored_values(tool, question)))
@@ -221,7 +204,7 @@ def test_a_higher_scoring_answer_never_lowers_a_theme(
     if group is None:
         after[n]["answers"][question.id] = high
     else:
-        for entry in _entries(after[n]["answers"], group) or []:
+        for entry in entries_of(after[n]["answers"].get(group.id)):
             if entry.get(question.id) == low:
                 entry[question.id] = high
                 break
