@@ -1,13 +1,36 @@
-"""Writing files atomically: readers see the old file or the new one, never half."""
+"""Files: finding the ones a command is given, and writing atomically.
+
+Readers of a written file see the old file or the new one, never half.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["RESPONSE_SUFFIXES", "YAML_SUFFIXES", "expand_paths", "write_atomic"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+"""Tool files, catalogues and manifests."""
+RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
+"""Response files: YAML, or JSON from other systems."""
+
+
+def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUFFIXES) -> list[str]:
+    """Files as given; each folder replaced by the files under it with ``suffixes``, sorted."""
+    wanted = tuple(suffixes)
+    files: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in wanted and p.is_file())
+            files.extend(str(p) for p in found)
+        else:
+            files.append(str(given))
+    return files
 
 
 def write_atomic(path: str | Path, content: str | bytes) -> None:

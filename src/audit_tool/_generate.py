@@ -15,13 +15,14 @@ from pathlib import Path
 
 from .codes import CODES
 from .formatters import render_json
-from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, tool_schema
+from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, manifest_schema, tool_schema
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 
 FILES: dict[str, Callable[[], str]] = {
     "schemas/audit-tool.schema.json": lambda: render_json(tool_schema()),
     "schemas/theme-catalogue.schema.json": lambda: render_json(catalogue_schema()),
+    "schemas/audit-manifest.schema.json": lambda: render_json(manifest_schema()),
 }
 
 
@@ -51,8 +52,19 @@ def response_codes_table() -> str:
     return _codes_table("response", stated)
 
 
+def scoring_rules() -> str:
+    """The scoring rules, word for word from :mod:`audit_tool.scoring`'s docstring."""
+    from . import scoring
+
+    text = scoring.__doc__ or ""
+    start = text.index("\n1. ")
+    end = text.index("\nBeside the totals")
+    return text[start:end].strip("\n") + "\n"
+
+
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
+    ("docs/scoring.md", "scoring-rules"): scoring_rules,
     ("docs/responses.md", "response-codes"): response_codes_table,
 }
 

@@ -186,6 +186,32 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Give evidence together with an answer, on a question rather than on a whole repeatable group."),
     ("fhir-unplaced-answer-not-exported", W, "fhir", "An answer kept by migration that the export leaves out",
      "Move the answer to a question of this version, or accept that the FHIR response leaves it out."),
+    # --- audit round manifest ------------------------------------------
+    ("manifest-duplicate-case", E, "manifest", "A case is listed twice in the manifest",
+     "Give each case one entry, with every agency invited to it."),
+    ("manifest-duplicate-agency", E, "manifest", "An agency is listed twice in one list of the manifest",
+     "Remove the second entry."),
+    ("manifest-unknown-agency", E, "manifest", "The manifest names an agency its 'agencies' list does not have",
+     "Add the agency (id and name) to 'agencies', or correct the id (the message suggests the nearest)."),
+    ("manifest-path-not-found", E, "manifest", "A file or folder the manifest names does not exist",
+     "Correct the path; it is relative to the manifest's folder."),
+    ("manifest-tool-mismatch", E, "manifest", "The tool file is not the tool version the manifest names",
+     "Point 'tool.file' at the file of that version, or correct 'tool.id' and 'tool.version'."),
+    # --- returns in an audit round --------------------------------------
+    ("return-wrong-round", E, "round", "A return names a different audit round",
+     "Move the return to its own round's folder, or correct its 'round'."),
+    ("return-unknown-case", E, "round", "A return is for a case the round does not list",
+     "Correct the return's case reference, or add the case to the manifest."),
+    ("return-not-invited", E, "round", "A return is from an agency not invited to that case",
+     "Correct the return's agency or case, or add the agency to the case in the manifest."),
+    ("return-duplicate", E, "round", "Two or more returns for the same case from the same agency",
+     "Keep one return per case and agency; remove or merge the others."),
+    ("return-missing", W, "round", "An invited agency sent no return for a case",
+     "Ask the agency for its return, or record it under 'unable_to_take_part' with the reason."),
+    ("agency-unable", W, "round", "An agency could not take part in the audit",
+     "Nothing to fix in the file: the report shows it so readers know what the scores do not cover."),
+    ("family-views-not-obtained", W, "round", "The family's views were not obtained for a case",
+     "Nothing to fix in the file: the report shows it; plan how views will be sought next time."),
 )
 
 CODES: dict[str, CodeInfo] = {row[0]: CodeInfo(*row) for row in _TABLE}
