@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -33,13 +34,29 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUF
     return files
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the written file should have: the old file's, or the usual default.
+
+    ``mkstemp`` creates files readable by their owner only; an atomic write should
+    not change who can read a file, so the mode is set as a plain write would.
+    """
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mask = os.umask(0o022)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
 def write_atomic(path: str | Path, content: str | bytes) -> None:
     """Write ``content`` to ``path`` through a temporary file in the same folder."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
+    mode = _mode_for(target)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
+        os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
