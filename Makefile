@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# Check the shipped tools, then report on the synthetic May 2017 neglect round: the theme
+# table is printed here and the self-contained HTML report written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
 
 test: lint typecheck unit
 
@@ -36,7 +39,8 @@ clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 # Timings for the docs (not tests): check, start-up, hostile files; validating responses,
-# this library against jsonschema.
+# this library against jsonschema; scoring 10,000 responses.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_validate.py
+	$(BIN)/python scripts/bench_score.py

@@ -2,8 +2,8 @@
 
 Tools: every tool in ``tools/`` (building blocks, with ``fragment:``, are not
 tools), the complete example of ``docs/authoring.md`` and the test tools in
-``tests/data/fhir/``. Returns: every response under ``examples/`` (a YAML file
-with ``case:`` and ``answers:``; audit manifests are not returns) and under
+``tests/data/fhir/``. Returns: every response under ``examples/`` that loads (a
+YAML file with ``case:`` and ``answers:``; audit manifests are not returns) and under
 ``tests/data/fhir/responses/``. Also the helpers the FHIR tests share to look
 into exported resources.
 """
@@ -17,7 +17,7 @@ from typing import Any
 from audit_tool import Tool, load_tool, parse_tool
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
 from audit_tool.conditions import is_answered
-from audit_tool.response import Answer, Response, load_response
+from audit_tool.response import Answer, Response, load_response, read_response
 
 from conftest import DATA, ROOT, authoring_example
 
@@ -47,10 +47,19 @@ def shipped_tool_names() -> list[str]:
     return [name for name in tool_names() if name.startswith("tools/")]
 
 
+def _loads(path: Path) -> bool:
+    return not any(p.is_error for p in read_response(path).problems)
+
+
 def response_names() -> list[str]:
-    """Every return the FHIR tests export, as paths relative to the repository."""
+    """Every return the FHIR tests export, as paths relative to the repository.
+
+    A return under ``examples/`` that does not load (the example round keeps one
+    deliberately invalid return, to show the report listing it) is not exported.
+    """
     found = [
-        p for p in _yaml_files(ROOT / "examples") if {"case", "answers"} <= _top_keys(p)
+        p for p in _yaml_files(ROOT / "examples")
+        if {"case", "answers"} <= _top_keys(p) and _loads(p)
     ] if (ROOT / "examples").is_dir() else []
     found += _yaml_files(FHIR_DATA / "responses")
     return [str(p.relative_to(ROOT)) for p in found]

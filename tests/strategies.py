@@ -64,9 +64,14 @@ class _Ids:
         self.used: set[str] = set()
 
     def new(self) -> str:
-        return self.draw(identifiers.filter(lambda i: i not in self.used).map(self._take))
-
-    def _take(self, value: str) -> str:
+        value = self.draw(identifiers)
+        if value in self.used:
+            # A suffix, not a filter: short ids collide often, and a filter that keeps
+            # failing makes hypothesis abandon the whole example.
+            n = len(self.used)
+            while f"{value}_{n}" in self.used:
+                n += 1
+            value = f"{value}_{n}"
         self.used.add(value)
         return value
 
@@ -423,7 +428,8 @@ class _Place:
             self.container[self.key] = value
 
 
-def _entries(raw: Any) -> list[Any]:
+def entries_of(raw: Any) -> list[Any]:
+    """A group's answer as written (bare or in full): its list of entries, in place."""
     value = raw.get("value") if isinstance(raw, dict) else raw
     return value if isinstance(value, list) else []
 
@@ -436,12 +442,13 @@ def _places(tool: Tool, data: dict[str, Any]) -> list[_Place]:
             continue
         places.append(_Place(question, answers, question.id))
         if isinstance(question, GroupQuestion):
-            for entry in _entries(answers[question.id]):
+            for entry in entries_of(answers[question.id]):
                 places += [_Place(q, entry, q.id) for q in question.questions if q.id in entry]
     return places
 
 
-def _read_by_conditions(tool: Tool) -> set[str]:
+def read_by_conditions(tool: Tool) -> set[str]:
+    """Every question id that some condition of ``tool`` reads."""
     read: set[str] = set()
     for ref in tool.iter_questions():
         if ref.question.when is not None:
@@ -471,7 +478,7 @@ Mutation = Callable[[Any, Tool, dict[str, Any]], str | None]
 
 
 def _drop_required(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
-    read = _read_by_conditions(tool)
+    read = read_by_conditions(tool)
     places = [p for p in _places(tool, data) if p.question.required and p.question.id not in read]
     if not places:
         return None
@@ -482,14 +489,14 @@ def _drop_required(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
 
 def _unknown_answer(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
     entries = [e for q in _top_questions(tool) if isinstance(q, GroupQuestion)
-               for e in _entries(data["answers"].get(q.id))]
+               for e in entries_of(data["answers"].get(q.id))]
     target = draw(st.sampled_from([data["answers"], *entries]))
     target[UNKNOWN_KEY] = "yes"
     return "unknown-answer"
 
 
 def _changeable(tool: Tool, data: dict[str, Any], kinds: tuple[type, ...]) -> list[_Place]:
-    read = _read_by_conditions(tool)
+    read = read_by_conditions(tool)
     return [p for p in _places(tool, data)
             if isinstance(p.question, kinds) and p.question.id not in read]
 
@@ -682,7 +689,7 @@ def _metadata(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
 
 
 def _unexpected(draw: Any, tool: Tool, data: dict[str, Any]) -> str | None:
-    read = _read_by_conditions(tool)
+    read = read_by_conditions(tool)
     questions = [q for q in _not_applying(tool, data) if q.id not in read]
     if not questions:
         return None

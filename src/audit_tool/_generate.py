@@ -18,13 +18,14 @@ from .diffing import EXAMPLE_TOOL, diff
 from .diffing.render import diff_markdown, rules_examples, rules_table
 from .formatters import render_json
 from .loading import load_tool
-from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, tool_schema
+from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, manifest_schema, tool_schema
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 
 FILES: dict[str, Callable[[], str]] = {
     "schemas/audit-tool.schema.json": lambda: render_json(tool_schema()),
     "schemas/theme-catalogue.schema.json": lambda: render_json(catalogue_schema()),
+    "schemas/audit-manifest.schema.json": lambda: render_json(manifest_schema()),
 }
 
 
@@ -62,8 +63,19 @@ def neglect_changelog() -> str:
     return f"````markdown\n{text}````\n"
 
 
+def scoring_rules() -> str:
+    """The scoring rules, word for word from :mod:`audit_tool.scoring`'s docstring."""
+    from . import scoring
+
+    text = scoring.__doc__ or ""
+    start = text.index("\n1. ")
+    end = text.index("\nBeside the totals")
+    return text[start:end].strip("\n") + "\n"
+
+
 BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
+    ("docs/scoring.md", "scoring-rules"): scoring_rules,
     ("docs/responses.md", "response-codes"): response_codes_table,
     ("docs/diff-rules.md", "diff-rules"): rules_table,
     ("docs/diff-rules.md", "example-tool"): lambda: f"```yaml\n{EXAMPLE_TOOL}```\n",

@@ -12,10 +12,15 @@ from pydantic_core import PydanticCustomError
 __all__ = [
     "DATE_PATTERN",
     "ID_PATTERN",
+    "REF_PATTERN",
+    "RELATIVE_PATH_PATTERN",
     "SEMVER_PATTERN",
+    "CaseRef",
     "Identifier",
     "IsoDate",
     "OptionValue",
+    "RelativePath",
+    "RoundId",
     "ScalarValue",
     "SemVer",
 ]
@@ -44,6 +49,23 @@ SemVer = Annotated[
     str,
     StringConstraints(pattern=SEMVER_PATTERN),
     Field(description="a semantic version, MAJOR.MINOR.PATCH", examples=["2.0.0"]),
+]
+REF_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+CaseRef = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN, max_length=40),
+    Field(description="a pseudonymised case reference (C1); never a name"),
+]
+RoundId = Annotated[
+    str,
+    StringConstraints(pattern=REF_PATTERN, max_length=64),
+    Field(description="an audit round's id (2017-05-neglect)"),
+]
+RELATIVE_PATH_PATTERN = r"^[^/\\]"
+RelativePath = Annotated[
+    str,
+    StringConstraints(min_length=1, pattern=RELATIVE_PATH_PATTERN),
+    Field(description="a path relative to the file that names it"),
 ]
 ScalarValue = str | bool | int | float
 """A plain answer value a condition can compare with."""

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _pointer
+from ._types import REF_PATTERN, RELATIVE_PATH_PATTERN
 from .codes import problem
 from .problems import Problem
 
@@ -186,11 +187,26 @@ def _convert(error: ErrorDetails, data: Any, vocabulary: frozenset[str]) -> Prob
             at_key or name in _SAFE_TO_QUOTE or any(str(e) in _SAFE_TO_QUOTE for e in loc)
         )
         shown = f"'{value}'" if quotable else "the value"
-        if name == "case":
+        # Told apart by the pattern, not only the field name: several fields share one.
+        pattern = str(ctx.get("pattern", ""))
+        if name == "case" or (pattern == REF_PATTERN and name == "ref"):
             return problem(
                 "invalid-value",
                 "the case reference must be a pseudonym of letters, digits, '.', '_' or '-' "
                 "(no spaces, never a name)",
+                pointer,
+            )
+        if pattern == REF_PATTERN:
+            return problem(
+                "invalid-value",
+                "a reference is letters, digits, '.', '_' or '-', starting with a letter or "
+                "digit (no spaces)",
+                pointer,
+            )
+        if pattern == RELATIVE_PATH_PATTERN:
+            return problem(
+                "invalid-value",
+                "the path must be relative to this file's folder (no leading '/' or '\\')",
                 pointer,
             )
         if name == "version":

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from ._response_schema import build_response_schema
 from .catalogue import ThemeCatalogue
+from .manifest import AuditManifest
 from .tool import Tool
 from .tool_file import Fragment, ScaleInclude, SectionInclude
 
@@ -21,6 +22,7 @@ __all__ = [
     "DIALECT",
     "RESPONSE_SCHEMA_CODES",
     "catalogue_schema",
+    "manifest_schema",
     "response_schema",
     "tool_schema",
 ]
@@ -104,6 +106,12 @@ def tool_schema() -> dict[str, Any]:
 def catalogue_schema() -> dict[str, Any]:
     """The schema of a theme catalogue file."""
     schema, defs = _schema(ThemeCatalogue)
+    return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
+
+
+def manifest_schema() -> dict[str, Any]:
+    """The schema of an audit round manifest (``audit.yaml``)."""
+    schema, defs = _schema(AuditManifest)
     return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
 
 

@@ -395,6 +395,14 @@ class Tool(BaseModel):
 
     def iter_questions(self) -> Iterator[QuestionRef]:
         """Every question in document order, each group followed by its sub-questions."""
+        return iter(self._question_refs)
+
+    @cached_property
+    def _question_refs(self) -> tuple[QuestionRef, ...]:
+        # Worked out once: the tool is frozen, and walking many responses asks often.
+        return tuple(self._build_question_refs())
+
+    def _build_question_refs(self) -> Iterator[QuestionRef]:
         index = 0
         for s, section in enumerate(self.sections):
             for q, question in enumerate(section.questions):

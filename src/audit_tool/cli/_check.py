@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
+from .._fs import expand_paths
 from ..catalogue import ThemeCatalogue
 from ..loading import check_catalogue, load_catalogue, read_tool
 from ..problems import Problem, Report
@@ -60,23 +60,10 @@ def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Proble
     return catalogues, problems
 
 
-def expand(paths: list[str], suffixes: tuple[str, ...] = (".yaml", ".yml")) -> list[str]:
-    """Files as given; folders replaced by the files under them with ``suffixes``, sorted."""
-    files: list[str] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in suffixes and p.is_file())
-            files.extend(str(p) for p in found)
-        else:
-            files.append(given)
-    return files
-
-
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Check every tool given; exit 0, 1 or 2."""
     catalogues, problems = read_catalogues(args.catalogue)
-    files = expand(args.tools)
+    files = expand_paths(args.tools)
     for file in files:
         problems.extend(read_tool(file, catalogues=catalogues).problems)
     report = Report.from_problems([*args.catalogue, *files], problems)

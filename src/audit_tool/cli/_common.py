@@ -184,7 +184,19 @@ Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-ar
 
 
 def _registrars() -> list[Registrar]:
-    from . import _check, _diff, _export, _migrate, _new, _render, _schema, _template, _validate
+    from . import (
+        _check,
+        _diff,
+        _export,
+        _migrate,
+        _new,
+        _render,
+        _report,
+        _schema,
+        _score,
+        _template,
+        _validate,
+    )
 
     return [
         _check.register,
@@ -193,6 +205,8 @@ def _registrars() -> list[Registrar]:
         _template.register,
         _render.register,
         _new.register,
+        _score.register,
+        _report.register,
         _export.register,
         _diff.register,
         _migrate.register,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..codes import problem
 from ..exceptions import MigrationError
 from ..loading import LoadedTool, read_tool
@@ -13,7 +14,7 @@ from ..migration_report import MigratedFile, migration_json, migration_text
 from ..problems import Problem
 from ..response import read_response
 from ..tool import Tool
-from ._check import add_catalogue_option, expand, read_catalogues
+from ._check import add_catalogue_option, read_catalogues
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -24,7 +25,6 @@ from ._common import (
     read_tool_argument,
     write_output,
 )
-from ._validate import RESPONSE_SUFFIXES
 
 HELP = "carry responses to a new version of their tool, losing nothing"
 DESCRIPTION = """\
@@ -122,7 +122,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             return loaded_old
         given = loaded_old.tool
     olds = _OldTools(args.to, given, args.catalogue)
-    files = expand(args.responses, RESPONSE_SUFFIXES)
+    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
     outputs = _outputs(files, Path(args.output))

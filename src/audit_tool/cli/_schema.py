@@ -9,10 +9,10 @@ from typing import Any
 from ..formatters import render_json, report_text
 from ..loading import read_tool
 from ..problems import Report
-from ..schemas import catalogue_schema, response_schema, tool_schema
+from ..schemas import catalogue_schema, manifest_schema, response_schema, tool_schema
 from ._common import CommandError, Streams, exit_code
 
-HELP = "print a JSON Schema for tool files, theme catalogues or responses"
+HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\
 Print a JSON Schema (draft 2020-12). Editors use it for completion and
 checking as you type; other applications use it to check files without this
@@ -44,6 +44,7 @@ def _response(args: argparse.Namespace) -> dict[str, Any]:
 SCHEMAS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "tool": lambda _args: tool_schema(),
     "catalogue": lambda _args: catalogue_schema(),
+    "manifest": lambda _args: manifest_schema(),
     "response": _response,
 }
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 
+from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..loading import read_tool
 from ..problems import Problem, Report
 from ..validation import validate_response
-from ._check import add_catalogue_option, expand, read_catalogues
+from ._check import add_catalogue_option, read_catalogues
 from ._common import CommandError, Streams, add_format, date_argument, print_report
 
 HELP = "check completed questionnaires (responses) against their tool"
@@ -28,7 +29,6 @@ examples:
   audit-tool validate --tool tools/neglect_v1.yaml old.yaml --today 2017-05-10
 """
 
-RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             [*args.catalogue, args.tool], [*problems, *loaded.blocking_problems()]
         )
         return print_report(report, args.format, streams)
-    files = expand(args.responses, RESPONSE_SUFFIXES)
+    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
     found: list[Problem] = list(problems)  # the catalogues' warnings

@@ -1,0 +1,111 @@
+"""``audit-tool report AUDIT_MANIFEST``: the audit round's report."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from ..formatters import format_problem, render_json
+from ..problems import Problem
+from ..report import build_report, render_report_html, render_report_markdown, render_report_text
+from ..report.model import RoundReport
+from ..round import read_round
+from ._check import add_catalogue_option, read_catalogues
+from ._common import EXIT_ERRORS, EXIT_OK, Streams, report_problems, write_output
+
+HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
+DESCRIPTION = """\
+Read an audit round from its manifest (audit.yaml: the tool, the cases and the
+agencies invited to each, where the returns are), check every return, score
+the valid ones, and write the round's report: coverage (case by agency), theme
+scores overall and per case, strengths and areas for development with the
+questions that pulled each theme down, warnings (missing returns, agencies
+unable to take part, family views not obtained, historical information
+presented as current), and the invalid returns left out of the scores.
+
+  md    Markdown, for a board paper or a wiki
+  html  one self-contained HTML file with SVG charts and print styles
+  text  the theme table and a summary, for the terminal
+  json  the report's data, for programs
+
+The format follows the extension of -o (.html, .md, .txt, .json) unless
+--format says otherwise; without -o the report goes to stdout as Markdown.
+With -o, the text summary is printed. Invalid returns are listed on stderr;
+they do not change the exit code unless --strict is given. A manifest with
+errors gives its problems (file:line:col) and exit code 1.
+
+examples:
+  audit-tool report examples/2017-05-neglect/audit.yaml -o out/report.html
+  audit-tool report examples/2017-05-neglect/audit.yaml --format md > report.md
+"""
+
+RENDERERS: dict[str, Callable[[RoundReport], str]] = {
+    "md": render_report_markdown,
+    "html": render_report_html,
+    "text": render_report_text,
+    "json": lambda report: render_json(report.to_dict()),
+}
+_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
+_PROGRESS_FROM = 200
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``report`` verb."""
+    parser = verbs.add_parser(
+        "report", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("manifest", metavar="AUDIT_MANIFEST", help="the round's manifest")
+    parser.add_argument("--format", choices=sorted(RENDERERS), help="md, html, text or json")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument(
+        "--strict", action="store_true", help="exit 1 when any return is invalid"
+    )
+    add_catalogue_option(parser)
+    parser.set_defaults(handler=run)
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return str(args.format)
+    if args.output:
+        return _SUFFIXES.get(Path(args.output).suffix.lower(), "md")
+    return "md"
+
+
+def _write_problems(problems: list[Problem], streams: Streams) -> None:
+    for found in sorted(problems, key=Problem.sort_key):
+        streams.err.write(format_problem(found) + "\n")
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Write the report; exit 1 if the manifest (or, with --strict, a return) has errors."""
+    catalogues, problems = read_catalogues(args.catalogue)
+    if problems:
+        return report_problems(args.catalogue, problems, "text", streams) or EXIT_ERRORS
+
+    def progress(done: int, total: int) -> None:
+        if total >= _PROGRESS_FROM and (done % 100 == 0 or done == total):
+            streams.err.write(f"read {done} of {total} returns\n")
+
+    loaded = read_round(args.manifest, catalogues=catalogues, progress=progress)
+    if loaded.round is None:
+        code = report_problems([loaded.file], loaded.problems, "text", streams)
+        streams.err.write("audit-tool: error: the round cannot be read; no report was written\n")
+        return code or EXIT_ERRORS
+    audit = loaded.round
+    report = build_report(audit)
+    rendered = RENDERERS[_format(args)](report)
+    write_output(args.output, rendered, streams)
+    if args.output:
+        streams.out.write(render_report_text(report))
+        streams.out.write(f"wrote {args.output}\n")
+    invalid = audit.invalid_returns
+    _write_problems([p for r in invalid for p in r.report.errors], streams)
+    if invalid:
+        streams.err.write(
+            f"audit-tool: {len(invalid)} invalid return{'s' if len(invalid) != 1 else ''} "
+            "left out of the scores (listed in the report)\n"
+        )
+    return EXIT_ERRORS if invalid and args.strict else EXIT_OK

@@ -1,0 +1,87 @@
+"""``audit-tool score --tool TOOL RESPONSE...``: theme scores per response, per case, overall."""
+
+from __future__ import annotations
+
+import argparse
+
+from .._fs import RESPONSE_SUFFIXES, expand_paths
+from ..formatters import render_json
+from ..report.tables import scores_csv, scores_text
+from ..response import read_response
+from ..scoring import score
+from ..validation import validate_response
+from ._check import add_catalogue_option, read_catalogues
+from ._common import EXIT_OK, Streams, add_format, read_tool_argument, report_problems
+
+HELP = "theme scores per response, per case and overall"
+DESCRIPTION = """\
+Score completed questionnaires by theme, as docs/scoring.md sets out: per
+response, pooled per case, and pooled over all of them. A folder is searched
+for *.yaml, *.yml and *.json files.
+
+Every response is checked against the tool first. Invalid responses are left
+out of the scores and listed with their problems on stderr; the scores of the
+valid ones are still printed, and the exit code is 1. Warnings are listed on
+stderr too but do not change the exit code.
+
+  text  an aligned table: themes by overall and case, then each case by agency
+  json  {"tool", "responses", "cases", "overall"}, as DESIGN.md section 5 fixes it
+  csv   one row per theme and response, case or overall, for spreadsheets
+
+examples:
+  audit-tool score --tool tools/neglect_v2.yaml examples/2017-05-neglect/responses/
+  audit-tool score --tool tools/neglect_v2.yaml c1-police.yaml --format json
+"""
+
+
+def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``score`` verb."""
+    parser = verbs.add_parser(
+        "score", help=HELP, description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--tool", required=True, metavar="TOOL", help="the tool file")
+    parser.add_argument(
+        "responses", nargs="+", metavar="RESPONSE", help="response files or folders"
+    )
+    add_catalogue_option(parser)
+    add_format(parser, "text", "json", "csv")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, streams: Streams) -> int:
+    """Score the valid responses; list the problems of the others on stderr."""
+    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue)
+    if isinstance(loaded_tool, int):
+        streams.err.write("audit-tool: error: the tool cannot be used; nothing was scored\n")
+        return loaded_tool
+    tool = loaded_tool.tool
+    assert tool is not None
+    catalogues, _ = read_catalogues(args.catalogue)
+    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
+    valid = []
+    problems = []
+    for file in files:
+        loaded = read_response(file)
+        found = validate_response(tool, loaded)
+        problems.extend(found)
+        if loaded.response is not None and not any(p.is_error for p in found):
+            valid.append(loaded)
+    catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
+    scores = score(tool, valid, catalogue=catalogue)
+    if args.format == "json":
+        streams.out.write(render_json(scores.to_dict()))
+    elif args.format == "csv":
+        streams.out.write(scores_csv(scores))
+    else:
+        streams.out.write(scores_text(scores, tool.grading))
+    if not problems:
+        return EXIT_OK
+    code = report_problems(files, problems, "text", streams)
+    invalid = len(files) - len(valid)
+    if invalid:
+        streams.err.write(
+            f"audit-tool: {invalid} invalid response{'s' if invalid != 1 else ''} "
+            "left out of the scores\n"
+        )
+    return code

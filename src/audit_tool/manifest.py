@@ -1,0 +1,304 @@
+"""The audit round manifest: which tool, which cases, which agencies, where the returns are.
+
+One YAML file (``audit.yaml``) records an audit round as the panel ran it:
+the tool id and version and where its file is, the panel date, the cases
+(pseudonymised references) with the agencies invited to each, whether each
+family consented and whether the family's views were obtained, the agencies
+that could not take part (and why, never names), cases discussed at a
+separate meeting and what it found, and where the returns are. The report
+shows all of it, because a board needs to know what the scores do not cover.
+
+Paths are relative to the manifest's folder. This module holds the model, the
+loader (every problem located by line and column) and the checks of the file
+on its own; reading the returns against it is :mod:`audit_tool.round`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import _pointer
+from ._types import CaseRef, Identifier, RelativePath, RoundId, SemVer
+from ._validation import suggestion
+from ._yaml import DEFAULT_LIMITS, Document, Limits, read_document
+from .codes import problem
+from .exceptions import InvalidFileError
+from .loading import validate_document
+from .problems import Problem
+from .response import Period
+
+__all__ = [
+    "AgencyEntry",
+    "AuditManifest",
+    "CaseEntry",
+    "Family",
+    "LoadedManifest",
+    "ManifestTool",
+    "SeparateMeeting",
+    "UnableToTakePart",
+    "check_manifest",
+    "load_manifest",
+    "read_manifest",
+]
+
+_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+
+
+
+class ManifestTool(BaseModel):
+    """The tool version the round used, and where its file is."""
+
+    model_config = _CONFIG
+
+    id: Identifier
+    """The tool's id (``neglect``)."""
+    version: SemVer
+    """The tool's version (``2.0.0``); every return must answer this version."""
+    file: RelativePath
+    """The tool file, relative to the manifest (``../../tools/neglect_v2.yaml``)."""
+
+    @property
+    def ref(self) -> str:
+        """``ID@VERSION``."""
+        return f"{self.id}@{self.version}"
+
+
+class AgencyEntry(BaseModel):
+    """An agency that took part in the round, or was asked to."""
+
+    model_config = _CONFIG
+
+    id: Identifier
+    """The agency's id, as returns give it in ``agency``."""
+    name: str = Field(min_length=1)
+    """The agency's name as the report shows it (``Children's social care``)."""
+
+
+class Family(BaseModel):
+    """The family's part in the audit of one case."""
+
+    model_config = _CONFIG
+
+    consent: bool
+    """Whether the family consented to the audit."""
+    views_obtained: bool
+    """Whether the family's (and child's) views of the services were obtained for the audit."""
+    reason: str = ""
+    """Why the views were not obtained, in words for the board (never names)."""
+
+
+class SeparateMeeting(BaseModel):
+    """A case taken out of the panel and discussed at a meeting of its own."""
+
+    model_config = _CONFIG
+
+    date: datetime.date | None = None
+    """When the meeting was held (YYYY-MM-DD)."""
+    reason: str = ""
+    """Why the case was discussed separately, in words for the board (never names)."""
+    outcome: str = Field(min_length=1)
+    """What the meeting established, in words for the board (never names)."""
+
+
+class CaseEntry(BaseModel):
+    """One case audited in the round."""
+
+    model_config = _CONFIG
+
+    ref: CaseRef
+    """The pseudonymised case reference returns use (``C1``); never a name."""
+    agencies: list[Identifier] = Field(min_length=1)
+    """The agencies invited to audit this case."""
+    family: Family
+    """Consent, and whether the family's views were obtained."""
+    separate_meeting: SeparateMeeting | None = None
+    """Set when the case was discussed at a separate meeting rather than the panel."""
+
+
+class UnableToTakePart(BaseModel):
+    """An agency that could not take part in the round."""
+
+    model_config = _CONFIG
+
+    agency: Identifier
+    """The agency's id."""
+    reason: str = Field(min_length=1)
+    """Why, in words for the board (never names)."""
+
+
+class AuditManifest(BaseModel):
+    """An audit round: the tool, the panel, the cases and agencies, where the returns are."""
+
+    model_config = ConfigDict(**_CONFIG, title="Audit round manifest")
+
+    round: RoundId
+    """The round's id (``2017-05-neglect``); returns that name a round must name this one."""
+    title: str = Field(min_length=1)
+    """The report's title."""
+    tool: ManifestTool
+    """The tool version every return answers."""
+    panel_date: datetime.date
+    """When the audit panel met (YYYY-MM-DD)."""
+    period: Period | None = None
+    """The period of work audited."""
+    agencies: list[AgencyEntry] = Field(min_length=1)
+    """Every agency invited to any case, with the name the report shows."""
+    cases: list[CaseEntry] = Field(min_length=1)
+    """The cases audited, in the order the report lists them."""
+    unable_to_take_part: list[UnableToTakePart] = Field(default_factory=list)
+    """Agencies that could not take part in the round, and why."""
+    responses: list[RelativePath] = Field(min_length=1)
+    """Where the returns are: files, or folders searched for ``*.yaml``, ``*.yml``, ``*.json``."""
+
+    def agency_name(self, agency: str) -> str:
+        """The display name of ``agency`` (its id when the manifest does not list it)."""
+        return next((a.name for a in self.agencies if a.id == agency), agency)
+
+    def case(self, ref: str) -> CaseEntry | None:
+        """The case with reference ``ref``, or ``None``."""
+        return next((c for c in self.cases if c.ref == ref), None)
+
+    @property
+    def unable(self) -> dict[str, str]:
+        """Agencies that could not take part, with the reason."""
+        return {u.agency: u.reason for u in self.unable_to_take_part}
+
+
+def _duplicates(ids: list[str]) -> Iterator[tuple[int, str]]:
+    seen: set[str] = set()
+    for index, value in enumerate(ids):
+        if value in seen:
+            yield index, value
+        seen.add(value)
+
+
+def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
+    """The manifest's own consistency, as problems with pointers into it.
+
+    Duplicate agencies and cases, cases or entries naming an agency the
+    manifest does not list, and a period that ends before it starts.
+    """
+    agency_ids = [a.id for a in manifest.agencies]
+    for index, agency in _duplicates(agency_ids):
+        yield problem(
+            "manifest-duplicate-agency",
+            f"agency '{agency}' is listed twice",
+            _pointer.join("/agencies", index, "id"),
+        )
+    for index, ref in _duplicates([c.ref for c in manifest.cases]):
+        yield problem(
+            "manifest-duplicate-case",
+            f"case '{ref}' is listed twice",
+            _pointer.join("/cases", index, "ref"),
+        )
+    known = set(agency_ids)
+
+    def unknown(agency: str, pointer: str) -> Problem:
+        return problem(
+            "manifest-unknown-agency",
+            f"agency '{agency}' is not in the manifest's 'agencies' list"
+            f"{suggestion(agency, agency_ids)}",
+            pointer,
+        )
+
+    for c, case in enumerate(manifest.cases):
+        for a, agency in enumerate(case.agencies):
+            if agency not in known:
+                yield unknown(agency, _pointer.join("/cases", c, "agencies", a))
+        for index, agency in _duplicates(case.agencies):
+            yield problem(
+                "manifest-duplicate-agency",
+                f"agency '{agency}' is invited to case '{case.ref}' twice",
+                _pointer.join("/cases", c, "agencies", index),
+            )
+    for u, entry in enumerate(manifest.unable_to_take_part):
+        if entry.agency not in known:
+            yield unknown(entry.agency, _pointer.join("/unable_to_take_part", u, "agency"))
+    for index, agency in _duplicates([u.agency for u in manifest.unable_to_take_part]):
+        yield problem(
+            "manifest-duplicate-agency",
+            f"agency '{agency}' is listed twice as unable to take part",
+            _pointer.join("/unable_to_take_part", index, "agency"),
+        )
+    if manifest.period is not None and manifest.period.start > manifest.period.end:
+        yield problem(
+            "invalid-range",
+            "the audit period ends before it starts",
+            "/period/end",
+        )
+
+
+@dataclass
+class LoadedManifest:
+    """A manifest file as read: the model (when it has no errors), its problems, its folder."""
+
+    file: str
+    base: Path
+    manifest: AuditManifest | None = None
+    document: Document | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.is_error for p in self.problems)
+
+    def path(self, relative: str) -> Path:
+        """A path the manifest gives, relative to the manifest's folder."""
+        return self.base / relative
+
+
+def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[Problem]:
+    if not loaded.path(manifest.tool.file).is_file():
+        yield problem(
+            "manifest-path-not-found",
+            f"the tool file '{manifest.tool.file}' does not exist "
+            "(paths are relative to the manifest)",
+            "/tool/file",
+        )
+    for index, entry in enumerate(manifest.responses):
+        if not loaded.path(entry).exists():
+            yield problem(
+                "manifest-path-not-found",
+                f"'{entry}' does not exist (paths are relative to the manifest)",
+                _pointer.join("/responses", index),
+            )
+
+
+def read_manifest(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, display: str | None = None
+) -> LoadedManifest:
+    """Read and check an audit round manifest; never raises for bad input.
+
+    Problems come located by line and column: the shape of the file, its own
+    consistency (:func:`check_manifest`), and paths that do not exist.
+    """
+    name = display if display is not None else str(path)
+    loaded = LoadedManifest(name, Path(path).parent)
+    document, problems = read_document(path, limits, name)
+    loaded.document = document
+    loaded.problems.extend(problems)
+    if document is None:
+        return loaded
+    manifest, found = validate_document(document, AuditManifest)
+    loaded.problems.extend(found)
+    if manifest is None:
+        return loaded
+    for found_problem in (*check_manifest(manifest), *_missing_paths(loaded, manifest)):
+        loaded.problems.append(document.source.locate(found_problem))
+    if loaded.ok:
+        loaded.manifest = manifest
+    return loaded
+
+
+def load_manifest(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AuditManifest:
+    """The manifest at ``path``; raises ``InvalidFileError`` with every problem if it has errors."""
+    loaded = read_manifest(path, limits=limits)
+    if loaded.manifest is None:
+        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
+    return loaded.manifest

@@ -1,0 +1,293 @@
+"""The round's report as one self-contained HTML file: inline styles and SVG charts,
+no script, no network, no external font, with print styles for A4.
+
+Every piece of text is escaped; nothing from an answer or its evidence is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+from ..round import Coverage
+from ..tool import NOT_EVIDENCED
+from .grades import colour, format_percent, grade_label
+from .model import RoundReport, ThemeRow
+from .svg import heat_map, text_colour, theme_bars
+from .words import COVERAGE_WORDS, case_sentence, coverage_summary, rules_summary, warning_sections
+
+__all__ = ["render_report_html"]
+
+_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
+  sans-serif; color: #1b1b1b; background: #fff; margin: 0; line-height: 1.45; }
+main { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
+  border-bottom: 2px solid #1b1b1b; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.meta { color: #444; margin: 0 0 1rem; }
+.summary { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; padding: 0;
+  list-style: none; }
+.summary li { border: 1px solid #bbb; border-radius: 4px; padding: .4rem .7rem; }
+.summary strong { font-size: 1.25rem; display: block; }
+table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
+th, td { border: 1px solid #bbb; padding: .3rem .5rem; text-align: left; vertical-align: top; }
+th { background: #f2f2f2; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.grade { display: inline-block; padding: .05rem .4rem; border-radius: 3px; white-space: nowrap; }
+.cov { text-align: center; white-space: nowrap; }
+.cov-returned { background: #dcefd9; }
+.cov-invalid { background: #f6d0cc; font-weight: bold; }
+.cov-not_returned { background: #fbe3b8; }
+.cov-unable { background: #e4e4e4; }
+.cov-not_invited { color: #767676; }
+.chart { max-width: 100%; height: auto; display: block; margin: .5rem 0 1rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .8rem; font-size: .88rem; padding: 0;
+  list-style: none; }
+.swatch { display: inline-block; width: .9rem; height: .9rem; vertical-align: -.1rem;
+  margin-right: .3rem; border: 1px solid #888; }
+.finding { border-left: 4px solid #888; padding: .1rem .8rem; margin: .6rem 0; }
+.finding.strength { border-color: #1a7a3d; }
+.finding.development { border-color: #c9352b; }
+.note { color: #444; font-size: .9rem; }
+code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .88em; }
+footer { margin-top: 3rem; color: #555; font-size: .85rem; }
+@page { size: A4; margin: 14mm; }
+@media print {
+  body { font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  .chart, table, .finding { break-inside: avoid; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+def _e(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def _grade(report: RoundReport, grade: str) -> str:
+    fill = colour(report.grading, grade)
+    return (
+        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}">'
+        f"{_e(grade_label(report.grading, grade))}</span>"
+    )
+
+
+def _percent(value: float | None) -> str:
+    return "&ndash;" if value is None else f"{format_percent(value)}%"
+
+
+def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = "") -> str:
+    """A table; ``head`` cells are escaped here, ``rows`` cells are HTML already."""
+    out = ["<table>"]
+    if caption:
+        out.append(f"<caption class=\"note\">{_e(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in head))
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(row) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _legend(report: RoundReport) -> str:
+    grades = [*(b.grade for b in report.grading.bands), NOT_EVIDENCED]
+    items = []
+    for grade in grades:
+        fill = colour(report.grading, grade)
+        band = next((b for b in report.grading.bands if b.grade == grade), None)
+        reach = f" (from {band.min:g}%)" if band is not None else " (too few scored answers)"
+        items.append(
+            f'<li><span class="swatch" style="background:{fill}"></span>'
+            f"{_e(grade_label(report.grading, grade))}{_e(reach)}</li>"
+        )
+    return f'<ul class="legend" aria-label="Grades">{"".join(items)}</ul>'
+
+
+def _header(report: RoundReport) -> str:
+    period = (
+        f" · audit period {report.period[0].isoformat()} to {report.period[1].isoformat()}"
+        if report.period
+        else ""
+    )
+    counts = [
+        (len(report.cases), "case", "cases"),
+        (report.returns_scored, "return scored", "returns scored"),
+        (len(report.invalid), "invalid return left out", "invalid returns left out"),
+        (report.count(Coverage.NOT_RETURNED), "return missing", "returns missing"),
+        (report.count(Coverage.UNABLE), "case audit by an agency unable to take part",
+         "case audits by agencies unable to take part"),
+    ]
+    summary = "".join(
+        f"<li><strong>{n}</strong>{_e(one if n == 1 else many)}</li>" for n, one, many in counts
+    )
+    return (
+        f"<header><h1>{_e(report.title)}</h1>"
+        f'<p class="meta">Round <code>{_e(report.round)}</code> · panel '
+        f"{_e(report.panel_date.isoformat())}{_e(period)} · tool "
+        f"<code>{_e(report.tool_ref)}</code> ({_e(report.tool_title)})</p>"
+        f'<ul class="summary">{summary}</ul>'
+        f'<p class="note">{_e(coverage_summary(report))}</p></header>'
+    )
+
+
+def _themes(report: RoundReport) -> str:
+    cases = [c.ref for c in report.cases if c.ref in report.scores.cases]
+    rows = []
+    for row in report.themes:
+        cells = [
+            f'<th scope="row">{_e(row.name)}</th>',
+            f'<td class="num">{_percent(row.overall.percent)}</td>',
+            f"<td>{_grade(report, row.overall.grade)}</td>",
+            f'<td class="num">{row.overall.answers}</td>',
+        ]
+        cells += [f'<td class="num">{_percent(row.by_case[c].percent)}</td>' for c in cases]
+        rows.append(cells)
+    return (
+        '<section id="themes"><h2>Themes</h2>'
+        '<p>Each theme pools every valid return: the points scored over the points '
+        "available. The dashed lines mark the grade bands.</p>"
+        f"{theme_bars(report)}{_legend(report)}"
+        + _table(["Theme", "All cases", "Grade", "Scored answers", *cases], rows)
+        + "<h3>By case</h3>"
+        '<p>The same scores case by case; the last column is the whole round.</p>'
+        f"{heat_map(report)}</section>"
+    )
+
+
+def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
+    notes = []
+    for q in row.pulled_down:
+        notes.append(
+            f"<li>{_e(q.text)} <code>{_e(q.id)}</code>: {_percent(q.percent)} of the points "
+            f"available, over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
+        )
+    pulled = (
+        f"<p>Pulled down most by:</p><ul>{''.join(notes)}</ul>"
+        if notes
+        else "<p>Every scored answer reached the top of its scale.</p>"
+    )
+    return (
+        f'<div class="finding {kind}"><h3>{_e(row.name)}: {_percent(row.overall.percent)} '
+        f"{_grade(report, row.overall.grade)}</h3>"
+        f'<p class="note">{_e(row.description)}</p>{pulled}</div>'
+    )
+
+
+def _findings(report: RoundReport) -> str:
+    strengths = "".join(_finding(report, t, "strength") for t in report.strengths)
+    areas = "".join(_finding(report, t, "development") for t in report.areas_for_development)
+    missing = "".join(
+        f"<li>{_e(t.name)}: no scored answers</li>" for t in report.not_evidenced
+    )
+    return (
+        '<section id="findings"><h2>Strengths and areas for development</h2>'
+        "<h3>Strengths: themes graded good or better</h3>"
+        + (strengths or "<p>No theme was graded good or better.</p>")
+        + "<h3>Areas for development: themes graded requires improvement or inadequate</h3>"
+        + (areas or "<p>No theme was graded requires improvement or inadequate.</p>")
+        + (f"<h3>Not evidenced</h3><ul>{missing}</ul>" if missing else "")
+        + "</section>"
+    )
+
+
+def _coverage(report: RoundReport) -> str:
+    rows = []
+    for agency, name in report.agencies.items():
+        cells = [f'<th scope="row">{_e(name)}</th>']
+        for case in report.cases:
+            state = case.coverage[agency]
+            cells.append(
+                f'<td class="cov cov-{state.value}">{_e(COVERAGE_WORDS[state])}</td>'
+            )
+        rows.append(cells)
+    return (
+        '<section id="coverage"><h2>Coverage</h2>'
+        "<p>Which agencies returned an audit for each case.</p>"
+        + _table(["Agency", *(c.ref for c in report.cases)], rows)
+        + _cases(report)
+        + "</section>"
+    )
+
+
+def _cases(report: RoundReport) -> str:
+    items = [
+        f"<li><strong>{_e(c.ref)}</strong>: {_e(case_sentence(c))}</li>" for c in report.cases
+    ]
+    return f"<h3>Cases</h3><ul>{''.join(items)}</ul>"
+
+
+def _warnings(report: RoundReport) -> str:
+    sections = warning_sections(report)
+    parts = ['<section id="warnings"><h2>Warnings</h2>']
+    for heading, sentences in sections:
+        items = "".join(f"<li>{_e(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h3>{_e(heading)}</h3><ul>{items}</ul>")
+    parts.append("" if sections else "<p>None.</p>")
+    return "".join(parts) + "</section>"
+
+
+def _invalid(report: RoundReport) -> str:
+    if not report.invalid:
+        return (
+            '<section id="invalid"><h2>Returns left out of the scores</h2>'
+            "<p>None: every return was valid.</p></section>"
+        )
+    parts = [
+        '<section id="invalid"><h2>Returns left out of the scores</h2>'
+        "<p>These returns have errors, so they are not scored. Correct them and run the "
+        "report again.</p>"
+    ]
+    for r in report.invalid:
+        who = " · ".join(
+            x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x
+        )
+        parts.append(f"<h3><code>{_e(r.name)}</code>{_e(f' ({who})' if who else '')}</h3><ul>")
+        for p in r.problems:
+            where = f"line {p.line}" if p.line is not None else "file"
+            parts.append(
+                f"<li>{_e(where)}: {_e(p.severity.value)} <code>{_e(p.code)}</code>: "
+                f"{_e(p.message)}</li>"
+            )
+        parts.append("</ul>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _method(report: RoundReport) -> str:
+    return (
+        '<section id="method"><h2>How the scores are worked out</h2>'
+        + "".join(f"<p>{_e(p)}</p>" for p in rules_summary(report))
+        + "</section>"
+    )
+
+
+def render_report_html(report: RoundReport) -> str:
+    """The report as one self-contained HTML document."""
+    from .. import __version__  # here: the package imports this module
+
+    body = "".join(
+        [
+            _header(report),
+            _themes(report),
+            _findings(report),
+            _coverage(report),
+            _warnings(report),
+            _invalid(report),
+            _method(report),
+        ]
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_e(report.title)}</title><style>{_CSS}</style></head>"
+        f"<body><main>{body}"
+        f"<footer>Made with audit-tool {_e(__version__)} from the returns named in the "
+        "round's manifest. Scores come from the answers' scales only; no answer or "
+        "evidence text is reproduced here.</footer></main></body></html>\n"
+    )

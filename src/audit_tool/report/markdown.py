@@ -1,0 +1,183 @@
+"""The round's report as Markdown: the same sections as the HTML, tables for charts.
+
+Every piece of text from a file is escaped, so a title or a reason cannot
+become markup; nothing from an answer or its evidence is shown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..round import Coverage
+from .grades import abbreviations, format_percent, grade_label
+from .model import RoundReport, ThemeRow
+from .words import (
+    COVERAGE_WORDS,
+    case_sentence,
+    coverage_summary,
+    rules_summary,
+    warning_sections,
+)
+
+__all__ = ["md_escape", "render_report_markdown"]
+
+# Enough to keep text as text: emphasis, code, links, HTML, headings, tables.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
+
+
+def md_escape(text: object) -> str:
+    """``text`` on one line, with every Markdown special character escaped."""
+    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table; cells are escaped already."""
+    lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{format_percent(value)}%"  # noqa: RUF001
+
+
+def _header(report: RoundReport) -> str:
+    lines = [
+        f"# {md_escape(report.title)}",
+        "",
+        f"Round `{report.round}` · panel {report.panel_date.isoformat()}"
+        + (
+            f" · audit period {report.period[0].isoformat()} to {report.period[1].isoformat()}"
+            if report.period
+            else ""
+        )
+        + f" · tool `{report.tool_ref}` ({md_escape(report.tool_title)})",
+        "",
+        f"- Returns scored: **{report.returns_scored}**",
+        f"- Invalid returns left out of the scores: **{len(report.invalid)}**",
+        f"- Returns missing: **{report.count(Coverage.NOT_RETURNED)}**",
+        f"- Case audits by agencies unable to take part: **{report.count(Coverage.UNABLE)}**",
+        "",
+        md_escape(coverage_summary(report)),
+        "",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _themes(report: RoundReport) -> str:
+    short = abbreviations(report.grading)
+    cases = [c.ref for c in report.cases if c.ref in report.scores.cases]
+    rows = []
+    for row in report.themes:
+        found = row.overall
+        cells = [
+            md_escape(row.name),
+            _percent(found.percent),
+            md_escape(grade_label(report.grading, found.grade)),
+            str(found.answers),
+        ]
+        for case in cases:
+            by_case = row.by_case[case]
+            cells.append(f"{_percent(by_case.percent)} {short.get(by_case.grade, by_case.grade)}")
+        rows.append(cells)
+    legend = ", ".join(
+        f"{short[g]} {grade_label(report.grading, g).lower()}" for g in short
+    )
+    return (
+        "## Themes\n\n"
+        "Each theme pools every valid return: the points scored over the points available.\n\n"
+        + _table(["Theme", "All cases", "Grade", "Scored answers", *cases], rows)
+        + f"\nBy case: {md_escape(legend)}.\n\n"
+    )
+
+
+def _finding(report: RoundReport, row: ThemeRow) -> str:
+    head = (
+        f"### {md_escape(row.name)}: {_percent(row.overall.percent)} "
+        f"{md_escape(grade_label(report.grading, row.overall.grade).lower())}\n\n"
+    )
+    if not row.pulled_down:
+        return head + "Every scored answer reached the top of its scale.\n\n"
+    notes = [
+        f"- {md_escape(q.text)} (`{q.id}`): {_percent(q.percent)} of the points available, "
+        f"over {q.answers} answer{'s' if q.answers != 1 else ''}"
+        for q in row.pulled_down
+    ]
+    return head + "Pulled down most by:\n\n" + "\n".join(notes) + "\n\n"
+
+
+def _findings(report: RoundReport) -> str:
+    out = ["## Strengths and areas for development\n\n",
+           "Strengths are themes graded good or better; areas for development are themes "
+           "graded requires improvement or inadequate.\n\n",
+           "### Strengths\n\n" if report.strengths else "No theme was graded good or better.\n\n"]
+    out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.strengths]
+    out.append("### Areas for development\n\n" if report.areas_for_development else
+               "No theme was graded requires improvement or inadequate.\n\n")
+    out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.areas_for_development]
+    if report.not_evidenced:
+        out.append("### Not evidenced\n\n")
+        out += [f"- {md_escape(t.name)}: no scored answers\n" for t in report.not_evidenced]
+        out.append("\n")
+    return "".join(out)
+
+
+def _coverage(report: RoundReport) -> str:
+    rows = [
+        [md_escape(name), *(COVERAGE_WORDS[c.coverage[agency]] for c in report.cases)]
+        for agency, name in report.agencies.items()
+    ]
+    cases = [f"- **{md_escape(c.ref)}**: {md_escape(case_sentence(c))}" for c in report.cases]
+    return (
+        "## Coverage\n\nWhich agencies returned an audit for each case.\n\n"
+        + _table(["Agency", *(md_escape(c.ref) for c in report.cases)], rows)
+        + "\n### Cases\n\n" + "\n".join(cases) + "\n\n"
+    )
+
+
+def _warnings(report: RoundReport) -> str:
+    sections = warning_sections(report)
+    out = ["## Warnings\n\n", "" if sections else "None.\n\n"]
+    for heading, sentences in sections:
+        out.append(f"### {md_escape(heading)}\n\n")
+        out += [f"- {md_escape(sentence)}\n" for sentence in sentences]
+        out.append("\n")
+    return "".join(out)
+
+
+def _invalid(report: RoundReport) -> str:
+    if not report.invalid:
+        return "## Returns left out of the scores\n\nNone: every return was valid.\n\n"
+    out = ["## Returns left out of the scores\n\n",
+           "These returns have errors, so they are not scored. Correct them and run the report "
+           "again.\n\n"]
+    for r in report.invalid:
+        who = " · ".join(x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x)
+        out.append(f"### {md_escape(r.name)}" + (f" ({md_escape(who)})" if who else "") + "\n\n")
+        for p in r.problems:
+            where = f"line {p.line}" if p.line is not None else "file"
+            out.append(f"- {where}: {p.severity.value} `{p.code}`: {md_escape(p.message)}\n")
+        out.append("\n")
+    return "".join(out)
+
+
+def render_report_markdown(report: RoundReport) -> str:
+    """The report as a Markdown document."""
+    from .. import __version__  # here: the package imports this module
+
+    method = "\n\n".join(md_escape(p) for p in rules_summary(report))
+    return "".join(
+        [
+            _header(report),
+            _themes(report),
+            _findings(report),
+            _coverage(report),
+            _warnings(report),
+            _invalid(report),
+            f"## How the scores are worked out\n\n{method}\n\n",
+            f"---\n\nMade with audit-tool {__version__}. No answer or evidence text is "
+            "reproduced here.\n",
+        ]
+    )

@@ -1,0 +1,41 @@
+"""The round's report in brief for the terminal: the theme table and what it leaves out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..scoring import ThemeScore
+from .model import RoundReport
+from .tables import legend, theme_table
+from .words import coverage_summary
+
+__all__ = ["render_report_text"]
+
+
+def render_report_text(report: RoundReport) -> str:
+    """Title, the themes by case in an aligned table, and one line each for the rest."""
+    columns: list[tuple[str, Mapping[str, ThemeScore]]] = [
+        ("all cases", {t.id: t.overall for t in report.themes})
+    ]
+    columns += [
+        (c.ref, {t.id: t.by_case[c.ref] for t in report.themes})
+        for c in report.cases
+        if c.ref in report.scores.cases
+    ]
+    themes = [t.id for t in report.themes]
+    strengths = ", ".join(t.id for t in report.strengths) or "none"
+    areas = ", ".join(t.id for t in report.areas_for_development) or "none"
+    lines = [
+        f"{report.title}",
+        f"round {report.round}, panel {report.panel_date.isoformat()}, tool {report.tool_ref}",
+        coverage_summary(report),
+        "",
+        theme_table(themes, columns, report.grading).rstrip("\n"),
+        legend(report.grading).rstrip("\n"),
+        "",
+        f"strengths: {strengths}",
+        f"areas for development: {areas}",
+        f"warnings: {len(report.warnings)}; invalid returns left out of the scores: "
+        f"{len(report.invalid)}",
+    ]
+    return "\n".join(lines) + "\n"

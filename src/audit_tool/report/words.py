@@ -1,0 +1,124 @@
+"""The sentences the Markdown, HTML and terminal reports share, so they say the same."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..round import Coverage
+from .grades import grade_label
+from .model import CaseRow, RoundReport, WarningItem, warning_heading
+
+__all__ = [
+    "COVERAGE_WORDS",
+    "case_sentence",
+    "coverage_summary",
+    "describe",
+    "rules_summary",
+    "warning_sections",
+]
+
+COVERAGE_WORDS: Mapping[Coverage, str] = {
+    Coverage.RETURNED: "Returned",
+    Coverage.INVALID: "Invalid return",
+    Coverage.NOT_RETURNED: "Not returned",
+    Coverage.UNABLE: "Unable to take part",
+    Coverage.NOT_INVITED: "Not invited",
+}
+"""How the coverage grid names each state."""
+
+
+def coverage_summary(report: RoundReport) -> str:
+    """One line: the invited case audits, and what became of them."""
+    invited = sum(
+        1 for c in report.cases for s in c.coverage.values() if s is not Coverage.NOT_INVITED
+    )
+    parts = [f"Invited case audits: {invited}", f"returned and scored: "
+             f"{report.count(Coverage.RETURNED)}"]
+    for state, words in (
+        (Coverage.INVALID, "returned with errors, left out of the scores"),
+        (Coverage.NOT_RETURNED, "not returned"),
+        (Coverage.UNABLE, "for agencies unable to take part"),
+    ):
+        if report.count(state):
+            parts.append(f"{words}: {report.count(state)}")
+    return "; ".join(parts) + "."
+
+
+def case_sentence(case: CaseRow) -> str:
+    """The family's part in the audit of ``case`` and, if it had one, its separate meeting."""
+    text = "family consented" if case.family_consent else "family did not consent"
+    if case.family_views_obtained:
+        text += "; family's views obtained."
+    else:
+        reason = case.family_reason.rstrip(".")
+        text += "; family's views not obtained" + (f" ({reason})." if reason else ".")
+    if case.separate_meeting is not None:
+        date = case.separate_meeting_date
+        text += " Discussed at a separate meeting" + (f" on {date.isoformat()}" if date else "")
+        reason = case.separate_meeting_reason
+        text += f": {reason}" if reason else "."
+        text += f" Outcome: {case.separate_meeting}"
+    return text
+
+
+def _agency(report: RoundReport, agency: str | None) -> str:
+    return report.agencies.get(agency or "", agency or "an unknown agency")
+
+
+def describe(report: RoundReport, item: WarningItem) -> str:
+    """A warning as one sentence for the report: what, for which case and agency, where."""
+    if item.code == "family-views-not-obtained":
+        case = next((c for c in report.cases if c.ref == item.case), None)
+        reason = f" ({case.family_reason.rstrip('.')})" if case and case.family_reason else ""
+        return f"{item.case}: the family's views were not obtained{reason}."
+    if item.code == "return-missing":
+        return f"{item.case}: no return from {_agency(report, item.agency)}."
+    if item.code == "agency-unable":
+        cases = [c.ref for c in report.cases if c.coverage.get(item.agency or "")
+                 is Coverage.UNABLE]
+        reason = report.unable.get(item.agency or "", "")
+        invited = f" (invited to {', '.join(cases)})" if cases else ""
+        return (
+            f"{_agency(report, item.agency)} could not take part{invited}"
+            + (f": {reason}" if reason else "")
+            + ("" if reason.endswith(".") else ".")
+        )
+    who = " · ".join(x for x in (item.case, _agency(report, item.agency) if item.agency else None)
+                     if x)
+    where = item.file or ""
+    if item.line is not None:
+        where += f", line {item.line}"
+    place = f"{who} ({where})" if who and where else who or where
+    return f"{place}: {item.message}"
+
+
+def warning_sections(report: RoundReport) -> list[tuple[str, list[str]]]:
+    """The warnings as the report lists them: a heading with its count, and one sentence
+    each, the groups a board asks about first."""
+    return [
+        (f"{warning_heading(code)} ({len(items)})", [describe(report, item) for item in items])
+        for code, items in report.warnings_by_code().items()
+    ]
+
+
+def rules_summary(report: RoundReport) -> list[str]:
+    """How the scores are worked out, in a few short paragraphs for the board."""
+    bands = ", ".join(
+        f"{grade_label(report.grading, b.grade).lower()} from {b.min:g}%"
+        for b in report.grading.bands
+    )
+    return [
+        "Each answer on a scored scale earns points (for example yes 2, partly 1, no 0); "
+        "answers such as not applicable or not known earn none and are left out, so they "
+        "neither raise nor lower a score. Questions that did not apply to a return are "
+        "left out too.",
+        "A theme's percent is the points scored over the points available from the answers "
+        "that count, each question weighted as the tool sets. Each statutory meeting "
+        "recorded counts as its own answer. A case's and the round's scores pool every "
+        "return: the sum of points over the sum of points available.",
+        f"Grades: {bands}; a theme with no scored answer (or fewer than the tool asks for) "
+        "is not evidenced. Percents are shown rounded down, so a percent shown never "
+        "reaches a band the score did not.",
+        "The audit is qualitative: the scores are a window on the system, not a "
+        "statistically valid measure of practice.",
+    ]

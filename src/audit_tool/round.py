@@ -1,0 +1,340 @@
+"""An audit round read whole: the manifest, its tool, every return checked, and coverage.
+
+:func:`read_round` reads the manifest (:mod:`audit_tool.manifest`), loads
+the tool it names, reads every return it points to and checks each one
+against the tool and the round. A return with an error is *invalid*: it is
+kept, with its problems, and left out of the scores, never silently dropped.
+
+The round also carries findings a board must see beside the scores, as
+warnings located in the manifest: invited agencies that sent no return,
+agencies that could not take part, and cases where the family's views were
+not obtained. Warnings from checking the returns (evidence dated before the
+audit period: historical information presented as current) stay with their
+returns.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from . import _pointer
+from ._fs import RESPONSE_SUFFIXES, expand_paths
+from ._yaml import DEFAULT_LIMITS, Limits
+from .catalogue import ThemeCatalogue
+from .codes import problem
+from .loading import read_tool
+from .manifest import AuditManifest, LoadedManifest, read_manifest
+from .problems import FileReport, Problem
+from .response import LoadedResponse, read_response
+from .scoring import Scores, score
+from .tool import Tool
+from .validation import validate_response
+
+__all__ = [
+    "AuditRound",
+    "Coverage",
+    "LoadedRound",
+    "RoundReturn",
+    "read_round",
+]
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` while returns are read."""
+
+
+class Coverage(StrEnum):
+    """What the round holds for one case and one agency."""
+
+    RETURNED = "returned"
+    """A valid return, scored."""
+    INVALID = "invalid"
+    """A return with errors: listed with its problems, left out of the scores."""
+    NOT_RETURNED = "not_returned"
+    """Invited, but no return."""
+    UNABLE = "unable"
+    """The agency could not take part in the round."""
+    NOT_INVITED = "not_invited"
+    """The agency was not invited to audit the case."""
+
+
+@dataclass(frozen=True)
+class RoundReturn:
+    """One return file of a round, as read and checked."""
+
+    file: str
+    """The file as problems name it (relative to where the command ran)."""
+    name: str
+    """The file relative to the manifest's folder, as the report shows it."""
+    loaded: LoadedResponse
+    """The file as read."""
+    problems: tuple[Problem, ...]
+    """Every problem: shape, answers against the tool, place in the round."""
+    case: str | None
+    """The case reference the file gives, if it gives one as text."""
+    agency: str | None
+    """The agency the file gives, if it gives one as text."""
+
+    @property
+    def report(self) -> FileReport:
+        """The problems as a file report (``errors``, ``warnings``, ``ok``)."""
+        return FileReport(self.file, self.problems)
+
+    @property
+    def valid(self) -> bool:
+        """True when the return loaded and has no errors: it is scored."""
+        return self.loaded.response is not None and self.report.ok
+
+
+@dataclass(frozen=True)
+class AuditRound:
+    """A round read whole: its manifest, its tool, its returns and its findings."""
+
+    file: str
+    """The manifest file."""
+    manifest: AuditManifest
+    """The manifest."""
+    tool: Tool
+    """The tool version the round used."""
+    returns: tuple[RoundReturn, ...]
+    """Every return file, valid or not, in the order found."""
+    findings: tuple[Problem, ...]
+    """Warnings about the round, located in the manifest (missing returns, agencies
+    unable to take part, family views not obtained)."""
+    catalogue: ThemeCatalogue | None = None
+    """The theme catalogue the tool scores into, when it is not the standard one."""
+
+    @property
+    def valid_returns(self) -> tuple[RoundReturn, ...]:
+        """The returns that are scored, in the manifest's case and agency order."""
+        cases = {c.ref: n for n, c in enumerate(self.manifest.cases)}
+        agencies = {a.id: n for n, a in enumerate(self.manifest.agencies)}
+        valid = [r for r in self.returns if r.valid]
+        return tuple(
+            sorted(
+                valid,
+                key=lambda r: (
+                    cases.get(r.case or "", len(cases)),
+                    agencies.get(r.agency or "", len(agencies)),
+                ),
+            )
+        )
+
+    @property
+    def invalid_returns(self) -> tuple[RoundReturn, ...]:
+        """The returns with errors, left out of the scores."""
+        return tuple(r for r in self.returns if not r.valid)
+
+    def coverage(self, case: str, agency: str) -> Coverage:
+        """What the round holds for ``case`` from ``agency``."""
+        found = [r for r in self.returns if r.case == case and r.agency == agency]
+        if any(r.valid for r in found):
+            return Coverage.RETURNED
+        if found:
+            return Coverage.INVALID
+        entry = self.manifest.case(case)
+        if entry is None or agency not in entry.agencies:
+            return Coverage.NOT_INVITED
+        if agency in self.manifest.unable:
+            return Coverage.UNABLE
+        return Coverage.NOT_RETURNED
+
+    def scores(self) -> Scores:
+        """The theme scores of the valid returns."""
+        return score(self.tool, [r.loaded for r in self.valid_returns], catalogue=self.catalogue)
+
+
+@dataclass
+class LoadedRound:
+    """Everything reading a round produced: the round (unless the manifest or tool
+    has errors) and the problems that stopped it."""
+
+    file: str
+    round: AuditRound | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _text(data: Any, key: str) -> str | None:
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator[Problem]:
+    response = loaded.response
+    if response is None:
+        return
+    if response.round is not None and response.round != manifest.round:
+        yield problem(
+            "return-wrong-round",
+            f"the return names round '{response.round}', not this round ('{manifest.round}')",
+            "/round",
+        )
+    case = manifest.case(response.case)
+    if case is None:
+        yield problem(
+            "return-unknown-case",
+            f"the return's case is not one of the round's {len(manifest.cases)} cases",
+            "/case",
+        )
+    elif response.agency not in case.agencies:
+        yield problem(
+            "return-not-invited",
+            f"agency '{response.agency}' was not invited to audit the return's case",
+            "/agency",
+        )
+
+
+def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, r in enumerate(returns):
+        if r.loaded.response is not None and r.case and r.agency:
+            groups.setdefault((r.case, r.agency), []).append(n)
+    out = list(returns)
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        for n in indexes:
+            r = out[n]
+            others = ", ".join(returns[m].name for m in indexes if m != n)
+            found = problem(
+                "return-duplicate",
+                f"another return has the same case and agency ({others})",
+                "/agency",
+            )
+            out[n] = dataclasses.replace(r, problems=(*r.problems, _locate(r.loaded, found)))
+    return out
+
+
+def _locate(loaded: LoadedResponse, found: Problem) -> Problem:
+    if loaded.document is None:
+        return found.located(loaded.file, None, None)
+    return loaded.document.source.locate(found)
+
+
+def _findings(
+    loaded: LoadedManifest, manifest: AuditManifest, returns: list[RoundReturn]
+) -> list[Problem]:
+    """Missing returns, agencies unable to take part, family views not obtained."""
+    returned = {(r.case, r.agency) for r in returns}
+    found: list[Problem] = []
+    for c, case in enumerate(manifest.cases):
+        for a, agency in enumerate(case.agencies):
+            if (case.ref, agency) in returned or agency in manifest.unable:
+                continue
+            found.append(
+                problem(
+                    "return-missing",
+                    f"no return from agency '{agency}' for this case",
+                    _pointer.join("/cases", c, "agencies", a),
+                    case=case.ref,
+                    agency=agency,
+                )
+            )
+        if not case.family.views_obtained:
+            found.append(
+                problem(
+                    "family-views-not-obtained",
+                    "the family's views were not obtained for this case",
+                    _pointer.join("/cases", c, "family", "views_obtained"),
+                    case=case.ref,
+                )
+            )
+    for u, entry in enumerate(manifest.unable_to_take_part):
+        found.append(
+            problem(
+                "agency-unable",
+                f"agency '{entry.agency}' could not take part in the audit",
+                _pointer.join("/unable_to_take_part", u),
+                agency=entry.agency,
+            )
+        )
+    assert loaded.document is not None
+    return [loaded.document.source.locate(p) for p in found]
+
+
+def _display(manifest_file: str, relative: str) -> str:
+    return os.path.normpath(os.path.join(os.path.dirname(manifest_file), relative))
+
+
+def _read_returns(
+    manifest_path: str | Path,
+    loaded: LoadedManifest,
+    manifest: AuditManifest,
+    tool: Tool,
+    limits: Limits,
+    progress: Progress | None,
+) -> list[RoundReturn]:
+    entries = expand_paths((loaded.path(e) for e in manifest.responses), RESPONSE_SUFFIXES)
+    itself = Path(manifest_path).resolve()
+    entries = [e for e in entries if Path(e).resolve() != itself]  # returns kept beside it
+    base = loaded.base
+    returns: list[RoundReturn] = []
+    for n, path in enumerate(entries, 1):
+        name = os.path.relpath(path, base)
+        display = _display(loaded.file, name)
+        response = read_response(path, limits=limits, display=display)
+        problems = validate_response(tool, response)
+        problems += [_locate(response, p) for p in _round_problems(manifest, response)]
+        raw = response.document.data if response.document is not None else None
+        case, agency = _text(raw, "case"), _text(raw, "agency")
+        returns.append(RoundReturn(display, name, response, tuple(problems), case, agency))
+        if progress is not None:
+            progress(n, len(entries))
+    return _duplicates(returns)
+
+
+def read_round(
+    path: str | Path,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    progress: Progress | None = None,
+) -> LoadedRound:
+    """Read an audit round from its manifest; never raises for bad input.
+
+    When the manifest or its tool has errors, the result has no round and
+    carries those problems. Otherwise every return is read and checked; the
+    invalid ones stay in the round with their problems.
+    """
+    loaded = read_manifest(path, limits=limits)
+    result = LoadedRound(loaded.file, problems=list(loaded.problems))
+    manifest = loaded.manifest
+    if manifest is None:
+        return result
+    catalogues = tuple(catalogues)
+    tool_file = _display(loaded.file, manifest.tool.file)
+    tool_result = read_tool(loaded.path(manifest.tool.file), catalogues=catalogues, limits=limits,
+                            display=tool_file)
+    result.problems.extend(p for p in tool_result.problems if p.is_error)
+    tool = tool_result.tool
+    if tool is None:
+        return result
+    if tool.ref != manifest.tool.ref:
+        assert loaded.document is not None
+        result.problems.append(
+            loaded.document.source.locate(
+                problem(
+                    "manifest-tool-mismatch",
+                    f"the tool file '{manifest.tool.file}' is {tool.ref}, "
+                    f"not {manifest.tool.ref}",
+                    "/tool",
+                )
+            )
+        )
+        return result
+    returns = _read_returns(path, loaded, manifest, tool, limits, progress)
+    catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
+    result.round = AuditRound(
+        loaded.file,
+        manifest,
+        tool,
+        tuple(returns),
+        tuple(_findings(loaded, manifest, returns)),
+        catalogue,
+    )
+    return result

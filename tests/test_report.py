@@ -1,0 +1,153 @@
+"""The round's report: what it shows, in Markdown, HTML and JSON, and what it never shows."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from audit_tool import (
+    RoundReport,
+    build_report,
+    read_round,
+    render_report_html,
+    render_report_markdown,
+)
+from audit_tool._yaml import read_document
+from audit_tool.report.markdown import md_escape
+
+from conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "2017-05-neglect"
+
+
+@pytest.fixture(scope="module")
+def report() -> RoundReport:
+    """The example round's report data."""
+    audit = read_round(EXAMPLE / "audit.yaml").round
+    assert audit is not None
+    return build_report(audit)
+
+
+def _free_text(value: Any, key: str = "") -> list[str]:
+    """Every evidence text and text answer in a response document."""
+    if isinstance(value, dict):
+        return [t for k, v in value.items() for t in _free_text(v, k)]
+    if isinstance(value, list):
+        return [t for v in value for t in _free_text(v, key)]
+    if isinstance(value, str) and (key in ("evidence", "involvement_summary", "what_worked",
+                                           "learning", "value") and " " in value):
+        return [value]
+    return []
+
+
+def test_strengths_and_areas_follow_the_grades(report: RoundReport) -> None:
+    """Good or better themes are strengths; requires improvement or inadequate, areas for
+    development, each with the questions that pulled it down."""
+    assert [t.id for t in report.strengths] == ["multi_agency", "meetings", "oversight"]
+    assert {t.id for t in report.areas_for_development} == {
+        "recording", "outcome_planning", "impact_on_child", "assessment", "voice_of_child"
+    }
+    for row in (*report.strengths, *report.areas_for_development):
+        assert 1 <= len(row.pulled_down) <= 3
+        assert all(q.points < q.max_points for q in row.pulled_down)
+
+
+def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundReport) -> None:
+    """The Markdown report has each coverage mark, each warning heading and the invalid return."""
+    text = render_report_markdown(report)
+    row = next(line for line in text.splitlines() if line.startswith("| Housing and benefits"))
+    assert row == (
+        "| Housing and benefits | Returned | Invalid return | Not invited | Not invited "
+        "| Not invited |"
+    )
+    for words in ("Unable to take part", "Not returned", "### Family views not obtained (5)",
+                  "### Historical information presented as current (5)",
+                  "- C4 · Police (responses/c4-police.yaml, line 19): the evidence for "
+                  "'record\\_clear\\_picture' is dated 2013-01-24, before the audit period",
+                  "### Agencies unable to take part (2)", "### Missing returns (1)",
+                  "- C5: no return from Schools and education.",
+                  "responses/c2-housing.yaml (C2 · Housing and benefits)",
+                  "- line 13: error `wrong-type`: expected a date (YYYY-MM-DD), got text",
+                  "- line 61: error `option-not-in-scale`: the answer to "
+                  "'information\\_shared' is not an option of scale",
+                  "Discussed at a separate meeting on 2017-05-24"):
+        assert words in text, words
+
+
+def test_html_is_self_contained_with_two_charts(report: RoundReport) -> None:
+    """One HTML file: two inline SVG charts, print styles, no script, no external resource."""
+    page = render_report_html(report)
+    assert page.count("<svg ") == 2
+    assert "@media print" in page
+    assert "<script" not in page.lower()
+    assert re.search(r"(src|href)\s*=|@import|url\(", page) is None
+    assert re.findall(r"https?://[^\s\"']+", page) == ["http://www.w3.org/2000/svg"] * 2
+
+
+def test_html_lists_the_invalid_return_and_the_warnings(report: RoundReport) -> None:
+    """The HTML names the invalid return and every warning group."""
+    page = render_report_html(report)
+    assert "<code>responses/c2-housing.yaml</code>" in page
+    assert "Invalid return</td>" in page
+    for heading in ("Family views not obtained (5)", "Agencies unable to take part (2)",
+                    "Missing returns (1)", "Historical information presented as current (5)"):
+        assert heading in page
+
+
+@pytest.mark.parametrize("render", [render_report_markdown, render_report_html])
+def test_no_answer_or_evidence_text_reaches_the_report(report: RoundReport, render: Any) -> None:
+    """Not one evidence text or free-text answer of any return appears in the report."""
+    page = render(report)
+    texts = set()
+    for path in (EXAMPLE / "responses").glob("*.yaml"):
+        document, _ = read_document(path)
+        assert document is not None
+        texts.update(_free_text(document.data))
+    assert len(texts) > 50
+    assert [t for t in texts if t in page] == []
+
+
+def test_report_json_names_coverage_and_invalid_returns(report: RoundReport) -> None:
+    """to_dict() is JSON-ready and carries coverage, scores, warnings and invalid returns."""
+    data = json.loads(json.dumps(report.to_dict()))
+    assert data["coverage"]["C2"]["housing"] == "invalid"
+    assert data["coverage"]["C5"]["education"] == "not_returned"
+    assert set(data["scores"]) == {"tool", "responses", "cases", "overall"}
+    assert [r["file"] for r in data["invalid_returns"]] == ["responses/c2-housing.yaml"]
+    assert {w["code"] for w in data["warnings"]} == {
+        "family-views-not-obtained", "agency-unable", "return-missing", "evidence-before-period"
+    }
+
+
+def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:
+    """A title or reason holding markup is shown as text in HTML and Markdown."""
+    folder = tmp_path / "round"
+    shutil.copytree(EXAMPLE, folder)
+    manifest = folder / "audit.yaml"
+    tools = os.path.relpath(ROOT / "tools", folder)
+    text = manifest.read_text(encoding="utf-8").replace("../../tools", tools)
+    text = text.replace(
+        "title: Multi-agency case audit - neglect, May 2017",
+        "title: '<script>alert(1)</script> & *bold* | pipe'",
+    )
+    manifest.write_text(text, encoding="utf-8")
+    audit = read_round(manifest).round
+    assert audit is not None
+    built = build_report(audit)
+    page = render_report_html(built)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold* | pipe" in page
+    assert render_report_markdown(built).startswith(
+        "# \\<script\\>alert(1)\\</script\\> & \\*bold\\* \\| pipe\n"
+    )
+
+
+def test_md_escape_keeps_text_on_one_line() -> None:
+    """md_escape joins lines and escapes the characters that would become markup."""
+    assert md_escape("a_b\n[c](d) `e` <f>") == "a\\_b \\[c\\](d) \\`e\\` \\<f\\>"

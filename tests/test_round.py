@@ -1,0 +1,156 @@
+"""Reading an audit round: coverage, findings, and each return checked against the round."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from audit_tool import AuditRound, Coverage, read_round
+
+from conftest import ROOT
+
+EXAMPLE = ROOT / "examples" / "2017-05-neglect"
+TOOL = ROOT / "tools" / "neglect_v2.yaml"
+
+
+@pytest.fixture(scope="module")
+def example() -> AuditRound:
+    """The example round, read once."""
+    loaded = read_round(EXAMPLE / "audit.yaml")
+    assert loaded.problems == []
+    assert loaded.round is not None
+    return loaded.round
+
+
+@pytest.mark.parametrize(
+    ("case", "agency", "state"),
+    [
+        ("C1", "csc", Coverage.RETURNED),
+        ("C2", "housing", Coverage.INVALID),
+        ("C5", "education", Coverage.NOT_RETURNED),
+        ("C1", "domestic_abuse", Coverage.UNABLE),
+        ("C4", "crc", Coverage.UNABLE),
+        ("C2", "police", Coverage.NOT_INVITED),
+    ],
+)
+def test_example_coverage(example: AuditRound, case: str, agency: str, state: Coverage) -> None:
+    """The coverage grid marks returned, invalid, not returned, unable and not invited."""
+    assert example.coverage(case, agency) is state
+
+
+def test_example_findings_are_located_in_the_manifest(example: AuditRound) -> None:
+    """Family views not obtained (5), agencies unable (2) and the missing return (1) are
+    warnings at their line in the manifest."""
+    found = sorted((p.code, p.line, p.context.get("case"), p.context.get("agency"))
+                   for p in example.findings)
+    assert found == sorted(
+        [("family-views-not-obtained", line, case, None)
+         for line, case in [(40, "C1"), (46, "C2"), (53, "C3"), (59, "C4"), (73, "C5")]]
+        + [("return-missing", 70, "C5", "education"),
+           ("agency-unable", 77, None, "domestic_abuse"),
+           ("agency-unable", 79, None, "crc")]
+    )
+    assert {p.severity.value for p in example.findings} == {"warning"}
+
+
+def test_example_invalid_return_is_kept_with_its_problems(example: AuditRound) -> None:
+    """The deliberately invalid return is not scored but stays in the round, with its error
+    located in its file."""
+    invalid = example.invalid_returns
+    assert [r.name for r in invalid] == [os.path.join("responses", "c2-housing.yaml")]
+    assert (invalid[0].case, invalid[0].agency) == ("C2", "housing")
+    assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].report.errors] == [
+        ("wrong-type", 13, 12, "/completed"),
+        ("option-not-in-scale", 61, 23, "/answers/information_shared"),
+    ]
+    assert len(example.valid_returns) == 27
+    scored = example.scores()
+    assert ("C2", "housing") not in {(r.case, r.agency) for r in scored.responses}
+
+
+def test_example_historical_evidence_warns_on_its_return(example: AuditRound) -> None:
+    """C4's police return presents historical information as current: it is valid (scored),
+    with an evidence-before-period warning at each answer whose evidence predates the period."""
+    police = next(r for r in example.returns if (r.case, r.agency) == ("C4", "police"))
+    assert police.valid
+    assert [(p.code, p.line, p.column) for p in police.report.warnings] == [
+        ("evidence-before-period", line, 20) for line in (19, 24, 35, 46, 60)
+    ]
+    others = [p for r in example.returns if r is not police for p in r.report.warnings]
+    assert others == []
+
+
+def _round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.0.0") -> Path:
+    """A small round in ``tmp_path``: cases C1 (csc, police) and C2 (csc), the given returns."""
+    tool = os.path.relpath(TOOL, tmp_path)
+    (tmp_path / "audit.yaml").write_text(
+        f"round: r1\ntitle: T\ntool: {{id: neglect, version: {tool_version}, file: {tool}}}\n"
+        "panel_date: 2017-05-10\n"
+        "agencies: [{id: csc, name: CSC}, {id: police, name: Police}]\n"
+        "cases:\n"
+        "  - {ref: C1, agencies: [csc, police], family: {consent: true, views_obtained: true}}\n"
+        "  - {ref: C2, agencies: [csc], family: {consent: true, views_obtained: true}}\n"
+        "responses: [returns]\n",
+        encoding="utf-8",
+    )
+    folder = tmp_path / "returns"
+    folder.mkdir()
+    template = (EXAMPLE / "responses" / "c1-csc.yaml").read_text(encoding="utf-8")
+    for name, header in returns.items():
+        body = template.split("answers:", 1)[1]
+        (folder / name).write_text(header + "answers:" + body, encoding="utf-8")
+    return tmp_path / "audit.yaml"
+
+
+def _header(case: str, agency: str, round_id: str = "r1", version: str = "2.0.0") -> str:
+    return (f"tool: {{id: neglect, version: {version}}}\nround: {round_id}\n"
+            f"case: {case}\nagency: {agency}\nauditor_role: Team manager\n"
+            "completed: 2017-04-10\nperiod: {start: 2016-05-01, end: 2017-03-31}\n")
+
+
+def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
+    """Unknown case, agency not invited, another round, another tool version, and two returns
+    for one case and agency: each an error at its place in the return."""
+    manifest = _round(tmp_path, {
+        "a-unknown-case.yaml": _header("C9", "csc"),
+        "b-not-invited.yaml": _header("C2", "police"),
+        "c-other-round.yaml": _header("C1", "police", round_id="r0"),
+        "d-other-tool.yaml": _header("C2", "csc", version="1.0.0"),
+        "e-twice.yaml": _header("C1", "csc"),
+        "f-twice.yaml": _header("C1", "csc"),
+    })
+    audit = read_round(manifest).round
+    assert audit is not None
+    got = {r.name: [(p.code, p.line, p.pointer) for p in r.report.errors] for r in audit.returns}
+    assert got == {
+        os.path.join("returns", "a-unknown-case.yaml"): [("return-unknown-case", 3, "/case")],
+        os.path.join("returns", "b-not-invited.yaml"): [("return-not-invited", 4, "/agency")],
+        os.path.join("returns", "c-other-round.yaml"): [("return-wrong-round", 2, "/round")],
+        os.path.join("returns", "d-other-tool.yaml"): [("wrong-tool-version", 1, "/tool/version")],
+        os.path.join("returns", "e-twice.yaml"): [("return-duplicate", 4, "/agency")],
+        os.path.join("returns", "f-twice.yaml"): [("return-duplicate", 4, "/agency")],
+    }
+    assert audit.valid_returns == ()
+
+
+def test_a_tool_file_of_another_version_stops_the_round(tmp_path: Path) -> None:
+    """A manifest naming neglect@1.0.0 but pointing at the 2.0.0 file: manifest-tool-mismatch
+    at /tool, and no round."""
+    loaded = read_round(_round(tmp_path, {}, tool_version="1.0.0"))
+    assert loaded.round is None
+    assert [(p.code, p.line, p.pointer) for p in loaded.problems] == [
+        ("manifest-tool-mismatch", 3, "/tool")
+    ]
+
+
+def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
+    """With the returns beside the manifest ('responses: [.]'), the manifest itself is not
+    taken for a return."""
+    manifest = _round(tmp_path, {"c1-csc.yaml": _header("C1", "csc")})
+    text = manifest.read_text(encoding="utf-8").replace("responses: [returns]", "responses: [.]")
+    manifest.write_text(text, encoding="utf-8")
+    audit = read_round(manifest).round
+    assert audit is not None
+    assert [r.name for r in audit.returns] == [os.path.join("returns", "c1-csc.yaml")]
