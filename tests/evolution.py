@@ -68,6 +68,7 @@ def _used_ids(data: Data) -> set[str]:
     used = {data["id"], *data.get("retired_ids", [])}
     used.update(s["id"] for s in data["sections"])
     used.update(s["id"] for s in data["scales"])
+    used.update(o["value"] for s in data["scales"] for o in s["options"])
     for _s, _g, q in _places(data):
         used.add(q["id"])
         used.update(q.get("renamed_from", []))
@@ -288,6 +289,10 @@ def recode_option(draw: Any, data: Data) -> None:
         if "in" in clause:
             clause["in"] = [option["value"] if v == old else v for v in clause["in"]]
     for q in _users(data, scale["id"]):
+        if "option_map" in q:
+            q["option_map"] = {
+                k: option["value"] if v == old else v for k, v in q["option_map"].items()
+            }
         rule = q.get("evidence", {})
         if "required_for" in rule:
             rule["required_for"] = [
