@@ -216,11 +216,14 @@ def _group_entries(
                 why = _why_unplaced(run, old_sub, new_sub)
                 if not why and new_sub is not None:
                     new_id = new_sub.question.id
-                    ok, value = _carry_value(run, old_sub, new_sub, sub_answer.value, index)
-                    if ok and new_id not in placed:
-                        placed[new_id] = sub_answer.model_copy(update={"value": value})
-                        continue
-                    why = _NO_OPTION if not ok else f"the entry also answers '{new_id}' itself"
+                    if new_id in placed:
+                        why = f"the entry also answers '{new_id}' itself"
+                    else:
+                        ok, value = _carry_value(run, old_sub, new_sub, sub_answer.value, index)
+                        if ok:
+                            placed[new_id] = sub_answer.model_copy(update={"value": value})
+                            continue
+                        why = _NO_OPTION
             kept[sub_id] = sub_answer
             run.unplaced.append(Unplaced(sub_id, why, key, index))
         entries.append(placed)
