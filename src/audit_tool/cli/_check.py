@@ -8,7 +8,7 @@ from .._fs import expand_paths
 from ..catalogue import ThemeCatalogue
 from ..loading import check_catalogue, load_catalogue, read_tool
 from ..problems import Problem, Report
-from ._common import Streams, add_format, print_report
+from ._common import Streams, Verbs, add_format, print_report
 
 HELP = "load and check tool files; every problem, not just the first"
 DESCRIPTION = """\
@@ -25,7 +25,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``check`` verb."""
     parser = verbs.add_parser(
         "check", help=HELP, description=DESCRIPTION,

@@ -6,7 +6,7 @@ import argparse
 import datetime
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
 from ..formatters import report_json, report_text
@@ -21,6 +21,7 @@ __all__ = [
     "CommandError",
     "Streams",
     "UsageError",
+    "Verbs",
     "add_format",
     "build_parser",
     "date_argument",
@@ -86,6 +87,13 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         self.print_usage(self.streams.err)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+if TYPE_CHECKING:
+    Verbs = argparse._SubParsersAction[_Parser]
+    """What a verb module's ``register`` adds its sub-parser to."""
+else:  # not subscriptable at run time
+    Verbs = argparse._SubParsersAction
 
 
 def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
@@ -180,7 +188,7 @@ def write_output(path: str | None, text: str, streams: Streams) -> None:
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-Registrar = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
+Registrar = Callable[["Verbs"], None]
 
 
 def _registrars() -> list[Registrar]:

@@ -14,6 +14,7 @@ from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
+    Verbs,
     add_format,
     report_problems,
     write_output,
@@ -45,7 +46,7 @@ examples:
 _LEVELS = ("breaking", "compatible", "cosmetic")
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``diff`` verb."""
     parser = verbs.add_parser(
         "diff", help=HELP, description=DESCRIPTION,

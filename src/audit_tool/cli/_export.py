@@ -20,6 +20,7 @@ from ._common import (
     EXIT_OK,
     CommandError,
     Streams,
+    Verbs,
     add_format,
     read_tool_argument,
     report_problems,
@@ -46,7 +47,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``export`` verb."""
     parser = verbs.add_parser(
         "export", help=HELP, description=DESCRIPTION,

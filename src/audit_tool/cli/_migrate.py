@@ -20,6 +20,7 @@ from ._common import (
     EXIT_OK,
     CommandError,
     Streams,
+    Verbs,
     add_format,
     date_argument,
     read_tool_argument,
@@ -47,7 +48,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``migrate`` verb."""
     parser = verbs.add_parser(
         "migrate", help=HELP, description=DESCRIPTION,

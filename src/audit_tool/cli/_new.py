@@ -7,7 +7,7 @@ import argparse
 from ..loading import read_tool
 from ..problems import Report
 from ..scaffold import write_scaffold
-from ._common import CommandError, Streams, add_format, print_report
+from ._common import CommandError, Streams, Verbs, add_format, print_report
 
 HELP = "scaffold a new themed tool that includes the shared sections"
 DESCRIPTION = """\
@@ -24,7 +24,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``new`` verb."""
     parser = verbs.add_parser(
         "new", help=HELP, description=DESCRIPTION,

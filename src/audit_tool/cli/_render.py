@@ -6,7 +6,7 @@ import argparse
 
 from ..render import FORM_FORMATS, render_form
 from ._check import add_catalogue_option
-from ._common import Streams, load_tool_argument, write_output
+from ._common import Streams, Verbs, load_tool_argument, write_output
 
 HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
 DESCRIPTION = """\
@@ -21,7 +21,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``render`` verb."""
     parser = verbs.add_parser(
         "render", help=HELP, description=DESCRIPTION,

@@ -12,7 +12,7 @@ from ..report import build_report, render_report_html, render_report_markdown, r
 from ..report.model import RoundReport
 from ..round import read_round
 from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, EXIT_OK, Streams, report_problems, write_output
+from ._common import EXIT_ERRORS, EXIT_OK, Streams, Verbs, report_problems, write_output
 
 HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
 DESCRIPTION = """\
@@ -50,7 +50,7 @@ _SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".jso
 _PROGRESS_FROM = 200
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``report`` verb."""
     parser = verbs.add_parser(
         "report", help=HELP, description=DESCRIPTION,

@@ -10,7 +10,7 @@ from ..formatters import render_json, report_text
 from ..loading import read_tool
 from ..problems import Report
 from ..schemas import catalogue_schema, manifest_schema, response_schema, tool_schema
-from ._common import CommandError, Streams, exit_code
+from ._common import CommandError, Streams, Verbs, exit_code
 
 HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\
@@ -49,7 +49,7 @@ SCHEMAS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
 }
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``schema`` verb."""
     parser = verbs.add_parser(
         "schema", help=HELP, description=DESCRIPTION,

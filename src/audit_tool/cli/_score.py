@@ -11,7 +11,7 @@ from ..response import read_response
 from ..scoring import score
 from ..validation import validate_response
 from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_OK, Streams, add_format, read_tool_argument, report_problems
+from ._common import EXIT_OK, Streams, Verbs, add_format, read_tool_argument, report_problems
 
 HELP = "theme scores per response, per case and overall"
 DESCRIPTION = """\
@@ -34,7 +34,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``score`` verb."""
     parser = verbs.add_parser(
         "score", help=HELP, description=DESCRIPTION,

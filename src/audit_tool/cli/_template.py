@@ -10,6 +10,7 @@ from ._check import add_catalogue_option
 from ._common import (
     CommandError,
     Streams,
+    Verbs,
     add_format,
     date_argument,
     load_tool_argument,
@@ -30,7 +31,7 @@ examples:
 """
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``template`` verb."""
     parser = verbs.add_parser(
         "template", help=HELP, description=DESCRIPTION,

@@ -9,7 +9,7 @@ from ..loading import read_tool
 from ..problems import Problem, Report
 from ..validation import validate_response
 from ._check import add_catalogue_option, read_catalogues
-from ._common import CommandError, Streams, add_format, date_argument, print_report
+from ._common import CommandError, Streams, Verbs, add_format, date_argument, print_report
 
 HELP = "check completed questionnaires (responses) against their tool"
 DESCRIPTION = """\
@@ -31,7 +31,7 @@ examples:
 
 
 
-def register(verbs: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(verbs: Verbs) -> None:
     """Add the ``validate`` verb."""
     parser = verbs.add_parser(
         "validate", help=HELP, description=DESCRIPTION,
