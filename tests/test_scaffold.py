@@ -109,4 +109,5 @@ def test_cli_new_without_the_shared_blocks_is_a_usage_error(
     result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
     assert result.code == 2
     assert "shared building blocks are not in" in result.err
+    assert "--shared DIR" in result.err
     assert list(tmp_path.iterdir()) == []

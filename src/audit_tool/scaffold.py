@@ -177,7 +177,9 @@ def write_scaffold(
     missing = [name for name in SHARED_BLOCKS if not (shared_path / name).is_file()]
     if missing:
         raise FileNotFoundError(
-            f"the shared building blocks are not in {shared_path} (missing: {', '.join(missing)})"
+            f"the shared building blocks are not in {shared_path} (missing: {', '.join(missing)}); "
+            "write the tool beside a shared/ folder, or point at one with --shared DIR "
+            "(the project's is tools/shared)"
         )
     target = folder / f"{tool_id}.yaml"
     if target.exists() and not overwrite:
