@@ -107,7 +107,7 @@ def _walk_group(
     if answer is None:
         return
     entries_pointer = answer_pointer(base, raw_answer)
-    sub_refs = [r for r in tool.iter_questions() if r.group is group]
+    sub_refs = [ref for sub in group.questions if (ref := tool.question(sub.id)) is not None]
     for index, entry in enumerate(answer.entries):
         entry_pointer = _pointer.join(entries_pointer, index)
         values = dict(outer)

@@ -121,6 +121,8 @@ class LoadedTool:
     problems: list[Problem] = field(default_factory=list)
     origins: Origins = field(default_factory=dict, repr=False)
     """Where each element of the resolved tool came from (for :meth:`locate`)."""
+    catalogue: ThemeCatalogue | None = field(default=None, repr=False)
+    """The theme catalogue the tool names, as the checks found it (``None`` if unavailable)."""
 
     @property
     def ok(self) -> bool:
@@ -329,6 +331,7 @@ class _Loader:
         )
         assert isinstance(tool, Tool)
         catalogue = self._catalogue(tool, is_fragment, result, origins)
+        result.catalogue = catalogue
         options = CheckOptions(
             catalogue=catalogue,
             fragment=is_fragment,

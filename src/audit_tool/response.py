@@ -38,7 +38,7 @@ from pydantic import (
     model_validator,
 )
 
-from ._types import Identifier, IsoDate, SemVer
+from ._types import CaseRef, Identifier, IsoDate, RoundId, SemVer
 from ._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
 from .exceptions import InvalidFileError
 from .loading import validate_document
@@ -166,9 +166,9 @@ class Response(BaseModel):
 
     tool: ToolRef
     """The tool and version answered."""
-    round: str | None = None
+    round: RoundId | None = None
     """The audit round this return belongs to (``2017-05-neglect``)."""
-    case: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=40)
+    case: CaseRef
     """The pseudonymised case reference (``C1``); never a name."""
     agency: Identifier
     """The auditing agency's id (``police``, ``health_acute``)."""
@@ -179,6 +179,14 @@ class Response(BaseModel):
     period: Period | None = None
     """The period of work audited."""
 
+    answers: dict[str, Answer] = Field(default_factory=dict)
+    """Answers by question id."""
+    migrated_from: list[MigrationStep] = Field(default_factory=list)
+    """Earlier tool versions this response was migrated from, oldest first."""
+    unplaced_answers: dict[str, Answer] = Field(default_factory=dict)
+    """Answers kept by migration that the current version has no question for, by their
+    old question id. Kept so nothing is lost; not scored or validated."""
+
     @field_validator("period", mode="before")
     @classmethod
     def _blank_period(cls, value: Any) -> Any:
@@ -187,13 +195,6 @@ class Response(BaseModel):
         if blank and set(value) <= {"start", "end"}:
             return None
         return value
-    answers: dict[str, Answer] = Field(default_factory=dict)
-    """Answers by question id."""
-    migrated_from: list[MigrationStep] = Field(default_factory=list)
-    """Earlier tool versions this response was migrated from, oldest first."""
-    unplaced_answers: dict[str, Answer] = Field(default_factory=dict)
-    """Answers kept by migration that the current version has no question for, by their
-    old question id. Kept so nothing is lost; not scored or validated."""
 
     def values(self) -> dict[str, Any]:
         """Top-level answer values by question id, as conditions read them."""

@@ -328,7 +328,7 @@ def read_round(
         )
         return result
     returns = _read_returns(path, loaded, manifest, tool, limits, progress)
-    catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
+    catalogue = tool_result.catalogue
     result.round = AuditRound(
         loaded.file,
         manifest,

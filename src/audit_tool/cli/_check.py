@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 
 from .._fs import expand_paths
-from ..catalogue import ThemeCatalogue
-from ..loading import check_catalogue, load_catalogue, read_tool
-from ..problems import Problem, Report
-from ._common import Streams, Verbs, add_format, print_report
+from ..loading import read_tool
+from ..problems import Report
+from ._common import Streams, Verbs, add_catalogue_option, add_format, print_report, read_catalogues
 
 HELP = "load and check tool files; every problem, not just the first"
 DESCRIPTION = """\
@@ -37,27 +36,6 @@ def register(verbs: Verbs) -> None:
     parser.set_defaults(handler=run)
 
 
-def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue FILE``: a partnership's own theme catalogue (repeatable)."""
-    parser.add_argument(
-        "--catalogue",
-        action="append",
-        default=[],
-        metavar="FILE",
-        help="a theme catalogue of your own, besides the standard one (repeatable)",
-    )
-
-
-def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Problem]]:
-    """The catalogues given with ``--catalogue``, and the problems of those that fail."""
-    catalogues: list[ThemeCatalogue] = []
-    problems: list[Problem] = []
-    for path in paths:
-        found = check_catalogue(path)
-        problems.extend(found)
-        if not any(p.is_error for p in found):
-            catalogues.append(load_catalogue(path))
-    return catalogues, problems
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:

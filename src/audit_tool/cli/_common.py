@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
+from ..catalogue import ThemeCatalogue
 from ..formatters import report_json, report_text
-from ..loading import LoadedTool, read_tool
+from ..loading import LoadedTool, check_catalogue, load_catalogue, read_tool
 from ..problems import Problem, Report
 from ..tool import Tool
 
@@ -22,12 +23,14 @@ __all__ = [
     "Streams",
     "UsageError",
     "Verbs",
+    "add_catalogue_option",
     "add_format",
     "build_parser",
     "date_argument",
     "exit_code",
     "load_tool_argument",
     "print_report",
+    "read_catalogues",
     "read_tool_argument",
     "report_problems",
     "write_output",
@@ -115,6 +118,29 @@ def date_argument(text: str) -> datetime.date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
+def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
+    """``--catalogue FILE``: a partnership's own theme catalogue (repeatable)."""
+    parser.add_argument(
+        "--catalogue",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a theme catalogue of your own, besides the standard one (repeatable)",
+    )
+
+
+def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Problem]]:
+    """The catalogues given with ``--catalogue``, and the problems of those that fail."""
+    catalogues: list[ThemeCatalogue] = []
+    problems: list[Problem] = []
+    for path in paths:
+        found = check_catalogue(path)
+        problems.extend(found)
+        if not any(p.is_error for p in found):
+            catalogues.append(load_catalogue(path))
+    return catalogues, problems
+
+
 def exit_code(problems: Iterable[Problem]) -> int:
     """2 if a file could not be read, 1 if there are errors, else 0."""
     found = list(problems)
@@ -150,8 +176,6 @@ def read_tool_argument(
     ``catalogue_paths`` are the ``--catalogue`` files. The result's ``tool`` is set; keep
     the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
     """
-    from ._check import read_catalogues
-
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
         loaded = read_tool(path, catalogues=catalogues)

@@ -9,13 +9,14 @@ from ..diffing import Change, Impact, diff
 from ..diffing.render import diff_json, diff_markdown, diff_text
 from ..loading import LoadedTool, read_tool
 from ..problems import Problem, Severity
-from ._check import add_catalogue_option, read_catalogues
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
     Verbs,
+    add_catalogue_option,
     add_format,
+    read_catalogues,
     report_problems,
     write_output,
 )

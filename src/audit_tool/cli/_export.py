@@ -14,13 +14,13 @@ from ..fhir import (
 )
 from ..formatters import render_json
 from ..response import read_response
-from ._check import add_catalogue_option
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     CommandError,
     Streams,
     Verbs,
+    add_catalogue_option,
     add_format,
     read_tool_argument,
     report_problems,

@@ -14,15 +14,16 @@ from ..migration_report import MigratedFile, migration_json, migration_text
 from ..problems import Problem
 from ..response import read_response
 from ..tool import Tool
-from ._check import add_catalogue_option, read_catalogues
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     CommandError,
     Streams,
     Verbs,
+    add_catalogue_option,
     add_format,
     date_argument,
+    read_catalogues,
     read_tool_argument,
     write_output,
 )

@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..render import FORM_FORMATS, render_form
-from ._check import add_catalogue_option
-from ._common import Streams, Verbs, load_tool_argument, write_output
+from ._common import Streams, Verbs, add_catalogue_option, load_tool_argument, write_output
 
 HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
 DESCRIPTION = """\

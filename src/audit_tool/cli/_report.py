@@ -11,8 +11,16 @@ from ..problems import Problem
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
 from ..round import read_round
-from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_ERRORS, EXIT_OK, Streams, Verbs, report_problems, write_output
+from ._common import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    read_catalogues,
+    report_problems,
+    write_output,
+)
 
 HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
 DESCRIPTION = """\

@@ -6,11 +6,9 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from ..formatters import render_json, report_text
-from ..loading import read_tool
-from ..problems import Report
+from ..formatters import render_json
 from ..schemas import catalogue_schema, manifest_schema, response_schema, tool_schema
-from ._common import CommandError, Streams, Verbs, exit_code
+from ._common import EXIT_OK, CommandError, Streams, Verbs, read_tool_argument
 
 HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\
@@ -30,22 +28,10 @@ examples:
 """
 
 
-def _response(args: argparse.Namespace) -> dict[str, Any]:
-    if args.tool is None:
-        raise CommandError("'schema response' needs the tool: --tool TOOL")
-    loaded = read_tool(args.tool)
-    if loaded.tool is None:
-        problems = loaded.blocking_problems()
-        listing = report_text(Report.from_problems([args.tool], problems))
-        raise CommandError(f"the tool cannot be loaded:\n{listing}", exit_code(problems))
-    return response_schema(loaded.tool)
-
-
-SCHEMAS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
-    "tool": lambda _args: tool_schema(),
-    "catalogue": lambda _args: catalogue_schema(),
-    "manifest": lambda _args: manifest_schema(),
-    "response": _response,
+SCHEMAS: dict[str, Callable[[], dict[str, Any]]] = {
+    "tool": tool_schema,
+    "catalogue": catalogue_schema,
+    "manifest": manifest_schema,
 }
 
 
@@ -55,7 +41,7 @@ def register(verbs: Verbs) -> None:
         "schema", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("kind", choices=sorted(SCHEMAS), help="which schema")
+    parser.add_argument("kind", choices=sorted([*SCHEMAS, "response"]), help="which schema")
     parser.add_argument(
         "--tool", metavar="TOOL", default=None, help="the tool (for 'response' only)"
     )
@@ -63,6 +49,15 @@ def register(verbs: Verbs) -> None:
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
-    """Print the schema."""
-    streams.out.write(render_json(SCHEMAS[args.kind](args)))
-    return 0
+    """Print the schema (a response schema needs its tool, which must load)."""
+    if args.kind != "response":
+        streams.out.write(render_json(SCHEMAS[args.kind]()))
+        return EXIT_OK
+    if args.tool is None:
+        raise CommandError("'schema response' needs the tool: --tool TOOL")
+    loaded = read_tool_argument(args.tool, streams)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    streams.out.write(render_json(response_schema(loaded.tool)))
+    return EXIT_OK

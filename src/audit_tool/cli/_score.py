@@ -10,8 +10,15 @@ from ..report.tables import scores_csv, scores_text
 from ..response import read_response
 from ..scoring import score
 from ..validation import validate_response
-from ._check import add_catalogue_option, read_catalogues
-from ._common import EXIT_OK, Streams, Verbs, add_format, read_tool_argument, report_problems
+from ._common import (
+    EXIT_OK,
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    add_format,
+    read_tool_argument,
+    report_problems,
+)
 
 HELP = "theme scores per response, per case and overall"
 DESCRIPTION = """\
@@ -57,7 +64,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return loaded_tool
     tool = loaded_tool.tool
     assert tool is not None
-    catalogues, _ = read_catalogues(args.catalogue)
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     valid = []
     problems = []
@@ -67,8 +73,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         problems.extend(found)
         if loaded.response is not None and not any(p.is_error for p in found):
             valid.append(loaded)
-    catalogue = next((c for c in catalogues if c.ref == tool.catalogue), None)
-    scores = score(tool, valid, catalogue=catalogue)
+    scores = score(tool, valid, catalogue=loaded_tool.catalogue)
     if args.format == "json":
         streams.out.write(render_json(scores.to_dict()))
     elif args.format == "csv":

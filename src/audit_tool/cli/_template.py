@@ -6,11 +6,11 @@ import argparse
 
 from ..response import Period
 from ..template import blank_response
-from ._check import add_catalogue_option
 from ._common import (
     CommandError,
     Streams,
     Verbs,
+    add_catalogue_option,
     add_format,
     date_argument,
     load_tool_argument,

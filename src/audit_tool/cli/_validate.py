@@ -8,8 +8,16 @@ from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..loading import read_tool
 from ..problems import Problem, Report
 from ..validation import validate_response
-from ._check import add_catalogue_option, read_catalogues
-from ._common import CommandError, Streams, Verbs, add_format, date_argument, print_report
+from ._common import (
+    CommandError,
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    add_format,
+    date_argument,
+    print_report,
+    read_catalogues,
+)
 
 HELP = "check completed questionnaires (responses) against their tool"
 DESCRIPTION = """\
