@@ -18,8 +18,8 @@ from audit_tool import (
     render_report_html,
     render_report_markdown,
 )
+from audit_tool._escape import md_text
 from audit_tool._yaml import read_document
-from audit_tool.report.markdown import md_escape
 
 from conftest import ROOT
 
@@ -144,10 +144,15 @@ def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:
     assert "<script>" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold* | pipe" in page
     assert render_report_markdown(built).startswith(
-        "# \\<script\\>alert(1)\\</script\\> & \\*bold\\* \\| pipe\n"
+        "# \\<script\\>alert(1)\\</script\\> \\& \\*bold\\* \\| pipe\n"
     )
 
 
-def test_md_escape_keeps_text_on_one_line() -> None:
-    """md_escape joins lines and escapes the characters that would become markup."""
-    assert md_escape("a_b\n[c](d) `e` <f>") == "a\\_b \\[c\\](d) \\`e\\` \\<f\\>"
+def test_md_text_keeps_text_on_one_line() -> None:
+    """md_text joins lines and escapes the characters that would become markup."""
+    assert md_text("a_b\n[c](d) `e` <f>") == "a\\_b \\[c\\](d) \\`e\\` \\<f\\>"
+
+
+def test_md_text_keeps_an_entity_as_written() -> None:
+    """An HTML entity in a title shows as written in Markdown, never as the character it names."""
+    assert md_text("&lt;b&gt; & co") == "\\&lt;b\\&gt; \\& co"

@@ -9,10 +9,10 @@ Every piece of text from the tool is escaped.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable, Iterator
 
+from ._escape import html_text, md_text
 from .describe import QuestionWords, Wording, describe_question
 from .tool import Tool
 
@@ -73,29 +73,22 @@ def _sections(tool: Tool) -> Iterator[tuple[int, str, str, list[QuestionWords]]]
 
 # --- Markdown ---------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~#])")
-
-
 _MD_BLANK = "\\_" * 12
-
-
-def _md(text: str) -> str:
-    """``text`` with every character Markdown would read as markup escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
 def _md_question(words: QuestionWords) -> list[str]:
     """One question in Markdown; a group's sub-questions as a quoted block to copy."""
     optional = " *(optional)*" if not words.required else ""
-    out = [f"**{words.number}** {_md(words.text)}{optional}", ""]
-    notes = [f"*{_md(words.condition)}*"] if words.condition else []
+    out = [f"**{words.number}** {md_text(words.text)}{optional}", ""]
+    notes = [f"*{md_text(words.condition)}*"] if words.condition else []
     if words.guidance:
-        notes.append(f"Guidance: {_md(words.guidance)}")
+        notes.append(f"Guidance: {md_text(words.guidance)}")
     if notes:
         out += [*(f"{note}  " for note in notes[:-1]), notes[-1], ""]
     if words.type == "group":
-        label = _md(words.entry_label or "entry")
-        out += [f"{_md(_upper_first(words.answer))}. Copy the block below for each {label}.", ""]
+        label = md_text(words.entry_label or "entry")
+        answer = md_text(_upper_first(words.answer))
+        out += [f"{answer}. Copy the block below for each {label}.", ""]
         block: list[str] = []
         for sub in words.questions:
             block += _md_question(sub)
@@ -105,37 +98,37 @@ def _md_question(words: QuestionWords) -> list[str]:
         out += [_choose(words), ""]
         for option in words.options:
             score = f" ({option.score})" if option.score else ""
-            out.append(f"- [ ] {_md(option.label)}{score}")
+            out.append(f"- [ ] {md_text(option.label)}{score}")
         out.append("")
     else:
-        out += [f"{_md(_upper_first(words.answer))}: {_MD_BLANK}", ""]
+        out += [f"{md_text(_upper_first(words.answer))}: {_MD_BLANK}", ""]
     if words.evidence:
-        out += [_md(words.evidence), ""]
+        out += [md_text(words.evidence), ""]
     return out
 
 
 def render_markdown(tool: Tool) -> str:
     """``tool`` as a blank form in Markdown (tick boxes as task lists), for wikis."""
     out = [
-        f"# {_md(tool.title)}",
+        f"# {md_text(tool.title)}",
         "",
-        f"Tool `{tool.id}` version {tool.version} \u00b7 theme: {_md(tool.theme)} \u00b7 "
+        f"Tool `{tool.id}` version {tool.version} \u00b7 theme: {md_text(tool.theme)} \u00b7 "
         f"status: {tool.status}",
         "",
     ]
     for paragraph in _paragraphs(tool.description):
-        out += [_md(paragraph), ""]
+        out += [md_text(paragraph), ""]
     out += ["| Field | Entry |", "|---|---|"]
     for name, hint in _COVER_FIELDS:
-        shown = f"{_md(name)} ({_md(hint)})" if hint else _md(name)
+        shown = f"{md_text(name)} ({md_text(hint)})" if hint else md_text(name)
         out.append(f"| {shown} | |")
     out.append("")
-    out += [f"- {_md(line)}" for line in _INSTRUCTIONS]
+    out += [f"- {md_text(line)}" for line in _INSTRUCTIONS]
     out.append("")
     for number, title, description, questions in _sections(tool):
-        out += [f"## {number}. {_md(title)}", ""]
+        out += [f"## {number}. {md_text(title)}", ""]
         for paragraph in _paragraphs(description):
-            out += [f"*{_md(paragraph)}*", ""]
+            out += [f"*{md_text(paragraph)}*", ""]
         for words in questions:
             out += _md_question(words)
     return "\n".join(out).rstrip("\n") + "\n"
@@ -200,12 +193,8 @@ ul.options li { white-space: nowrap; }
 """
 
 
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
-
-
 def _html_paragraphs(text: str, css: str) -> str:
-    return "".join(f'<p class="{css}">{_esc(p)}</p>' for p in _paragraphs(text))
+    return "".join(f'<p class="{css}">{html_text(p)}</p>' for p in _paragraphs(text))
 
 
 def _lines(count: int) -> str:
@@ -216,20 +205,22 @@ def _html_answer(words: QuestionWords) -> list[str]:
     """The answer area (tick boxes, a short line, or lines to write on), then evidence."""
     out: list[str] = []
     if words.options:
-        out.append(f'<div class="choose">{_esc(_choose(words))}</div>')
+        out.append(f'<div class="choose">{html_text(_choose(words))}</div>')
         out.append('<ul class="options">')
         for option in words.options:
-            score = f' <span class="score">({_esc(option.score)})</span>' if option.score else ""
-            out.append(f'<li><span class="box"></span>{_esc(option.label)}{score}</li>')
+            score = (
+                f' <span class="score">({html_text(option.score)})</span>' if option.score else ""
+            )
+            out.append(f'<li><span class="box"></span>{html_text(option.label)}{score}</li>')
         out.append("</ul>")
     elif words.type in ("date", "number"):
         out.append(
             f'<div class="write"><span class="short"></span> '
-            f'<span class="label">{_esc(words.answer)}</span></div>'
+            f'<span class="label">{html_text(words.answer)}</span></div>'
         )
     else:
         out.append(
-            f'<div class="write"><span class="label">{_esc(_upper_first(words.answer))}</span>'
+            f'<div class="write"><span class="label">{html_text(_upper_first(words.answer))}</span>'
             f"{_lines(4)}</div>"
         )
     if words.evidence or words.options:
@@ -237,7 +228,7 @@ def _html_answer(words: QuestionWords) -> list[str]:
         label = words.evidence or "Evidence or comment"
         rows = 2 if words.evidence else 1
         out.append(
-            f'<div class="write"><span class="label">{_esc(label)}</span>{_lines(rows)}</div>'
+            f'<div class="write"><span class="label">{html_text(label)}</span>{_lines(rows)}</div>'
         )
     return out
 
@@ -248,27 +239,27 @@ def _html_question(words: QuestionWords, anchor: bool = True) -> list[str]:
     optional = ' <span class="optional">(optional)</span>' if not words.required else ""
     css = "q group" if group else "q"
     out = [
-        f'<div class="{css}" id="q-{_esc(words.id)}">' if anchor else f'<div class="{css}">',
-        f'<div class="num">{_esc(words.number)}</div>',
-        f'<div class="head"><span class="text">{_esc(words.text)}</span>{optional}',
+        f'<div class="{css}" id="q-{html_text(words.id)}">' if anchor else f'<div class="{css}">',
+        f'<div class="num">{html_text(words.number)}</div>',
+        f'<div class="head"><span class="text">{html_text(words.text)}</span>{optional}',
     ]
     if words.condition:
-        out.append(f'<div class="when">{_esc(words.condition)}</div>')
+        out.append(f'<div class="when">{html_text(words.condition)}</div>')
     if words.guidance:
-        out.append(f'<div class="guidance">{_esc(words.guidance)}</div>')
+        out.append(f'<div class="guidance">{html_text(words.guidance)}</div>')
     out.append("</div>")
     if not group:
         return [*out, '<div class="body">', *_html_answer(words), "</div>", "</div>"]
     label = words.entry_label or "entry"
     out.append('<div class="entries">')
     for n in range(1, _blank_entries(words) + 1):
-        out.append(f'<div class="entry"><h3>{_esc(_upper_first(label))} {n}</h3>')
+        out.append(f'<div class="entry"><h3>{html_text(_upper_first(label))} {n}</h3>')
         for sub in words.questions:
             out += _html_question(sub, anchor=False)
         out.append("</div>")
     out.append(
-        f'<div class="copy">{_esc(_upper_first(words.answer))}. For more, copy this '
-        f"{_esc(label)} block.</div>"
+        f'<div class="copy">{html_text(_upper_first(words.answer))}. For more, copy this '
+        f"{html_text(label)} block.</div>"
     )
     return [*out, "</div>", "</div>"]
 
@@ -283,27 +274,28 @@ def render_html(tool: Tool) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_esc(tool.title)} ({_esc(tool.ref)})</title>",
+        f"<title>{html_text(tool.title)} ({html_text(tool.ref)})</title>",
         f"<style>\n{css}</style>",
         "</head>",
         "<body>",
         "<header>",
-        f"<h1>{_esc(tool.title)}</h1>",
-        f'<p class="meta">Tool <b>{_esc(tool.id)}</b> version {_esc(tool.version)} \u00b7 '
-        f"theme: {_esc(tool.theme)} \u00b7 status: {_esc(tool.status)}</p>",
+        f"<h1>{html_text(tool.title)}</h1>",
+        f'<p class="meta">Tool <b>{html_text(tool.id)}</b> '
+        f"version {html_text(tool.version)} \u00b7 "
+        f"theme: {html_text(tool.theme)} \u00b7 status: {html_text(tool.status)}</p>",
         f'<div class="intro">{_html_paragraphs(tool.description, "description")}</div>',
         '<table class="cover">',
     ]
     for name, hint in _COVER_FIELDS:
-        shown = f'<span class="hint">{_esc(hint)}</span>' if hint else ""
-        out.append(f"<tr><th>{_esc(name)}{shown}</th><td></td></tr>")
+        shown = f'<span class="hint">{html_text(hint)}</span>' if hint else ""
+        out.append(f"<tr><th>{html_text(name)}{shown}</th><td></td></tr>")
     out.append("</table>")
     out.append('<ul class="instructions">')
-    out += [f"<li>{_esc(line)}</li>" for line in _INSTRUCTIONS]
+    out += [f"<li>{html_text(line)}</li>" for line in _INSTRUCTIONS]
     out += ["</ul>", "</header>"]
     for number, title, description, questions in _sections(tool):
         out.append(f'<section class="part" id="section-{number}">')
-        out.append(f"<h2>{number}. {_esc(title)}</h2>")
+        out.append(f"<h2>{number}. {html_text(title)}</h2>")
         out.append(_html_paragraphs(description, "description"))
         for words in questions:
             out += _html_question(words)

@@ -7,8 +7,8 @@ Every piece of text is escaped; nothing from an answer or its evidence is shown.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from html import escape
 
+from .._escape import html_text
 from ..round import Coverage
 from ..tool import NOT_EVIDENCED
 from .grades import colour, format_percent, grade_label
@@ -66,15 +66,11 @@ footer { margin-top: 3rem; color: #555; font-size: .85rem; }
 """
 
 
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
-
-
 def _grade(report: RoundReport, grade: str) -> str:
     fill = colour(report.grading, grade)
     return (
         f'<span class="grade" style="background:{fill};color:{text_colour(fill)}">'
-        f"{_e(grade_label(report.grading, grade))}</span>"
+        f"{html_text(grade_label(report.grading, grade))}</span>"
     )
 
 
@@ -86,8 +82,8 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = ""
     """A table; ``head`` cells are escaped here, ``rows`` cells are HTML already."""
     out = ["<table>"]
     if caption:
-        out.append(f"<caption class=\"note\">{_e(caption)}</caption>")
-    out.append("<thead><tr>" + "".join(f'<th scope="col">{_e(h)}</th>' for h in head))
+        out.append(f"<caption class=\"note\">{html_text(caption)}</caption>")
+    out.append("<thead><tr>" + "".join(f'<th scope="col">{html_text(h)}</th>' for h in head))
     out.append("</tr></thead><tbody>")
     for row in rows:
         out.append("<tr>" + "".join(row) + "</tr>")
@@ -104,7 +100,7 @@ def _legend(report: RoundReport) -> str:
         reach = f" (from {band.min:g}%)" if band is not None else " (too few scored answers)"
         items.append(
             f'<li><span class="swatch" style="background:{fill}"></span>'
-            f"{_e(grade_label(report.grading, grade))}{_e(reach)}</li>"
+            f"{html_text(grade_label(report.grading, grade))}{html_text(reach)}</li>"
         )
     return f'<ul class="legend" aria-label="Grades">{"".join(items)}</ul>'
 
@@ -124,15 +120,16 @@ def _header(report: RoundReport) -> str:
          "case audits by agencies unable to take part"),
     ]
     summary = "".join(
-        f"<li><strong>{n}</strong>{_e(one if n == 1 else many)}</li>" for n, one, many in counts
+        f"<li><strong>{n}</strong>{html_text(one if n == 1 else many)}</li>"
+        for n, one, many in counts
     )
     return (
-        f"<header><h1>{_e(report.title)}</h1>"
-        f'<p class="meta">Round <code>{_e(report.round)}</code> · panel '
-        f"{_e(report.panel_date.isoformat())}{_e(period)} · tool "
-        f"<code>{_e(report.tool_ref)}</code> ({_e(report.tool_title)})</p>"
+        f"<header><h1>{html_text(report.title)}</h1>"
+        f'<p class="meta">Round <code>{html_text(report.round)}</code> · panel '
+        f"{html_text(report.panel_date.isoformat())}{html_text(period)} · tool "
+        f"<code>{html_text(report.tool_ref)}</code> ({html_text(report.tool_title)})</p>"
         f'<ul class="summary">{summary}</ul>'
-        f'<p class="note">{_e(coverage_summary(report))}</p></header>'
+        f'<p class="note">{html_text(coverage_summary(report))}</p></header>'
     )
 
 
@@ -141,7 +138,7 @@ def _themes(report: RoundReport) -> str:
     rows = []
     for row in report.themes:
         cells = [
-            f'<th scope="row">{_e(row.name)}</th>',
+            f'<th scope="row">{html_text(row.name)}</th>',
             f'<td class="num">{_percent(row.overall.percent)}</td>',
             f"<td>{_grade(report, row.overall.grade)}</td>",
             f'<td class="num">{row.overall.answers}</td>',
@@ -164,8 +161,8 @@ def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
     notes = []
     for q in row.pulled_down:
         notes.append(
-            f"<li>{_e(q.text)} <code>{_e(q.id)}</code>: {_percent(q.percent)} of the points "
-            f"available, over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
+            f"<li>{html_text(q.text)} <code>{html_text(q.id)}</code>: {_percent(q.percent)} "
+            f"of the points available, over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
         )
     pulled = (
         f"<p>Pulled down most by:</p><ul>{''.join(notes)}</ul>"
@@ -173,9 +170,9 @@ def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
         else "<p>Every scored answer reached the top of its scale.</p>"
     )
     return (
-        f'<div class="finding {kind}"><h3>{_e(row.name)}: {_percent(row.overall.percent)} '
+        f'<div class="finding {kind}"><h3>{html_text(row.name)}: {_percent(row.overall.percent)} '
         f"{_grade(report, row.overall.grade)}</h3>"
-        f'<p class="note">{_e(row.description)}</p>{pulled}</div>'
+        f'<p class="note">{html_text(row.description)}</p>{pulled}</div>'
     )
 
 
@@ -183,7 +180,7 @@ def _findings(report: RoundReport) -> str:
     strengths = "".join(_finding(report, t, "strength") for t in report.strengths)
     areas = "".join(_finding(report, t, "development") for t in report.areas_for_development)
     missing = "".join(
-        f"<li>{_e(t.name)}: no scored answers</li>" for t in report.not_evidenced
+        f"<li>{html_text(t.name)}: no scored answers</li>" for t in report.not_evidenced
     )
     return (
         '<section id="findings"><h2>Strengths and areas for development</h2>'
@@ -199,11 +196,11 @@ def _findings(report: RoundReport) -> str:
 def _coverage(report: RoundReport) -> str:
     rows = []
     for agency, name in report.agencies.items():
-        cells = [f'<th scope="row">{_e(name)}</th>']
+        cells = [f'<th scope="row">{html_text(name)}</th>']
         for case in report.cases:
             state = case.coverage[agency]
             cells.append(
-                f'<td class="cov cov-{state.value}">{_e(COVERAGE_WORDS[state])}</td>'
+                f'<td class="cov cov-{state.value}">{html_text(COVERAGE_WORDS[state])}</td>'
             )
         rows.append(cells)
     return (
@@ -217,7 +214,8 @@ def _coverage(report: RoundReport) -> str:
 
 def _cases(report: RoundReport) -> str:
     items = [
-        f"<li><strong>{_e(c.ref)}</strong>: {_e(case_sentence(c))}</li>" for c in report.cases
+        f"<li><strong>{html_text(c.ref)}</strong>: {html_text(case_sentence(c))}</li>"
+        for c in report.cases
     ]
     return f"<h3>Cases</h3><ul>{''.join(items)}</ul>"
 
@@ -226,8 +224,8 @@ def _warnings(report: RoundReport) -> str:
     sections = warning_sections(report)
     parts = ['<section id="warnings"><h2>Warnings</h2>']
     for heading, sentences in sections:
-        items = "".join(f"<li>{_e(sentence)}</li>" for sentence in sentences)
-        parts.append(f"<h3>{_e(heading)}</h3><ul>{items}</ul>")
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h3>{html_text(heading)}</h3><ul>{items}</ul>")
     parts.append("" if sections else "<p>None.</p>")
     return "".join(parts) + "</section>"
 
@@ -247,12 +245,13 @@ def _invalid(report: RoundReport) -> str:
         who = " · ".join(
             x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x
         )
-        parts.append(f"<h3><code>{_e(r.name)}</code>{_e(f' ({who})' if who else '')}</h3><ul>")
+        shown = f" ({who})" if who else ""
+        parts.append(f"<h3><code>{html_text(r.name)}</code>{html_text(shown)}</h3><ul>")
         for p in r.problems:
             where = f"line {p.line}" if p.line is not None else "file"
             parts.append(
-                f"<li>{_e(where)}: {_e(p.severity.value)} <code>{_e(p.code)}</code>: "
-                f"{_e(p.message)}</li>"
+                f"<li>{html_text(where)}: {html_text(p.severity.value)} "
+                f"<code>{html_text(p.code)}</code>: {html_text(p.message)}</li>"
             )
         parts.append("</ul>")
     parts.append("</section>")
@@ -262,7 +261,7 @@ def _invalid(report: RoundReport) -> str:
 def _method(report: RoundReport) -> str:
     return (
         '<section id="method"><h2>How the scores are worked out</h2>'
-        + "".join(f"<p>{_e(p)}</p>" for p in rules_summary(report))
+        + "".join(f"<p>{html_text(p)}</p>" for p in rules_summary(report))
         + "</section>"
     )
 
@@ -285,9 +284,9 @@ def render_report_html(report: RoundReport) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{_e(report.title)}</title><style>{_CSS}</style></head>"
+        f"<title>{html_text(report.title)}</title><style>{_CSS}</style></head>"
         f"<body><main>{body}"
-        f"<footer>Made with audit-tool {_e(__version__)} from the returns named in the "
+        f"<footer>Made with audit-tool {html_text(__version__)} from the returns named in the "
         "round's manifest. Scores come from the answers' scales only; no answer or "
         "evidence text is reproduced here.</footer></main></body></html>\n"
     )

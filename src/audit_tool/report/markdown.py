@@ -6,9 +6,9 @@ become markup; nothing from an answer or its evidence is shown.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
+from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
 from .model import RoundReport, ThemeRow
@@ -20,16 +20,7 @@ from .words import (
     warning_sections,
 )
 
-__all__ = ["md_escape", "render_report_markdown"]
-
-# Enough to keep text as text: emphasis, code, links, HTML, headings, tables.
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
-
-
-def md_escape(text: object) -> str:
-    """``text`` on one line, with every Markdown special character escaped."""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
-
+__all__ = ["render_report_markdown"]
 
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A Markdown table; cells are escaped already."""
@@ -44,7 +35,7 @@ def _percent(value: float | None) -> str:
 
 def _header(report: RoundReport) -> str:
     lines = [
-        f"# {md_escape(report.title)}",
+        f"# {md_text(report.title)}",
         "",
         f"Round `{report.round}` · panel {report.panel_date.isoformat()}"
         + (
@@ -52,14 +43,14 @@ def _header(report: RoundReport) -> str:
             if report.period
             else ""
         )
-        + f" · tool `{report.tool_ref}` ({md_escape(report.tool_title)})",
+        + f" · tool `{report.tool_ref}` ({md_text(report.tool_title)})",
         "",
         f"- Returns scored: **{report.returns_scored}**",
         f"- Invalid returns left out of the scores: **{len(report.invalid)}**",
         f"- Returns missing: **{report.count(Coverage.NOT_RETURNED)}**",
         f"- Case audits by agencies unable to take part: **{report.count(Coverage.UNABLE)}**",
         "",
-        md_escape(coverage_summary(report)),
+        md_text(coverage_summary(report)),
         "",
         "",
     ]
@@ -73,9 +64,9 @@ def _themes(report: RoundReport) -> str:
     for row in report.themes:
         found = row.overall
         cells = [
-            md_escape(row.name),
+            md_text(row.name),
             _percent(found.percent),
-            md_escape(grade_label(report.grading, found.grade)),
+            md_text(grade_label(report.grading, found.grade)),
             str(found.answers),
         ]
         for case in cases:
@@ -89,19 +80,19 @@ def _themes(report: RoundReport) -> str:
         "## Themes\n\n"
         "Each theme pools every valid return: the points scored over the points available.\n\n"
         + _table(["Theme", "All cases", "Grade", "Scored answers", *cases], rows)
-        + f"\nBy case: {md_escape(legend)}.\n\n"
+        + f"\nBy case: {md_text(legend)}.\n\n"
     )
 
 
 def _finding(report: RoundReport, row: ThemeRow) -> str:
     head = (
-        f"### {md_escape(row.name)}: {_percent(row.overall.percent)} "
-        f"{md_escape(grade_label(report.grading, row.overall.grade).lower())}\n\n"
+        f"### {md_text(row.name)}: {_percent(row.overall.percent)} "
+        f"{md_text(grade_label(report.grading, row.overall.grade).lower())}\n\n"
     )
     if not row.pulled_down:
         return head + "Every scored answer reached the top of its scale.\n\n"
     notes = [
-        f"- {md_escape(q.text)} (`{q.id}`): {_percent(q.percent)} of the points available, "
+        f"- {md_text(q.text)} (`{q.id}`): {_percent(q.percent)} of the points available, "
         f"over {q.answers} answer{'s' if q.answers != 1 else ''}"
         for q in row.pulled_down
     ]
@@ -119,20 +110,20 @@ def _findings(report: RoundReport) -> str:
     out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.areas_for_development]
     if report.not_evidenced:
         out.append("### Not evidenced\n\n")
-        out += [f"- {md_escape(t.name)}: no scored answers\n" for t in report.not_evidenced]
+        out += [f"- {md_text(t.name)}: no scored answers\n" for t in report.not_evidenced]
         out.append("\n")
     return "".join(out)
 
 
 def _coverage(report: RoundReport) -> str:
     rows = [
-        [md_escape(name), *(COVERAGE_WORDS[c.coverage[agency]] for c in report.cases)]
+        [md_text(name), *(COVERAGE_WORDS[c.coverage[agency]] for c in report.cases)]
         for agency, name in report.agencies.items()
     ]
-    cases = [f"- **{md_escape(c.ref)}**: {md_escape(case_sentence(c))}" for c in report.cases]
+    cases = [f"- **{md_text(c.ref)}**: {md_text(case_sentence(c))}" for c in report.cases]
     return (
         "## Coverage\n\nWhich agencies returned an audit for each case.\n\n"
-        + _table(["Agency", *(md_escape(c.ref) for c in report.cases)], rows)
+        + _table(["Agency", *(md_text(c.ref) for c in report.cases)], rows)
         + "\n### Cases\n\n" + "\n".join(cases) + "\n\n"
     )
 
@@ -141,8 +132,8 @@ def _warnings(report: RoundReport) -> str:
     sections = warning_sections(report)
     out = ["## Warnings\n\n", "" if sections else "None.\n\n"]
     for heading, sentences in sections:
-        out.append(f"### {md_escape(heading)}\n\n")
-        out += [f"- {md_escape(sentence)}\n" for sentence in sentences]
+        out.append(f"### {md_text(heading)}\n\n")
+        out += [f"- {md_text(sentence)}\n" for sentence in sentences]
         out.append("\n")
     return "".join(out)
 
@@ -155,10 +146,10 @@ def _invalid(report: RoundReport) -> str:
            "again.\n\n"]
     for r in report.invalid:
         who = " · ".join(x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x)
-        out.append(f"### {md_escape(r.name)}" + (f" ({md_escape(who)})" if who else "") + "\n\n")
+        out.append(f"### {md_text(r.name)}" + (f" ({md_text(who)})" if who else "") + "\n\n")
         for p in r.problems:
             where = f"line {p.line}" if p.line is not None else "file"
-            out.append(f"- {where}: {p.severity.value} `{p.code}`: {md_escape(p.message)}\n")
+            out.append(f"- {where}: {p.severity.value} `{p.code}`: {md_text(p.message)}\n")
         out.append("\n")
     return "".join(out)
 
@@ -167,7 +158,7 @@ def render_report_markdown(report: RoundReport) -> str:
     """The report as a Markdown document."""
     from .. import __version__  # here: the package imports this module
 
-    method = "\n\n".join(md_escape(p) for p in rules_summary(report))
+    method = "\n\n".join(md_text(p) for p in rules_summary(report))
     return "".join(
         [
             _header(report),

@@ -9,8 +9,8 @@ escaped.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 
+from .._escape import html_text
 from ..scoring import ThemeScore
 from ..tool import Grading
 from .grades import colour, format_percent, grade_label
@@ -19,10 +19,6 @@ from .model import RoundReport, ThemeRow
 __all__ = ["heat_map", "text_colour", "theme_bars"]
 
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
-
-
-def _e(text: object) -> str:
-    return escape(str(text), quote=True)
 
 
 def text_colour(fill: str) -> str:
@@ -36,9 +32,9 @@ def _open(width: int, height: int, title: str, description: str, ident: str) -> 
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
         f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
-        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{_e(_FONT)}">'
-        f'<title id="{ident}-title">{_e(title)}</title>'
-        f'<desc id="{ident}-desc">{_e(description)}</desc>'
+        f'aria-labelledby="{ident}-title {ident}-desc" font-family="{html_text(_FONT)}">'
+        f'<title id="{ident}-title">{html_text(title)}</title>'
+        f'<desc id="{ident}-desc">{html_text(description)}</desc>'
     )
 
 
@@ -66,16 +62,16 @@ def theme_bars(report: RoundReport) -> str:
                 f'<line x1="{x:.1f}" y1="{top - 6}" x2="{x:.1f}" y2="{height - 6}" '
                 f'stroke="#6b6b6b" stroke-width="1" stroke-dasharray="3 3"/>'
                 f'<text x="{x:.1f}" y="{top - 10}" font-size="11" fill="#4a4a4a" '
-                f'text-anchor="middle">{_e(f"{band.min:g}")}</text>'
+                f'text-anchor="middle">{html_text(f"{band.min:g}")}</text>'
             )
     for n, row in enumerate(report.themes):
         y = top + n * row_h
         found = row.overall
         fill = colour(grading, found.grade)
         parts.append(
-            f"<g><title>{_e(_describe(grading, row.name, found))}</title>"
+            f"<g><title>{html_text(_describe(grading, row.name, found))}</title>"
             f'<text x="{label_w - 10}" y="{y + 19}" font-size="13" fill="#1b1b1b" '
-            f'text-anchor="end">{_e(row.name)}</text>'
+            f'text-anchor="end">{html_text(row.name)}</text>'
             f'<rect x="{label_w}" y="{y + 5}" width="{bar_w}" height="20" fill="#efefef"/>'
         )
         if found.percent is not None:
@@ -90,7 +86,7 @@ def theme_bars(report: RoundReport) -> str:
         )
         parts.append(
             f'<text x="{label_w + bar_w + 10}" y="{y + 19}" font-size="13" fill="#1b1b1b">'
-            f"{_e(value)}</text></g>"
+            f"{html_text(value)}</text></g>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -120,13 +116,13 @@ def heat_map(report: RoundReport) -> str:
         weight = ' font-weight="bold"' if k == len(columns) else ""
         parts.append(
             f'<text x="{x:.1f}" y="{top - 10}" font-size="12" text-anchor="middle" '
-            f'fill="#1b1b1b"{weight}>{_e(head)}</text>'
+            f'fill="#1b1b1b"{weight}>{html_text(head)}</text>'
         )
     for n, row in enumerate(report.themes):
         y = top + n * cell_h
         parts.append(
             f'<text x="{label_w - 10}" y="{y + 20}" font-size="13" fill="#1b1b1b" '
-            f'text-anchor="end">{_e(row.name)}</text>'
+            f'text-anchor="end">{html_text(row.name)}</text>'
         )
         cells = [(c, row.by_case.get(c)) for c in columns] + [("All cases", row.overall)]
         for k, (where, found) in enumerate(cells):
@@ -136,11 +132,11 @@ def heat_map(report: RoundReport) -> str:
             fill = colour(grading, found.grade)
             shown = "-" if found.percent is None else format_percent(found.percent)
             parts.append(
-                f"<g><title>{_e(_describe(grading, f'{where}, {row.name}', found))}</title>"
+                f"<g><title>{html_text(_describe(grading, f'{where}, {row.name}', found))}</title>"
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
                 f'fill="{fill}"/>'
                 f'<text x="{x + cell_w / 2:.1f}" y="{y + 20}" font-size="12" '
-                f'text-anchor="middle" fill="{text_colour(fill)}">{_e(shown)}</text></g>'
+                f'text-anchor="middle" fill="{text_colour(fill)}">{html_text(shown)}</text></g>'
             )
     parts.append("</svg>")
     return "".join(parts)
