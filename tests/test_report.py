@@ -20,6 +20,7 @@ from audit_tool import (
 )
 from audit_tool._escape import md_text
 from audit_tool._yaml import read_document
+from audit_tool.report.grades import format_percent
 
 from conftest import ROOT
 
@@ -156,3 +157,11 @@ def test_md_text_keeps_text_on_one_line() -> None:
 def test_md_text_keeps_an_entity_as_written() -> None:
     """An HTML entity in a title shows as written in Markdown, never as the character it names."""
     assert md_text("&lt;b&gt; & co") == "\\&lt;b\\&gt; \\& co"
+
+
+def test_format_percent_rounds_down_and_says_when_there_is_none() -> None:
+    """A percent shows rounded down with its suffix; a missing one shows as the placeholder."""
+    assert format_percent(69.96) == "69.9"
+    assert format_percent(69.96, suffix="%") == "69.9%"
+    assert format_percent(None) == "-"
+    assert format_percent(None, suffix="%", placeholder="no scored answers") == "no scored answers"

@@ -33,15 +33,16 @@ GRADE_COLOURS: Mapping[str, str] = {
 _OTHER_COLOURS = ("#1a7a3d", "#74b86b", "#b5d96b", "#f0a830", "#e0722b", "#c9352b")
 
 
-def format_percent(percent: float | None) -> str:
-    """A percent to one decimal place, rounded *down*, or ``-`` when there is none.
+def format_percent(percent: float | None, *, suffix: str = "", placeholder: str = "-") -> str:
+    """A percent to one decimal place, rounded *down*, then ``suffix`` (``"%"``); or
+    ``placeholder`` when there is none (no scored answers).
 
     Rounding down means a shown percent never seems to reach a band that the
     score did not (69.96 shows as 69.9, not 70.0, beside "requires improvement").
     """
     if percent is None:
-        return "-"
-    return f"{math.floor(percent * 10 + 1e-9) / 10:.1f}"
+        return placeholder
+    return f"{math.floor(percent * 10 + 1e-9) / 10:.1f}{suffix}"
 
 
 def grade_label(grading: Grading, grade: str) -> str:

@@ -75,7 +75,7 @@ def _grade(report: RoundReport, grade: str) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "&ndash;" if value is None else f"{format_percent(value)}%"
+    return format_percent(value, suffix="%", placeholder="&ndash;")
 
 
 def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = "") -> str:

@@ -30,7 +30,7 @@ def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{format_percent(value)}%"  # noqa: RUF001
+    return format_percent(value, suffix="%", placeholder="–")  # noqa: RUF001
 
 
 def _header(report: RoundReport) -> str:

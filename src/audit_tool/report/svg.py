@@ -14,7 +14,7 @@ from .._escape import html_text
 from ..scoring import ThemeScore
 from ..tool import Grading
 from .grades import colour, format_percent, grade_label
-from .model import RoundReport, ThemeRow
+from .model import RoundReport
 
 __all__ = ["heat_map", "text_colour", "theme_bars"]
 
@@ -38,12 +38,6 @@ def _open(width: int, height: int, title: str, description: str, ident: str) -> 
     )
 
 
-def _label(row: ThemeRow) -> str:
-    found = row.overall
-    percent = "no scored answers" if found.percent is None else f"{format_percent(found.percent)}%"
-    return f"{row.name}: {percent}"
-
-
 def theme_bars(report: RoundReport) -> str:
     """One horizontal bar per theme: the round's pooled percent, coloured by grade,
     with the grade bands marked."""
@@ -53,7 +47,7 @@ def theme_bars(report: RoundReport) -> str:
     height = top + row_h * len(report.themes) + 8
     parts = [
         _open(width, height, "Theme scores for the round",
-              "; ".join(_label(t) for t in report.themes), "bars"),
+              "; ".join(_describe(grading, t.name, t.overall) for t in report.themes), "bars"),
     ]
     for band in grading.bands:
         if 0 < band.min < 100:
@@ -79,11 +73,9 @@ def theme_bars(report: RoundReport) -> str:
                 f'<rect x="{label_w}" y="{y + 5}" width="{bar_w * found.percent / 100:.1f}" '
                 f'height="20" fill="{fill}"/>'
             )
-        value = (
-            "not evidenced"
-            if found.percent is None
-            else f"{format_percent(found.percent)}%  {grade_label(grading, found.grade)}"
-        )
+        # Without a percent, the grade alone: "Not evidenced".
+        value = format_percent(found.percent, suffix="%  ", placeholder="")
+        value += grade_label(grading, found.grade)
         parts.append(
             f'<text x="{label_w + bar_w + 10}" y="{y + 19}" font-size="13" fill="#1b1b1b">'
             f"{html_text(value)}</text></g>"
@@ -93,7 +85,9 @@ def theme_bars(report: RoundReport) -> str:
 
 
 def _describe(grading: Grading, where: str, found: ThemeScore) -> str:
-    shown = "no scored answers" if found.percent is None else f"{format_percent(found.percent)}%"
+    """``Recording: 63.5%, requires improvement (40 scored answers)``, for titles and
+    descriptions."""
+    shown = format_percent(found.percent, suffix="%", placeholder="no scored answers")
     grade = grade_label(grading, found.grade).lower()
     return f"{where}: {shown}, {grade} ({found.answers} scored answers)"
 
@@ -130,7 +124,7 @@ def heat_map(report: RoundReport) -> str:
                 continue
             x = label_w + cell_w * k
             fill = colour(grading, found.grade)
-            shown = "-" if found.percent is None else format_percent(found.percent)
+            shown = format_percent(found.percent)
             parts.append(
                 f"<g><title>{html_text(_describe(grading, f'{where}, {row.name}', found))}</title>"
                 f'<rect x="{x + 1}" y="{y + 1}" width="{cell_w - 2}" height="{cell_h - 2}" '
