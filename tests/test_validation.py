@@ -10,7 +10,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import Response, load_tool, parse_response, read_response, validate_response
+from audit_tool import (
+    Response,
+    check_responses,
+    load_tool,
+    parse_response,
+    read_response,
+    validate_response,
+)
 from audit_tool._yaml import read_document
 from audit_tool.saving import to_yaml
 
@@ -133,3 +140,17 @@ def test_arbitrary_data_gives_problems_never_an_exception(data: dict[str, Any]) 
     """Whatever the data, validate_response returns problems (as data and as YAML text)."""
     validate_response(NEGLECT_V2, data)
     validate_response(HOME_VISITS, parse_response(to_yaml(data)))
+
+
+def test_check_responses_says_which_files_can_be_scored(tmp_path: Path) -> None:
+    """Each file in the order given, named as given, with validate_response's problems:
+    warnings alone leave it valid; an error, or a file that cannot be read, makes it invalid."""
+    returns = ROOT / "examples" / "2017-05-neglect" / "responses"
+    paths = [returns / "c4-police.yaml", returns / "c2-housing.yaml", tmp_path / "gone.yaml"]
+    checked = list(check_responses(NEGLECT_V2, paths))
+    assert [c.file for c in checked] == [str(p) for p in paths]
+    assert [c.valid for c in checked] == [True, False, False]
+    assert {p.code for p in checked[0].problems} == {"evidence-before-period"}
+    assert checked[1].problems == tuple(validate_response(NEGLECT_V2, paths[1]))
+    assert [p.code for p in checked[1].report.errors] == ["wrong-type", "option-not-in-scale"]
+    assert [p.code for p in checked[2].problems] == ["file-unreadable"]

@@ -103,7 +103,7 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
-from .validation import ResponseSource, validate_response
+from .validation import CheckedResponse, ResponseSource, check_responses, validate_response
 
 __version__ = "0.1.0"
 
@@ -128,6 +128,7 @@ __all__ = [
     "CaseEntry",
     "Change",
     "ChangelogEntry",
+    "CheckedResponse",
     "CodeInfo",
     "Condition",
     "Coverage",
@@ -194,6 +195,7 @@ __all__ = [
     "build_report",
     "check_catalogue",
     "check_manifest",
+    "check_responses",
     "check_tool",
     "declared_bump",
     "describe_condition",

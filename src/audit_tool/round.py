@@ -30,11 +30,11 @@ from .catalogue import ThemeCatalogue
 from .codes import problem
 from .loading import read_tool
 from .manifest import AuditManifest, LoadedManifest, read_manifest
-from .problems import FileReport, Problem
+from .problems import Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
 from .tool import Tool
-from .validation import validate_response
+from .validation import CheckedResponse, check_responses
 
 __all__ = [
     "AuditRound",
@@ -64,31 +64,17 @@ class Coverage(StrEnum):
 
 
 @dataclass(frozen=True)
-class RoundReturn:
-    """One return file of a round, as read and checked."""
+class RoundReturn(CheckedResponse):
+    """One return file of a round, as read and checked: its ``problems`` are its shape, its
+    answers against the tool and its place in the round; a ``valid`` return is scored. Its
+    ``file`` is named relative to where the command ran."""
 
-    file: str
-    """The file as problems name it (relative to where the command ran)."""
     name: str
     """The file relative to the manifest's folder, as the report shows it."""
-    loaded: LoadedResponse
-    """The file as read."""
-    problems: tuple[Problem, ...]
-    """Every problem: shape, answers against the tool, place in the round."""
     case: str | None
     """The case reference the file gives, if it gives one as text."""
     agency: str | None
     """The agency the file gives, if it gives one as text."""
-
-    @property
-    def report(self) -> FileReport:
-        """The problems as a file report (``errors``, ``warnings``, ``ok``)."""
-        return FileReport(self.file, self.problems)
-
-    @property
-    def valid(self) -> bool:
-        """True when the return loaded and has no errors: it is scored."""
-        return self.loaded.response is not None and self.report.ok
 
 
 @dataclass(frozen=True)
@@ -272,17 +258,26 @@ def _read_returns(
     entries = expand_paths((loaded.path(e) for e in manifest.responses), RESPONSE_SUFFIXES)
     itself = Path(manifest_path).resolve()
     entries = [e for e in entries if Path(e).resolve() != itself]  # returns kept beside it
-    base = loaded.base
+    names = [os.path.relpath(path, loaded.base) for path in entries]
+    files = (
+        read_response(path, limits=limits, display=_display(loaded.file, name))
+        for path, name in zip(entries, names, strict=True)
+    )
     returns: list[RoundReturn] = []
-    for n, path in enumerate(entries, 1):
-        name = os.path.relpath(path, base)
-        display = _display(loaded.file, name)
-        response = read_response(path, limits=limits, display=display)
-        problems = validate_response(tool, response)
-        problems += [_locate(response, p) for p in _round_problems(manifest, response)]
+    checked_files = check_responses(tool, files)
+    for n, (name, checked) in enumerate(zip(names, checked_files, strict=True), 1):
+        response = checked.loaded
+        in_round = (_locate(response, p) for p in _round_problems(manifest, response))
         raw = response.document.data if response.document is not None else None
-        case, agency = _text(raw, "case"), _text(raw, "agency")
-        returns.append(RoundReturn(display, name, response, tuple(problems), case, agency))
+        returns.append(
+            RoundReturn(
+                response,
+                (*checked.problems, *in_round),
+                name,
+                _text(raw, "case"),
+                _text(raw, "agency"),
+            )
+        )
         if progress is not None:
             progress(n, len(entries))
     return _duplicates(returns)

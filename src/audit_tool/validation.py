@@ -11,6 +11,9 @@ A shape error in one answer does not hide the rest: that answer is left out,
 the others are checked, and questions whose condition reads it are not
 reported as missing or unexpected (their applicability cannot be judged).
 
+:func:`check_responses` does it for many files at once and says which of
+them can be scored (:class:`CheckedResponse`).
+
 The rules, their codes and severities are listed in ``docs/responses.md``.
 """
 
@@ -18,8 +21,9 @@ from __future__ import annotations
 
 import datetime
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +34,11 @@ from ._response_checks import CheckContext, check_response, uncertain_questions
 from ._validation import problems_from_validation_error
 from ._yaml import SourceMap
 from .codes import problem
-from .problems import Problem
+from .problems import FileReport, Problem
 from .response import LoadedResponse, Response, read_response
 from .tool import Tool
 
-__all__ = ["ResponseSource", "validate_response"]
+__all__ = ["CheckedResponse", "ResponseSource", "check_responses", "validate_response"]
 
 ResponseSource = str | os.PathLike[str] | LoadedResponse | Response | Mapping[str, Any]
 """What :func:`validate_response` reads: a path, a loaded response, a model, or plain data."""
@@ -87,6 +91,51 @@ def validate_response(
     return sorted(dict.fromkeys(problems), key=Problem.sort_key)
 
 
+@dataclass(frozen=True)
+class CheckedResponse:
+    """A response file as read, with every problem found in it."""
+
+    loaded: LoadedResponse
+    """The file as read."""
+    problems: tuple[Problem, ...]
+    """Every problem found in it, errors and warnings."""
+
+    @property
+    def file(self) -> str:
+        """The file as problems name it."""
+        return self.loaded.file
+
+    @cached_property
+    def valid(self) -> bool:
+        """True when the response loaded and has no errors: it can be scored."""
+        return self.loaded.response is not None and self.report.ok
+
+    @cached_property
+    def report(self) -> FileReport:
+        """The problems as a file report (``errors``, ``warnings``, ``ok``)."""
+        return FileReport(self.file, self.problems)
+
+
+def check_responses(
+    tool: Tool,
+    sources: Iterable[str | os.PathLike[str] | LoadedResponse],
+    *,
+    today: datetime.date | None = None,
+) -> Iterator[CheckedResponse]:
+    """Each response file read (or as read already) and checked against ``tool`` with
+    :func:`validate_response`, one at a time, in the order given.
+
+    A file is named in problems as its path was given. Never raises for bad input.
+    """
+    for source in sources:
+        loaded = source if isinstance(source, LoadedResponse) else _read_file(source)
+        yield CheckedResponse(loaded, tuple(validate_response(tool, loaded, today=today)))
+
+
+def _read_file(path: str | os.PathLike[str]) -> LoadedResponse:
+    return read_response(Path(path), display=os.fspath(path))
+
+
 def _read(source: ResponseSource) -> _Input:
     if isinstance(source, LoadedResponse):
         document = source.document
@@ -99,7 +148,7 @@ def _read(source: ResponseSource) -> _Input:
     if isinstance(source, Response):
         return _Input(source)
     if isinstance(source, (str, os.PathLike)):
-        return _read(read_response(Path(source), display=os.fspath(source)))
+        return _read(_read_file(source))
     if isinstance(source, Mapping):
         data = dict(source)
         try:

@@ -7,9 +7,8 @@ import argparse
 from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..formatters import render_json
 from ..report.tables import scores_csv, scores_text
-from ..response import read_response
 from ..scoring import score
-from ..validation import validate_response
+from ..validation import check_responses
 from ._common import (
     EXIT_OK,
     Streams,
@@ -65,14 +64,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     tool = loaded_tool.tool
     assert tool is not None
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
-    valid = []
-    problems = []
-    for file in files:
-        loaded = read_response(file)
-        found = validate_response(tool, loaded)
-        problems.extend(found)
-        if loaded.response is not None and not any(p.is_error for p in found):
-            valid.append(loaded)
+    checked = list(check_responses(tool, files))
+    valid = [c.loaded for c in checked if c.valid]
+    problems = [p for c in checked for p in c.problems]
     scores = score(tool, valid, catalogue=loaded_tool.catalogue)
     if args.format == "json":
         streams.out.write(render_json(scores.to_dict()))
