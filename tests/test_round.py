@@ -135,6 +135,23 @@ def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
     assert audit.valid_returns == ()
 
 
+def test_coverage_comes_from_the_returns_then_the_invitations(tmp_path: Path) -> None:
+    """A valid return marks its cell returned, a return that does not fit marks its cell
+    invalid even where the agency was not invited; other invited cells are not returned."""
+    manifest = _round(tmp_path, {"a.yaml": _header("C1", "csc"), "b.yaml": _header("C2", "police")})
+    audit = read_round(manifest).round
+    assert audit is not None
+    grid = {(c, a): audit.coverage(c, a) for c in ("C1", "C2", "C9") for a in ("csc", "police")}
+    assert grid == {
+        ("C1", "csc"): Coverage.RETURNED,
+        ("C1", "police"): Coverage.NOT_RETURNED,
+        ("C2", "csc"): Coverage.NOT_RETURNED,
+        ("C2", "police"): Coverage.INVALID,
+        ("C9", "csc"): Coverage.NOT_INVITED,
+        ("C9", "police"): Coverage.NOT_INVITED,
+    }
+
+
 def test_a_tool_file_of_another_version_stops_the_round(tmp_path: Path) -> None:
     """A manifest naming neglect@1.0.0 but pointing at the 2.0.0 file: manifest-tool-mismatch
     at /tool, and no round."""

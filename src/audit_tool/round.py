@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -95,7 +96,7 @@ class AuditRound:
     catalogue: ThemeCatalogue | None = None
     """The theme catalogue the tool scores into, when it is not the standard one."""
 
-    @property
+    @cached_property
     def valid_returns(self) -> tuple[RoundReturn, ...]:
         """The returns that are scored, in the manifest's case and agency order."""
         cases = {c.ref: n for n, c in enumerate(self.manifest.cases)}
@@ -111,24 +112,34 @@ class AuditRound:
             )
         )
 
-    @property
+    @cached_property
     def invalid_returns(self) -> tuple[RoundReturn, ...]:
         """The returns with errors, left out of the scores."""
         return tuple(r for r in self.returns if not r.valid)
 
+    @cached_property
+    def _coverage(self) -> dict[tuple[str, str], Coverage]:
+        """The coverage grid, worked out once: every invited case and agency, and every
+        case and agency a return gives (a valid return wins over an invalid one)."""
+        unable = self.manifest.unable
+        grid = {
+            (case.ref, agency): Coverage.UNABLE if agency in unable else Coverage.NOT_RETURNED
+            for case in self.manifest.cases
+            for agency in case.agencies
+        }
+        for r in self.returns:
+            if r.case is None or r.agency is None:
+                continue
+            place = (r.case, r.agency)
+            if r.valid:
+                grid[place] = Coverage.RETURNED
+            elif grid.get(place) is not Coverage.RETURNED:
+                grid[place] = Coverage.INVALID
+        return grid
+
     def coverage(self, case: str, agency: str) -> Coverage:
         """What the round holds for ``case`` from ``agency``."""
-        found = [r for r in self.returns if r.case == case and r.agency == agency]
-        if any(r.valid for r in found):
-            return Coverage.RETURNED
-        if found:
-            return Coverage.INVALID
-        entry = self.manifest.case(case)
-        if entry is None or agency not in entry.agencies:
-            return Coverage.NOT_INVITED
-        if agency in self.manifest.unable:
-            return Coverage.UNABLE
-        return Coverage.NOT_RETURNED
+        return self._coverage.get((case, agency), Coverage.NOT_INVITED)
 
     def scores(self) -> Scores:
         """The theme scores of the valid returns."""
@@ -207,10 +218,11 @@ def _findings(
 ) -> list[Problem]:
     """Missing returns, agencies unable to take part, family views not obtained."""
     returned = {(r.case, r.agency) for r in returns}
+    unable = manifest.unable
     found: list[Problem] = []
     for c, case in enumerate(manifest.cases):
         for a, agency in enumerate(case.agencies):
-            if (case.ref, agency) in returned or agency in manifest.unable:
+            if (case.ref, agency) in returned or agency in unable:
                 continue
             found.append(
                 problem(
