@@ -42,7 +42,7 @@ from .answers import walk_answers
 from .catalogue import ThemeCatalogue, standard_catalogue
 from .exceptions import AuditToolError
 from .response import LoadedResponse, Response
-from .tool import SingleChoiceQuestion, Tool
+from .tool import Tool
 
 __all__ = [
     "GroupScore",
@@ -53,7 +53,6 @@ __all__ = [
     "percent_of",
     "plain_number",
     "score",
-    "score_response",
 ]
 
 
@@ -161,8 +160,6 @@ class GroupScore:
 
     themes: Mapping[str, ThemeScore]
     """Every theme the tool evidences, in catalogue order."""
-    responses: int
-    """How many responses were pooled."""
 
     def to_dict(self) -> dict[str, Any]:
         """DESIGN §5's case or overall entry."""
@@ -227,15 +224,15 @@ class _Scorer:
         mapped: list[str] = []
         for ref in tool.iter_questions():
             question = ref.question
-            if not question.themes or not isinstance(question, SingleChoiceQuestion):
+            if not (question.themes and tool.is_scored(question)):
                 continue
-            scale = tool.scale(question.scale)
-            if scale is None or scale.max_score is None:
-                continue
+            scale = tool.scale_of(question)
+            assert scale is not None  # a scored question is a choice on a scale...
+            top = scale.max_score
+            assert top is not None  # ...that has a score
             scores = {o.value: o.score for o in scale.options if o.score is not None}
             self.scored.setdefault(
-                question.id,
-                _Scored(question.id, scores, scale.max_score, tuple(question.themes.items())),
+                question.id, _Scored(question.id, scores, top, tuple(question.themes.items()))
             )
             mapped.extend(question.themes)
         self.order = {qid: n for n, qid in enumerate(self.scored)}
@@ -260,10 +257,10 @@ class _Scorer:
         return totals
 
     def theme_scores(self, totals: _Totals) -> dict[str, ThemeScore]:
-        """The graded theme scores from summed totals."""
+        """The graded theme scores from summed totals (a theme with none has no answers)."""
         out: dict[str, ThemeScore] = {}
         for theme in self.themes:
-            cells = totals[theme]
+            cells = totals.get(theme, {})
             questions = tuple(
                 QuestionScore(qid, cells[qid].points, cells[qid].max_points, cells[qid].answers)
                 for qid in sorted(cells, key=self.order.__getitem__)
@@ -326,7 +323,6 @@ def score(
     scorer = _Scorer(tool, catalogue)
     per_response: list[ResponseScore] = []
     by_case: dict[str, _Totals] = {}
-    counts: dict[str, int] = {}
     overall: _Totals = {}
     for item in responses:
         file, response, raw = _unpack(item)
@@ -339,24 +335,12 @@ def score(
             ResponseScore(file, response.case, response.agency, scorer.theme_scores(totals))
         )
         _add(by_case.setdefault(response.case, {}), totals)
-        counts[response.case] = counts.get(response.case, 0) + 1
         _add(overall, totals)
-    empty: _Totals = {theme: {} for theme in scorer.themes}
     return Scores(
         tool_id=tool.id,
         tool_version=tool.version,
         themes=scorer.themes,
         responses=tuple(per_response),
-        cases={
-            case: GroupScore(scorer.theme_scores({**empty, **totals}), counts[case])
-            for case, totals in by_case.items()
-        },
-        overall=GroupScore(scorer.theme_scores({**empty, **overall}), len(per_response)),
+        cases={case: GroupScore(scorer.theme_scores(totals)) for case, totals in by_case.items()},
+        overall=GroupScore(scorer.theme_scores(overall)),
     )
-
-
-def score_response(
-    tool: Tool, response: Response | LoadedResponse, *, catalogue: ThemeCatalogue | None = None
-) -> ResponseScore:
-    """The theme scores of one response; see :func:`score`."""
-    return score(tool, [response], catalogue=catalogue).responses[0]
