@@ -14,9 +14,11 @@ import pytest
 from audit_tool import (
     RoundReport,
     build_report,
+    load_catalogue,
     read_round,
     render_report_html,
     render_report_markdown,
+    standard_catalogue,
 )
 from audit_tool._escape import md_text
 from audit_tool._yaml import read_document
@@ -124,6 +126,33 @@ def test_report_json_names_coverage_and_invalid_returns(report: RoundReport) -> 
     assert {w["code"] for w in data["warnings"]} == {
         "family-views-not-obtained", "agency-unable", "return-missing", "evidence-before-period"
     }
+
+
+def test_a_round_on_a_partnership_catalogue_names_its_themes(tmp_path: Path) -> None:
+    """A tool scoring into a partnership's own catalogue: the round carries that catalogue,
+    and the report names the themes as it does."""
+    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    tool = tmp_path / "tools" / "neglect_v2.yaml"
+    tool.write_text(
+        tool.read_text(encoding="utf-8").replace("status: active\n", "status: active\n"
+                                                 "catalogue: ours@1\n"),
+        encoding="utf-8",
+    )
+    themes = [{"id": t.id, "name": f"Our {t.name.lower()}"} for t in standard_catalogue().themes]
+    ours = tmp_path / "ours.yaml"
+    ours.write_text(json.dumps({"id": "ours", "version": 1, "title": "Ours", "themes": themes}),
+                    encoding="utf-8")
+    folder = tmp_path / "round"
+    shutil.copytree(EXAMPLE, folder)
+    manifest = folder / "audit.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("../../tools", "../tools"), encoding="utf-8")
+    audit = read_round(manifest, catalogues=[load_catalogue(ours)]).round
+    assert audit is not None
+    assert audit.catalogue.ref == "ours@1"
+    names = [row.name for row in build_report(audit).themes]
+    assert names[:2] == ["Our recording and chronologies", "Our outcome-focused planning"]
+    assert all(name.startswith("Our ") for name in names)
 
 
 def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:

@@ -93,8 +93,9 @@ class AuditRound:
     findings: tuple[Problem, ...]
     """Warnings about the round, located in the manifest (missing returns, agencies
     unable to take part, family views not obtained)."""
-    catalogue: ThemeCatalogue | None = None
-    """The theme catalogue the tool scores into, when it is not the standard one."""
+    catalogue: ThemeCatalogue
+    """The theme catalogue the tool scores into: the one it names, the standard one by
+    default."""
 
     @cached_property
     def valid_returns(self) -> tuple[RoundReturn, ...]:
@@ -336,6 +337,7 @@ def read_round(
         return result
     returns = _read_returns(path, loaded, manifest, tool, limits, progress)
     catalogue = tool_result.catalogue
+    assert catalogue is not None  # a tool loads only when its catalogue was found
     result.round = AuditRound(
         loaded.file,
         manifest,

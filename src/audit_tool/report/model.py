@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import ThemeCatalogue, standard_catalogue
 from ..codes import CODES
 from ..problems import Problem
 from ..round import AuditRound, Coverage, RoundReturn
@@ -247,10 +246,9 @@ def build_report(audit: AuditRound) -> RoundReport:
     development, warnings, and the invalid returns left out of the scores."""
     manifest = audit.manifest
     scores = audit.scores()
-    catalogue: ThemeCatalogue = audit.catalogue or standard_catalogue()
     themes = []
     for theme in scores.themes:
-        known = catalogue.theme(theme)
+        known = audit.catalogue.theme(theme)
         overall = scores.overall.themes[theme]
         themes.append(
             ThemeRow(
