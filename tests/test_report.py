@@ -58,7 +58,7 @@ def test_strengths_and_areas_follow_the_grades(report: RoundReport) -> None:
     }
     for row in (*report.strengths, *report.areas_for_development):
         assert 1 <= len(row.pulled_down) <= 3
-        assert all(q.points < q.max_points for q in row.pulled_down)
+        assert all(q.score.points < q.score.max_points for q in row.pulled_down)
 
 
 def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundReport) -> None:

@@ -14,7 +14,14 @@ from ..tool import NOT_EVIDENCED
 from .grades import colour, format_percent, grade_label
 from .model import RoundReport, ThemeRow
 from .svg import heat_map, text_colour, theme_bars
-from .words import COVERAGE_WORDS, case_sentence, coverage_summary, rules_summary, warning_sections
+from .words import (
+    COVERAGE_WORDS,
+    audit_period,
+    case_sentence,
+    coverage_summary,
+    rules_summary,
+    warning_sections,
+)
 
 __all__ = ["render_report_html"]
 
@@ -106,11 +113,7 @@ def _legend(report: RoundReport) -> str:
 
 
 def _header(report: RoundReport) -> str:
-    period = (
-        f" · audit period {report.period[0].isoformat()} to {report.period[1].isoformat()}"
-        if report.period
-        else ""
-    )
+    manifest = report.manifest
     counts = [
         (len(report.cases), "case", "cases"),
         (report.returns_scored, "return scored", "returns scored"),
@@ -124,9 +127,9 @@ def _header(report: RoundReport) -> str:
         for n, one, many in counts
     )
     return (
-        f"<header><h1>{html_text(report.title)}</h1>"
-        f'<p class="meta">Round <code>{html_text(report.round)}</code> · panel '
-        f"{html_text(report.panel_date.isoformat())}{html_text(period)} · tool "
+        f"<header><h1>{html_text(manifest.title)}</h1>"
+        f'<p class="meta">Round <code>{html_text(manifest.round)}</code> · panel '
+        f"{html_text(manifest.panel_date.isoformat())}{html_text(audit_period(report))} · tool "
         f"<code>{html_text(report.tool_ref)}</code> ({html_text(report.tool_title)})</p>"
         f'<ul class="summary">{summary}</ul>'
         f'<p class="note">{html_text(coverage_summary(report))}</p></header>'
@@ -159,10 +162,12 @@ def _themes(report: RoundReport) -> str:
 
 def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
     notes = []
-    for q in row.pulled_down:
+    for note in row.pulled_down:
+        q = note.score
         notes.append(
-            f"<li>{html_text(q.text)} <code>{html_text(q.id)}</code>: {_percent(q.percent)} "
-            f"of the points available, over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
+            f"<li>{html_text(note.text)} <code>{html_text(q.question)}</code>: "
+            f"{_percent(q.percent)} of the points available, "
+            f"over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
         )
     pulled = (
         f"<p>Pulled down most by:</p><ul>{''.join(notes)}</ul>"
@@ -284,7 +289,7 @@ def render_report_html(report: RoundReport) -> str:
     return (
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{html_text(report.title)}</title><style>{_CSS}</style></head>"
+        f"<title>{html_text(report.manifest.title)}</title><style>{_CSS}</style></head>"
         f"<body><main>{body}"
         f"<footer>Made with audit-tool {html_text(__version__)} from the returns named in the "
         "round's manifest. Scores come from the answers' scales only; no answer or "

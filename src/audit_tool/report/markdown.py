@@ -14,6 +14,7 @@ from .grades import abbreviations, format_percent, grade_label
 from .model import RoundReport, ThemeRow
 from .words import (
     COVERAGE_WORDS,
+    audit_period,
     case_sentence,
     coverage_summary,
     rules_summary,
@@ -34,16 +35,12 @@ def _percent(value: float | None) -> str:
 
 
 def _header(report: RoundReport) -> str:
+    manifest = report.manifest
     lines = [
-        f"# {md_text(report.title)}",
+        f"# {md_text(manifest.title)}",
         "",
-        f"Round `{report.round}` · panel {report.panel_date.isoformat()}"
-        + (
-            f" · audit period {report.period[0].isoformat()} to {report.period[1].isoformat()}"
-            if report.period
-            else ""
-        )
-        + f" · tool `{report.tool_ref}` ({md_text(report.tool_title)})",
+        f"Round `{manifest.round}` · panel {manifest.panel_date.isoformat()}"
+        f"{audit_period(report)} · tool `{report.tool_ref}` ({md_text(report.tool_title)})",
         "",
         f"- Returns scored: **{report.returns_scored}**",
         f"- Invalid returns left out of the scores: **{len(report.invalid)}**",
@@ -92,9 +89,10 @@ def _finding(report: RoundReport, row: ThemeRow) -> str:
     if not row.pulled_down:
         return head + "Every scored answer reached the top of its scale.\n\n"
     notes = [
-        f"- {md_text(q.text)} (`{q.id}`): {_percent(q.percent)} of the points available, "
-        f"over {q.answers} answer{'s' if q.answers != 1 else ''}"
-        for q in row.pulled_down
+        f"- {md_text(note.text)} (`{note.score.question}`): {_percent(note.score.percent)} of "
+        f"the points available, over {note.score.answers} "
+        f"answer{'s' if note.score.answers != 1 else ''}"
+        for note in row.pulled_down
     ]
     return head + "Pulled down most by:\n\n" + "\n".join(notes) + "\n\n"
 

@@ -8,22 +8,21 @@ as written.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from ..codes import CODES
+from ..manifest import AuditManifest, CaseEntry
 from ..problems import Problem
 from ..round import AuditRound, Coverage, RoundReturn
-from ..scoring import Scores, ThemeScore
-from ..tool import Grading, Tool
+from ..scoring import QuestionScore, Scores, ThemeScore
+from ..tool import NOT_EVIDENCED, Grading, Tool
 from .grades import is_area_for_development, is_strength
 
 __all__ = [
     "PULLED_DOWN_LIMIT",
     "CaseRow",
-    "InvalidReturn",
     "QuestionNote",
     "RoundReport",
     "ThemeRow",
@@ -58,14 +57,10 @@ _FIRST = ("family-views-not-obtained", "agency-unable", "return-missing", "evide
 
 @dataclass(frozen=True, slots=True)
 class QuestionNote:
-    """A question that lost a theme points, with its share of the available points."""
+    """A question that lost a theme points: its part in the theme, and its text."""
 
-    id: str
+    score: QuestionScore
     text: str
-    points: float
-    max_points: float
-    answers: int
-    percent: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,18 +77,17 @@ class ThemeRow:
 
 @dataclass(frozen=True, slots=True)
 class CaseRow:
-    """One case: who was invited, what came back, the family's part."""
+    """One case: its entry in the manifest (the family's part, any separate meeting), and
+    what came back from each agency."""
 
-    ref: str
+    entry: CaseEntry
     coverage: Mapping[str, Coverage]
     """By agency id, for every agency of the round."""
-    family_consent: bool
-    family_views_obtained: bool
-    family_reason: str
-    separate_meeting: str | None
-    """What the separate meeting established, when the case had one."""
-    separate_meeting_date: datetime.date | None
-    separate_meeting_reason: str
+
+    @property
+    def ref(self) -> str:
+        """The case reference."""
+        return self.entry.ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,37 +102,28 @@ class WarningItem:
     line: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class InvalidReturn:
-    """A return left out of the scores, with the problems that made it invalid."""
-
-    name: str
-    case: str | None
-    agency: str | None
-    problems: tuple[Problem, ...]
-
-
 @dataclass(frozen=True)
 class RoundReport:
     """Everything a round's report shows, in the order it shows it."""
 
-    title: str
-    round: str
+    manifest: AuditManifest
+    """The round's manifest: title, round, panel date, period, agencies unable to take part."""
     tool_ref: str
     tool_title: str
-    panel_date: datetime.date
-    period: tuple[datetime.date, datetime.date] | None
     agencies: Mapping[str, str]
     """Agency id -> display name, in manifest order."""
-    unable: Mapping[str, str]
-    """Agencies that could not take part -> the reason."""
     cases: tuple[CaseRow, ...]
     themes: tuple[ThemeRow, ...]
     grading: Grading
     scores: Scores
     warnings: tuple[WarningItem, ...]
-    invalid: tuple[InvalidReturn, ...]
-    returns_scored: int
+    invalid: tuple[RoundReturn, ...]
+    """The returns left out of the scores, with the problems that made them invalid."""
+
+    @property
+    def returns_scored(self) -> int:
+        """How many returns were scored."""
+        return len(self.scores.responses)
 
     @property
     def strengths(self) -> tuple[ThemeRow, ...]:
@@ -155,8 +140,7 @@ class RoundReport:
     @property
     def not_evidenced(self) -> tuple[ThemeRow, ...]:
         """Themes with too little evidence to grade."""
-        graded = {t.id for t in (*self.strengths, *self.areas_for_development)}
-        return tuple(t for t in self.themes if t.id not in graded)
+        return tuple(t for t in self.themes if t.overall.grade == NOT_EVIDENCED)
 
     def count(self, state: Coverage) -> int:
         """How many case-and-agency cells of the coverage grid are in ``state``."""
@@ -172,19 +156,21 @@ class RoundReport:
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data (``report --format json``)."""
+        period = self.manifest.period
         return {
-            "title": self.title,
-            "round": self.round,
+            "title": self.manifest.title,
+            "round": self.manifest.round,
             "tool": {"ref": self.tool_ref, "title": self.tool_title},
-            "panel_date": self.panel_date.isoformat(),
-            "period": None if self.period is None else [d.isoformat() for d in self.period],
+            "panel_date": self.manifest.panel_date.isoformat(),
+            "period": None if period is None else [d.isoformat() for d in (period.start,
+                                                                          period.end)],
             "agencies": dict(self.agencies),
             "coverage": {c.ref: {a: s.value for a, s in c.coverage.items()} for c in self.cases},
             "cases": {
                 c.ref: {
-                    "family_consent": c.family_consent,
-                    "family_views_obtained": c.family_views_obtained,
-                    "separate_meeting": c.separate_meeting is not None,
+                    "family_consent": c.entry.family.consent,
+                    "family_views_obtained": c.entry.family.views_obtained,
+                    "separate_meeting": c.entry.separate_meeting is not None,
                 }
                 for c in self.cases
             },
@@ -210,7 +196,8 @@ def _theme_dict(row: ThemeRow) -> dict[str, Any]:
         "percent": row.overall.percent,
         "grade": row.overall.grade,
         "pulled_down": [
-            {"question": q.id, "percent": q.percent, "answers": q.answers} for q in row.pulled_down
+            {"question": q.score.question, "percent": q.score.percent, "answers": q.score.answers}
+            for q in row.pulled_down
         ],
     }
 
@@ -219,8 +206,7 @@ def _notes(tool: Tool, found: ThemeScore) -> tuple[QuestionNote, ...]:
     notes = []
     for q in found.shortfalls()[:PULLED_DOWN_LIMIT]:
         ref = tool.question(q.question)
-        text = ref.question.text if ref is not None else q.question
-        notes.append(QuestionNote(q.question, text, q.points, q.max_points, q.answers, q.percent))
+        notes.append(QuestionNote(q, ref.question.text if ref is not None else q.question))
     return tuple(notes)
 
 
@@ -262,38 +248,20 @@ def build_report(audit: AuditRound) -> RoundReport:
         )
     agencies = {a.id: a.name for a in manifest.agencies}
     cases = tuple(
-        CaseRow(
-            c.ref,
-            {a: audit.coverage(c.ref, a) for a in agencies},
-            c.family.consent,
-            c.family.views_obtained,
-            c.family.reason,
-            c.separate_meeting.outcome if c.separate_meeting else None,
-            c.separate_meeting.date if c.separate_meeting else None,
-            c.separate_meeting.reason if c.separate_meeting else "",
-        )
-        for c in manifest.cases
+        CaseRow(c, {a: audit.coverage(c.ref, a) for a in agencies}) for c in manifest.cases
     )
     warnings = [_warning(p, None, None, None) for p in audit.findings]
     warnings += _return_warnings(audit.returns)
-    period = (manifest.period.start, manifest.period.end) if manifest.period else None
     return RoundReport(
-        title=manifest.title,
-        round=manifest.round,
+        manifest=manifest,
         tool_ref=audit.tool.ref,
         tool_title=audit.tool.title,
-        panel_date=manifest.panel_date,
-        period=period,
         agencies=agencies,
-        unable=manifest.unable,
         cases=cases,
         themes=tuple(themes),
         grading=audit.tool.grading,
         scores=scores,
         warnings=tuple(warnings),
-        invalid=tuple(
-            InvalidReturn(r.name, r.case, r.agency, r.problems) for r in audit.invalid_returns
-        ),
-        returns_scored=len(scores.responses),
+        invalid=audit.invalid_returns,
     )
 

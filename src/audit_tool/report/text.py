@@ -26,8 +26,9 @@ def render_report_text(report: RoundReport) -> str:
     strengths = ", ".join(t.id for t in report.strengths) or "none"
     areas = ", ".join(t.id for t in report.areas_for_development) or "none"
     lines = [
-        f"{report.title}",
-        f"round {report.round}, panel {report.panel_date.isoformat()}, tool {report.tool_ref}",
+        report.manifest.title,
+        f"round {report.manifest.round}, panel {report.manifest.panel_date.isoformat()}, "
+        f"tool {report.tool_ref}",
         coverage_summary(report),
         "",
         theme_table(themes, columns, report.grading).rstrip("\n"),

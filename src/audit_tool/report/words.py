@@ -10,6 +10,7 @@ from .model import CaseRow, RoundReport, WarningItem, warning_heading
 
 __all__ = [
     "COVERAGE_WORDS",
+    "audit_period",
     "case_sentence",
     "coverage_summary",
     "describe",
@@ -44,20 +45,28 @@ def coverage_summary(report: RoundReport) -> str:
     return "; ".join(parts) + "."
 
 
+def audit_period(report: RoundReport) -> str:
+    """`` · audit period 2016-05-01 to 2017-03-31``, or nothing when the round has no period."""
+    period = report.manifest.period
+    if period is None:
+        return ""
+    return f" · audit period {period.start.isoformat()} to {period.end.isoformat()}"
+
+
 def case_sentence(case: CaseRow) -> str:
     """The family's part in the audit of ``case`` and, if it had one, its separate meeting."""
-    text = "family consented" if case.family_consent else "family did not consent"
-    if case.family_views_obtained:
+    family, meeting = case.entry.family, case.entry.separate_meeting
+    text = "family consented" if family.consent else "family did not consent"
+    if family.views_obtained:
         text += "; family's views obtained."
     else:
-        reason = case.family_reason.rstrip(".")
+        reason = family.reason.rstrip(".")
         text += "; family's views not obtained" + (f" ({reason})." if reason else ".")
-    if case.separate_meeting is not None:
-        date = case.separate_meeting_date
+    if meeting is not None:
+        date = meeting.date
         text += " Discussed at a separate meeting" + (f" on {date.isoformat()}" if date else "")
-        reason = case.separate_meeting_reason
-        text += f": {reason}" if reason else "."
-        text += f" Outcome: {case.separate_meeting}"
+        text += f": {meeting.reason}" if meeting.reason else "."
+        text += f" Outcome: {meeting.outcome}"
     return text
 
 
@@ -68,15 +77,15 @@ def _agency(report: RoundReport, agency: str | None) -> str:
 def describe(report: RoundReport, item: WarningItem) -> str:
     """A warning as one sentence for the report: what, for which case and agency, where."""
     if item.code == "family-views-not-obtained":
-        case = next((c for c in report.cases if c.ref == item.case), None)
-        reason = f" ({case.family_reason.rstrip('.')})" if case and case.family_reason else ""
+        case = report.manifest.case(item.case or "")
+        reason = f" ({case.family.reason.rstrip('.')})" if case and case.family.reason else ""
         return f"{item.case}: the family's views were not obtained{reason}."
     if item.code == "return-missing":
         return f"{item.case}: no return from {_agency(report, item.agency)}."
     if item.code == "agency-unable":
         cases = [c.ref for c in report.cases if c.coverage.get(item.agency or "")
                  is Coverage.UNABLE]
-        reason = report.unable.get(item.agency or "", "")
+        reason = report.manifest.unable.get(item.agency or "", "")
         invited = f" (invited to {', '.join(cases)})" if cases else ""
         return (
             f"{_agency(report, item.agency)} could not take part{invited}"
