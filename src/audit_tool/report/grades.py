@@ -14,6 +14,7 @@ from ..tool import NOT_EVIDENCED, Grading
 __all__ = [
     "GRADE_COLOURS",
     "abbreviations",
+    "all_grades",
     "colour",
     "format_percent",
     "grade_label",
@@ -53,13 +54,18 @@ def grade_label(grading: Grading, grade: str) -> str:
     return grade.replace("_", " ").capitalize()
 
 
+def all_grades(grading: Grading) -> list[str]:
+    """Every grade a theme can have, best first: the tool's bands, then ``not_evidenced``."""
+    return [*(b.grade for b in grading.bands), NOT_EVIDENCED]
+
+
 def abbreviations(grading: Grading) -> dict[str, str]:
     """A short form of every grade for narrow tables: the initials of its label.
 
     ``Requires improvement`` is ``RI`` and ``not_evidenced`` is ``NE``. When two
     grades would share a short form, every grade is written out in full.
     """
-    grades = [*(b.grade for b in grading.bands), NOT_EVIDENCED]
+    grades = all_grades(grading)
     short = {
         g: "".join(word[0] for word in grade_label(grading, g).split()).upper() for g in grades
     }

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 
 from .._escape import html_text
 from ..round import Coverage
-from ..tool import NOT_EVIDENCED
-from .grades import colour, format_percent, grade_label
+from .grades import all_grades, colour, format_percent, grade_label
 from .model import RoundReport, ThemeRow
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
     COVERAGE_WORDS,
     audit_period,
+    case_and_agency,
     case_sentence,
     coverage_summary,
     rules_summary,
@@ -99,9 +99,8 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = ""
 
 
 def _legend(report: RoundReport) -> str:
-    grades = [*(b.grade for b in report.grading.bands), NOT_EVIDENCED]
     items = []
-    for grade in grades:
+    for grade in all_grades(report.grading):
         fill = colour(report.grading, grade)
         band = next((b for b in report.grading.bands if b.grade == grade), None)
         reach = f" (from {band.min:g}%)" if band is not None else " (too few scored answers)"
@@ -247,9 +246,7 @@ def _invalid(report: RoundReport) -> str:
         "report again.</p>"
     ]
     for r in report.invalid:
-        who = " · ".join(
-            x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x
-        )
+        who = case_and_agency(report, r.case, r.agency)
         shown = f" ({who})" if who else ""
         parts.append(f"<h3><code>{html_text(r.name)}</code>{html_text(shown)}</h3><ul>")
         for p in r.problems:

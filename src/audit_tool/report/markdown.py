@@ -12,9 +12,11 @@ from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
 from .model import RoundReport, ThemeRow
+from .tables import legend
 from .words import (
     COVERAGE_WORDS,
     audit_period,
+    case_and_agency,
     case_sentence,
     coverage_summary,
     rules_summary,
@@ -70,14 +72,11 @@ def _themes(report: RoundReport) -> str:
             by_case = row.by_case[case]
             cells.append(f"{_percent(by_case.percent)} {short.get(by_case.grade, by_case.grade)}")
         rows.append(cells)
-    legend = ", ".join(
-        f"{short[g]} {grade_label(report.grading, g).lower()}" for g in short
-    )
     return (
         "## Themes\n\n"
         "Each theme pools every valid return: the points scored over the points available.\n\n"
         + _table(["Theme", "All cases", "Grade", "Scored answers", *cases], rows)
-        + f"\nBy case: {md_text(legend)}.\n\n"
+        + f"\nBy case, {md_text(legend(report.grading).rstrip())}.\n\n"
     )
 
 
@@ -143,7 +142,7 @@ def _invalid(report: RoundReport) -> str:
            "These returns have errors, so they are not scored. Correct them and run the report "
            "again.\n\n"]
     for r in report.invalid:
-        who = " · ".join(x for x in (r.case, report.agencies.get(r.agency or "", r.agency)) if x)
+        who = case_and_agency(report, r.case, r.agency)
         out.append(f"### {md_text(r.name)}" + (f" ({md_text(who)})" if who else "") + "\n\n")
         for p in r.problems:
             where = f"line {p.line}" if p.line is not None else "file"

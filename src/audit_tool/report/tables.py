@@ -7,8 +7,8 @@ import io
 from collections.abc import Mapping, Sequence
 
 from ..scoring import GroupScore, Scores, ThemeScore, plain_number
-from ..tool import NOT_EVIDENCED, Grading
-from .grades import abbreviations, format_percent, grade_label
+from ..tool import Grading
+from .grades import abbreviations, all_grades, format_percent, grade_label
 
 __all__ = ["CSV_COLUMNS", "aligned", "legend", "scores_csv", "scores_text", "theme_table"]
 
@@ -51,8 +51,7 @@ def theme_table(
 def legend(grading: Grading) -> str:
     """``grades: O outstanding, G good, ...`` for the short forms a table uses."""
     short = abbreviations(grading)
-    grades = [*(b.grade for b in grading.bands), NOT_EVIDENCED]
-    parts = [f"{short[g]} {grade_label(grading, g).lower()}" for g in grades]
+    parts = [f"{short[g]} {grade_label(grading, g).lower()}" for g in all_grades(grading)]
     return "grades: " + ", ".join(parts) + "; percents are rounded down\n"
 
 

@@ -11,6 +11,7 @@ from .model import CaseRow, RoundReport, WarningItem, warning_heading
 __all__ = [
     "COVERAGE_WORDS",
     "audit_period",
+    "case_and_agency",
     "case_sentence",
     "coverage_summary",
     "describe",
@@ -74,6 +75,11 @@ def _agency(report: RoundReport, agency: str | None) -> str:
     return report.agencies.get(agency or "", agency or "an unknown agency")
 
 
+def case_and_agency(report: RoundReport, case: str | None, agency: str | None) -> str:
+    """``C4 · Police``: the case and the agency's name, whichever are known (or nothing)."""
+    return " · ".join(x for x in (case, _agency(report, agency) if agency else None) if x)
+
+
 def describe(report: RoundReport, item: WarningItem) -> str:
     """A warning as one sentence for the report: what, for which case and agency, where."""
     if item.code == "family-views-not-obtained":
@@ -92,8 +98,7 @@ def describe(report: RoundReport, item: WarningItem) -> str:
             + (f": {reason}" if reason else "")
             + ("" if reason.endswith(".") else ".")
         )
-    who = " · ".join(x for x in (item.case, _agency(report, item.agency) if item.agency else None)
-                     if x)
+    who = case_and_agency(report, item.case, item.agency)
     where = item.file or ""
     if item.line is not None:
         where += f", line {item.line}"
