@@ -104,7 +104,16 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert "theme             all cases       C1       C2       C3       C4       C5" in result.out
     assert result.out.endswith(f"wrote {out}\n")
-    assert "1 invalid return left out of the scores (listed in the report)" in result.err
+    assert [line.split(": ")[0] for line in result.err.splitlines()] == [
+        f"{INVALID}:13:12",
+        f"{INVALID}:61:23",
+        "checked 28 files",
+        "audit-tool",
+    ]
+    assert result.err.endswith(
+        "checked 28 files: 2 errors\n"
+        "audit-tool: 1 invalid return left out of the scores (listed in the report)\n"
+    )
 
 
 def test_report_strict_fails_on_an_invalid_return(cli: Cli, tmp_path: Path) -> None:

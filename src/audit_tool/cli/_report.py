@@ -6,8 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from ..formatters import format_problem, render_json
-from ..problems import Problem
+from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
 from ..round import read_round
@@ -82,11 +81,6 @@ def _format(args: argparse.Namespace) -> str:
     return "md"
 
 
-def _write_problems(problems: list[Problem], streams: Streams) -> None:
-    for found in sorted(problems, key=Problem.sort_key):
-        streams.err.write(format_problem(found) + "\n")
-
-
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the report; exit 1 if the manifest (or, with --strict, a return) has errors."""
     catalogues, problems = read_catalogues(args.catalogue)
@@ -110,8 +104,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(render_report_text(report))
         streams.out.write(f"wrote {args.output}\n")
     invalid = audit.invalid_returns
-    _write_problems([p for r in invalid for p in r.report.errors], streams)
     if invalid:
+        errors = [p for r in invalid for p in r.report.errors]
+        report_problems([r.file for r in audit.returns], errors, "text", streams)
         streams.err.write(
             f"audit-tool: {len(invalid)} invalid return{'s' if len(invalid) != 1 else ''} "
             "left out of the scores (listed in the report)\n"
