@@ -64,6 +64,7 @@ def test_scaffold_keeps_an_awkward_theme_name_as_text() -> None:
     ("tool_id", "theme", "message"),
     [
         ("Domestic-Abuse", "Domestic abuse", "lower_snake_case"),
+        ("a" * 65, "Domestic abuse", "at most 64"),
         ("domestic_abuse", "  ", "a name on one line"),
         ("domestic_abuse", "Two\nlines", "a name on one line"),
     ],
@@ -72,6 +73,15 @@ def test_scaffold_refuses_a_bad_id_or_theme(tool_id: str, theme: str, message: s
     """An id that is not lower_snake_case, or a theme that is not one line of text, is refused."""
     with pytest.raises(ValueError, match=message):
         scaffold_tool(tool_id, theme)
+
+
+def test_write_scaffold_refuses_a_bad_id_before_looking_for_the_shared_blocks(
+    tmp_path: Path,
+) -> None:
+    """A bad id is a ValueError even where the shared blocks are missing, and nothing is written."""
+    with pytest.raises(ValueError, match="lower_snake_case"):
+        write_scaffold("Domestic-Abuse", "Domestic abuse", tmp_path)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_new_scaffolds_and_checks(cli: Callable[..., CliResult], tmp_path: Path) -> None:

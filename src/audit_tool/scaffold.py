@@ -13,13 +13,14 @@ the file checks wherever it is written.
 
 from __future__ import annotations
 
-import json
 import os
-import re
 from pathlib import Path, PurePath
 
+from pydantic import TypeAdapter, ValidationError
+
 from ._fs import write_atomic
-from ._types import ID_PATTERN
+from ._types import Identifier
+from .template import yaml_scalar
 
 __all__ = ["SHARED_BLOCKS", "scaffold_tool", "write_scaffold"]
 
@@ -102,11 +103,6 @@ changelog:
 """
 
 
-def _quoted(text: str) -> str:
-    """``text`` as a double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def _mid_sentence(theme: str) -> str:
     """``Domestic abuse`` -> ``domestic abuse``; an acronym (``CSE``) stays as it is."""
     if len(theme) > 1 and theme[0].isupper() and theme[1].islower():
@@ -114,12 +110,17 @@ def _mid_sentence(theme: str) -> str:
     return theme
 
 
+_IDENTIFIER: TypeAdapter[str] = TypeAdapter(Identifier)
+
+
 def _check_names(tool_id: str, theme: str) -> None:
-    if not re.match(ID_PATTERN, tool_id) or len(tool_id) > 64:
+    try:
+        _IDENTIFIER.validate_python(tool_id)
+    except ValidationError:
         raise ValueError(
             f"the tool id must be lower_snake_case (a letter, then letters, digits or "
-            f"underscores), not {tool_id!r}"
-        )
+            f"underscores, at most 64), not {tool_id!r}"
+        ) from None
     if not theme.strip() or any(ord(c) < 32 for c in theme):
         raise ValueError("the theme must be a name on one line, for example 'Domestic abuse'")
 
@@ -136,9 +137,9 @@ def scaffold_tool(tool_id: str, theme: str, *, shared: str = "shared") -> str:
     shared = shared.rstrip("/") or "."
     text = _HEAD.format(
         id=tool_id,
-        title=_quoted(f"Multi-agency case audit - {theme}"),
-        theme=_quoted(theme),
-        description=_quoted(
+        title=yaml_scalar(f"Multi-agency case audit - {theme}"),
+        theme=yaml_scalar(theme),
+        description=yaml_scalar(
             f"Each agency's lead auditor completes one return per case on {_mid_sentence(theme)}, "
             "from the agency's own records, before the audit panel meets."
         ),
@@ -147,9 +148,9 @@ def scaffold_tool(tool_id: str, theme: str, *, shared: str = "shared") -> str:
     for section, title, question, wording, theme_id in _STARTERS:
         text += _SECTION.format(
             section=section,
-            title=_quoted(title),
+            title=yaml_scalar(title),
             question=question,
-            text=_quoted(wording.format(topic=_mid_sentence(theme))),
+            text=yaml_scalar(wording.format(topic=_mid_sentence(theme))),
             theme=theme_id,
         )
     return text + _TAIL.format(shared=shared)
@@ -171,9 +172,11 @@ def write_scaffold(
     ``FileNotFoundError`` if a building block is missing, ``ValueError`` for a
     bad id or theme.
     """
-    _check_names(tool_id, theme)
     folder = Path(directory)
     shared_path = Path(shared_dir) if shared_dir is not None else folder / "shared"
+    relative = os.path.relpath(shared_path.resolve(), folder.resolve())
+    # First, so that a bad id or theme is refused before the folders are looked at.
+    text = scaffold_tool(tool_id, theme, shared=PurePath(relative).as_posix())
     missing = [name for name in SHARED_BLOCKS if not (shared_path / name).is_file()]
     if missing:
         raise FileNotFoundError(
@@ -184,7 +187,5 @@ def write_scaffold(
     target = folder / f"{tool_id}.yaml"
     if target.exists() and not overwrite:
         raise FileExistsError(f"{target} already exists")
-    relative = os.path.relpath(shared_path.resolve(), folder.resolve())
-    text = scaffold_tool(tool_id, theme, shared=PurePath(relative).as_posix())
     write_atomic(target, text)
     return target
