@@ -23,7 +23,7 @@ from audit_tool import (
 )
 from audit_tool.response import Period, parse_response
 from audit_tool.saving import to_yaml
-from audit_tool.template import blank_response, yaml_scalar
+from audit_tool.template import blank_response, paragraphs, yaml_scalar
 from audit_tool.tool import AnyQuestion
 
 from conftest import ROOT, CliResult
@@ -311,3 +311,9 @@ def test_cli_template_reports_problems_as_json_on_request(
     report = json.loads(result.err)
     assert report["ok"] is False
     assert {p["code"] for p in report["files"][0]["problems"]} == {"missing-field"}
+
+
+def test_paragraphs_split_at_blank_lines_and_join_lines() -> None:
+    """Text splits at blank lines (spaces on them too); each paragraph becomes one line."""
+    assert paragraphs("  One\n  two.\n \t\nThree.\n\n\n") == ["One two.", "Three."]
+    assert paragraphs(" \n ") == []

@@ -9,11 +9,11 @@ Every piece of text from the tool is escaped.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 
 from ._escape import html_text, md_text
 from .describe import QuestionWords, Wording, describe_question
+from .template import paragraphs
 from .tool import Tool
 
 __all__ = ["FORM_FORMATS", "render_form", "render_html", "render_markdown"]
@@ -39,11 +39,6 @@ _INSTRUCTIONS = (
     "Never write a child's or a family member's name: use the case reference, initials or "
     "roles.",
 )
-
-
-def _paragraphs(text: str) -> list[str]:
-    """Text split at blank lines, each paragraph's lines joined."""
-    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
 def _upper_first(text: str) -> str:
@@ -116,7 +111,7 @@ def render_markdown(tool: Tool) -> str:
         f"status: {tool.status}",
         "",
     ]
-    for paragraph in _paragraphs(tool.description):
+    for paragraph in paragraphs(tool.description):
         out += [md_text(paragraph), ""]
     out += ["| Field | Entry |", "|---|---|"]
     for name, hint in _COVER_FIELDS:
@@ -127,7 +122,7 @@ def render_markdown(tool: Tool) -> str:
     out.append("")
     for number, title, description, questions in _sections(tool):
         out += [f"## {number}. {md_text(title)}", ""]
-        for paragraph in _paragraphs(description):
+        for paragraph in paragraphs(description):
             out += [f"*{md_text(paragraph)}*", ""]
         for words in questions:
             out += _md_question(words)
@@ -194,7 +189,7 @@ ul.options li { white-space: nowrap; }
 
 
 def _html_paragraphs(text: str, css: str) -> str:
-    return "".join(f'<p class="{css}">{html_text(p)}</p>' for p in _paragraphs(text))
+    return "".join(f'<p class="{css}">{html_text(p)}</p>' for p in paragraphs(text))
 
 
 def _lines(count: int) -> str:

@@ -21,7 +21,7 @@ from .describe import QuestionWords, Wording, describe_question
 from .response import Period, Response
 from .tool import Tool
 
-__all__ = ["blank_response", "yaml_scalar"]
+__all__ = ["blank_response", "paragraphs", "yaml_scalar"]
 
 _WIDTH = 88
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -61,6 +61,11 @@ def yaml_scalar(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def paragraphs(text: str) -> list[str]:
+    """``text`` split at blank lines, each paragraph's lines joined into one."""
+    return [" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
 def _comment(
     text: str, indent: int, lead: int = 0, hang: int = 0, first: str = ""
 ) -> list[str]:
@@ -73,8 +78,7 @@ def _comment(
     """
     out: list[str] = []
     prefix = " " * indent + "# " + " " * lead
-    for paragraph in re.split(r"\n\s*\n", text.strip()):
-        words = " ".join(paragraph.split())
+    for words in paragraphs(text):
         out.extend(
             (prefix + line).rstrip()
             for line in textwrap.wrap(
