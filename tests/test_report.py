@@ -128,31 +128,52 @@ def test_report_json_names_coverage_and_invalid_returns(report: RoundReport) -> 
     }
 
 
+def _example_with_tool(tmp_path: Path, lines: str) -> Path:
+    """A copy of the example round whose tool has ``lines`` added after its status; its
+    manifest."""
+    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    tool = tmp_path / "tools" / "neglect_v2.yaml"
+    text = tool.read_text(encoding="utf-8")
+    tool.write_text(text.replace("status: active\n", f"status: active\n{lines}"), encoding="utf-8")
+    shutil.copytree(EXAMPLE, tmp_path / "round")
+    manifest = tmp_path / "round" / "audit.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("../../tools", "../tools"), encoding="utf-8")
+    return manifest
+
+
 def test_a_round_on_a_partnership_catalogue_names_its_themes(tmp_path: Path) -> None:
     """A tool scoring into a partnership's own catalogue: the round carries that catalogue,
     and the report names the themes as it does."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
-    tool = tmp_path / "tools" / "neglect_v2.yaml"
-    tool.write_text(
-        tool.read_text(encoding="utf-8").replace("status: active\n", "status: active\n"
-                                                 "catalogue: ours@1\n"),
-        encoding="utf-8",
-    )
+    manifest = _example_with_tool(tmp_path, "catalogue: ours@1\n")
     themes = [{"id": t.id, "name": f"Our {t.name.lower()}"} for t in standard_catalogue().themes]
     ours = tmp_path / "ours.yaml"
     ours.write_text(json.dumps({"id": "ours", "version": 1, "title": "Ours", "themes": themes}),
                     encoding="utf-8")
-    folder = tmp_path / "round"
-    shutil.copytree(EXAMPLE, folder)
-    manifest = folder / "audit.yaml"
-    text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace("../../tools", "../tools"), encoding="utf-8")
     audit = read_round(manifest, catalogues=[load_catalogue(ours)]).round
     assert audit is not None
     assert audit.catalogue.ref == "ours@1"
     names = [row.name for row in build_report(audit).themes]
     assert names[:2] == ["Our recording and chronologies", "Our outcome-focused planning"]
     assert all(name.startswith("Our ") for name in names)
+
+
+def test_a_theme_short_of_the_answers_the_tool_asks_for_says_so(tmp_path: Path) -> None:
+    """A theme not evidenced because it has fewer scored answers than grading.min_answers is
+    listed with its count, the tool's minimum and its percent, not as having none."""
+    manifest = _example_with_tool(tmp_path, "grading:\n  min_answers: {oversight: 100}\n")
+    audit = read_round(manifest).round
+    assert audit is not None
+    built = build_report(audit)
+    assert [t.id for t in built.not_evidenced] == ["oversight"]
+    reason = (
+        "Oversight, drift and escalation: too few scored answers to grade: 70, where the tool "
+        "asks for 100 (72.1% of the points available)"
+    )
+    markdown = render_report_markdown(built)
+    assert f"### Not evidenced\n\n- {reason}\n" in markdown
+    assert f"<li>{reason}</li>" in render_report_html(built)
+    assert "no scored answers" not in markdown
 
 
 def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from .words import (
     case_and_agency,
     case_sentence,
     coverage_summary,
+    not_evidenced_reason,
     rules_summary,
     warning_sections,
 )
@@ -184,7 +185,8 @@ def _findings(report: RoundReport) -> str:
     strengths = "".join(_finding(report, t, "strength") for t in report.strengths)
     areas = "".join(_finding(report, t, "development") for t in report.areas_for_development)
     missing = "".join(
-        f"<li>{html_text(t.name)}: no scored answers</li>" for t in report.not_evidenced
+        f"<li>{html_text(t.name)}: {html_text(not_evidenced_reason(report, t.overall))}</li>"
+        for t in report.not_evidenced
     )
     return (
         '<section id="findings"><h2>Strengths and areas for development</h2>'

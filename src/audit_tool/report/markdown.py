@@ -19,6 +19,7 @@ from .words import (
     case_and_agency,
     case_sentence,
     coverage_summary,
+    not_evidenced_reason,
     rules_summary,
     warning_sections,
 )
@@ -107,7 +108,10 @@ def _findings(report: RoundReport) -> str:
     out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.areas_for_development]
     if report.not_evidenced:
         out.append("### Not evidenced\n\n")
-        out += [f"- {md_text(t.name)}: no scored answers\n" for t in report.not_evidenced]
+        out += [
+            f"- {md_text(t.name)}: {md_text(not_evidenced_reason(report, t.overall))}\n"
+            for t in report.not_evidenced
+        ]
         out.append("\n")
     return "".join(out)
 

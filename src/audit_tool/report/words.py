@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ..round import Coverage
-from .grades import grade_label
+from ..scoring import ThemeScore
+from .grades import format_percent, grade_label
 from .model import CaseRow, RoundReport, WarningItem, warning_heading
 
 __all__ = [
@@ -15,6 +16,7 @@ __all__ = [
     "case_sentence",
     "coverage_summary",
     "describe",
+    "not_evidenced_reason",
     "rules_summary",
     "warning_sections",
 ]
@@ -113,6 +115,21 @@ def warning_sections(report: RoundReport) -> list[tuple[str, list[str]]]:
         (f"{warning_heading(code)} ({len(items)})", [describe(report, item) for item in items])
         for code, items in report.warnings_by_code().items()
     ]
+
+
+def not_evidenced_reason(report: RoundReport, found: ThemeScore) -> str:
+    """Why a theme is not evidenced, as :func:`rules_summary` puts it: no scored answer, or
+    fewer than the tool asks for (the percent is still given)."""
+    if found.percent is None:
+        return "no scored answers"
+    shown = format_percent(found.percent, suffix="%")
+    fewest = report.grading.min_answers.get(found.theme, 1)
+    if found.answers < fewest:
+        return (
+            f"too few scored answers to grade: {found.answers}, where the tool asks for "
+            f"{fewest} ({shown} of the points available)"
+        )
+    return f"{shown} of the points available, below every grade band"
 
 
 def rules_summary(report: RoundReport) -> list[str]:
