@@ -49,7 +49,6 @@ __all__ = [
 _CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
-
 class ManifestTool(BaseModel):
     """The tool version the round used, and where its file is."""
 

@@ -26,6 +26,7 @@ from .words import (
 
 __all__ = ["render_report_markdown"]
 
+
 def _table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A Markdown table; cells are escaped already."""
     lines = ["| " + " | ".join(head) + " |", "|" + "|".join("---" for _ in head) + "|"]

@@ -43,7 +43,6 @@ WARNING_HEADINGS: Mapping[str, str] = {
 """Headings for the warnings a board asks about; others use their code's title."""
 
 
-
 def warning_heading(code: str) -> str:
     """The heading warnings with ``code`` are listed under."""
     if code in WARNING_HEADINGS:
@@ -162,8 +161,9 @@ class RoundReport:
             "round": self.manifest.round,
             "tool": {"ref": self.tool_ref, "title": self.tool_title},
             "panel_date": self.manifest.panel_date.isoformat(),
-            "period": None if period is None else [d.isoformat() for d in (period.start,
-                                                                          period.end)],
+            "period": (
+                None if period is None else [period.start.isoformat(), period.end.isoformat()]
+            ),
             "agencies": dict(self.agencies),
             "coverage": {c.ref: {a: s.value for a, s in c.coverage.items()} for c in self.cases},
             "cases": {
