@@ -15,7 +15,7 @@ reference to a pruned question is not reported as unknown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -43,6 +43,8 @@ class Pruned(Generic[M]):
     pruned_ids: set[str] = field(default_factory=set)
     """Every ``id`` (and option ``value``) inside a pruned part."""
     index_maps: dict[str, list[int]] = field(default_factory=dict)
+    removed: list[str] = field(default_factory=list)
+    """What was left out or replaced, as pointers into the original document, in order."""
 
     @property
     def partial(self) -> bool:
@@ -90,9 +92,12 @@ def _ids_inside(value: Any, into: set[str]) -> None:
             _ids_inside(v, into)
 
 
-def _prune_target(data: Any, pointer: str, code: str) -> str | None:
+def _prune_target(data: Any, pointer: str, code: str, units: Sequence[str]) -> str | None:
     """What to remove (a pointer into ``data``) to get past a problem at ``pointer``."""
     tokens = _pointer.split(pointer)
+    for unit in units:  # an entry of a keyed map (a response's answer) goes whole
+        if pointer.startswith(unit + "/"):
+            return _pointer.join(unit, _pointer.split(pointer[len(unit) :])[0])
     if code == "unknown-field":
         return pointer
     # the smallest list item around the problem
@@ -105,13 +110,18 @@ def _prune_target(data: Any, pointer: str, code: str) -> str | None:
 
 
 def validate_partially(
-    model: type[M], data: Mapping[str, Any], placeholders: Mapping[str, Any]
+    model: type[M],
+    data: Mapping[str, Any],
+    placeholders: Mapping[str, Any],
+    units: Sequence[str] = (),
 ) -> Pruned[M]:
     """Validate ``data`` as ``model``, pruning bad parts to validate the rest.
 
     ``placeholders`` gives a stand-in value for each required top-level field,
     used when that field itself is wrong; a top-level field with a default is
-    simply dropped.
+    simply dropped. ``units`` are pointers to mappings whose entries are
+    dropped whole when anything inside them is wrong (a response's answers),
+    rather than the smallest list item inside.
     """
     try:
         return Pruned(model.model_validate(data), [])
@@ -126,7 +136,7 @@ def validate_partially(
         progress = False
         for found in pending:
             original = result.original_pointer(found.pointer)
-            target = _prune_target(data, original, found.code)
+            target = _prune_target(data, original, found.code, units)
             if target is None:
                 top = _pointer.split(original)[:1]
                 if not top or top[0] in patches:
@@ -138,10 +148,12 @@ def validate_partially(
                     deletions.add("/" + name)
                 else:
                     return result
+                result.removed.append("/" + name)
                 progress = True
                 continue
             if target not in deletions:
                 deletions.add(target)
+                result.removed.append(target)
                 _ok, removed = _pointer.resolve(data, target)
                 _ids_inside(removed, result.pruned_ids)
                 progress = True

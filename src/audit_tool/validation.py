@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _pointer
+from ._partial import validate_partially
 from ._response_checks import CheckContext, check_response, uncertain_questions
 from ._validation import problems_from_validation_error
 from ._yaml import SourceMap
@@ -43,8 +44,7 @@ __all__ = ["CheckedResponse", "ResponseSource", "check_responses", "validate_res
 ResponseSource = str | os.PathLike[str] | LoadedResponse | Response | Mapping[str, Any]
 """What :func:`validate_response` reads: a path, a loaded response, a model, or plain data."""
 
-_ANSWER_MAPS = ("answers", "unplaced_answers")
-_MAX_ROUNDS = 3
+_ANSWER_MAPS = ("/answers", "/unplaced_answers")
 
 
 @dataclass
@@ -72,7 +72,15 @@ def validate_response(
     problems = list(given.problems)
     response, left_out = given.response, list[str]()
     if response is None and isinstance(given.data, dict):
-        response, left_out = _salvage(tool, given.data, problems)
+        # Leave out the parts with shape errors (a whole answer, a bad field; the tool's
+        # own id and version for a bad 'tool') so that the rest is still checked.
+        stand_ins = {
+            "tool": {"id": tool.id, "version": tool.version},
+            "case": "unknown",
+            "agency": "unknown",
+        }
+        pruned = validate_partially(Response, given.data, stand_ins, _ANSWER_MAPS)
+        response, left_out = pruned.model, pruned.removed
     if response is not None:
         context = CheckContext(
             tool,
@@ -159,43 +167,3 @@ def _read(source: ResponseSource) -> _Input:
         None,
         problems=[problem("not-a-mapping", "a response is a mapping of keys to values")],
     )
-
-
-def _salvage(
-    tool: Tool, data: dict[str, Any], problems: list[Problem]
-) -> tuple[Response | None, list[str]]:
-    """The response without the parts that have shape errors, and what was left out.
-
-    An error inside an answer leaves out that answer; an error in another
-    field leaves out the field, or puts a stand-in for a required one (the
-    tool's own id and version for ``tool``), so that the rest can be checked.
-    """
-    stand_ins = {
-        "tool": {"id": tool.id, "version": tool.version},
-        "case": "unknown",
-        "agency": "unknown",
-    }
-    working = dict(data)
-    left_out: list[str] = []
-    pending = problems
-    for _ in range(_MAX_ROUNDS):
-        for found in pending:
-            tokens = _pointer.split(found.pointer)
-            if not tokens:
-                return None, left_out
-            top = tokens[0]
-            answers = working.get(top)
-            if top in _ANSWER_MAPS and len(tokens) > 1 and isinstance(answers, dict):
-                working[top] = {k: v for k, v in answers.items() if k != tokens[1]}
-                left_out.append(_pointer.join("", top, tokens[1]))
-                continue
-            if top in stand_ins:
-                working[top] = stand_ins[top]
-            else:
-                working.pop(top, None)
-            left_out.append(_pointer.join("", top))
-        try:
-            return Response.model_validate(working), left_out
-        except ValidationError as exc:
-            pending = problems_from_validation_error(exc, working, Response)
-    return None, left_out
