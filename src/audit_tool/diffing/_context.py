@@ -72,37 +72,31 @@ class Context:
                 stack.extend(q.id for q in ref.question.questions)
         return seen
 
-    def reaches_scores(self, old_id: str | None, new_id: str | None) -> bool:
-        """True when a change at these questions can move a theme score, in either version."""
+    def _counted(self, tool: Tool, question_ids: Iterable[str]) -> set[str]:
+        """The themes the questions of ``tool`` among ``question_ids`` count towards."""
+        found: set[str] = set()
+        for question_id in question_ids:
+            ref = tool.question(question_id)
+            if ref is not None and counts(tool, ref.question):
+                found.update(ref.question.themes)
+        return found
+
+    def themes(self, old_id: str | None, new_id: str | None) -> tuple[str, ...]:
+        """The themes whose scores a change at these questions can move, in either version:
+        those the questions, and every question they reach, count towards (sorted).
+
+        Empty when the change can move no score.
+        """
+        found: set[str] = set()
         for tool, question_id in ((self.old, old_id), (self.new, new_id)):
-            if question_id is None:
-                continue
-            for reached in self.reach(tool, question_id):
-                ref = tool.question(reached)
-                if ref is not None and counts(tool, ref.question):
-                    return True
-        return False
+            if question_id is not None:
+                found |= self._counted(tool, self.reach(tool, question_id))
+        return tuple(sorted(found))
 
     def readers_reach_scores(self, tool: Tool, question_id: str) -> bool:
         """True when a question whose applicability follows from ``question_id`` (not the
         question itself) adds to a theme: changing whether it is answered moves a score."""
-        for reached in self.reach(tool, question_id) - {question_id}:
-            ref = tool.question(reached)
-            if ref is not None and counts(tool, ref.question):
-                return True
-        return False
-
-    def themes_of(self, pairs: Iterable[tuple[Tool, str | None]]) -> tuple[str, ...]:
-        """The themes the questions (and what they reach) count towards, in catalogue order."""
-        found: set[str] = set()
-        for tool, question_id in pairs:
-            if question_id is None:
-                continue
-            for reached in self.reach(tool, question_id):
-                ref = tool.question(reached)
-                if ref is not None and counts(tool, ref.question):
-                    found.update(ref.question.themes)
-        return tuple(sorted(found))
+        return bool(self._counted(tool, self.reach(tool, question_id) - {question_id}))
 
     def is_many(self, question_id: str) -> bool:
         """True when an answer to ``question_id`` (new id) may be a list in either version."""

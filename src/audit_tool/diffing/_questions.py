@@ -86,8 +86,8 @@ def _added(ctx: Context, ref: QuestionRef, new_sections: set[str]) -> Iterator[C
 
 def _removed(ctx: Context, ref: QuestionRef) -> Iterator[Change]:
     q = ref.question
-    scored = ctx.reaches_scores(q.id, None)
-    themes = ctx.themes_of([(ctx.old, q.id)])
+    themes = ctx.themes(q.id, None)
+    scored = bool(themes)
     replacing = ctx.matching.replaced.get(q.id)
     if replacing:
         first = ctx.new.question(replacing[0])
@@ -152,10 +152,11 @@ def _compared(ctx: Context, old: QuestionRef, new: QuestionRef) -> Iterator[Chan
         )
     if type(oq) is not type(nq):
         # Migration keeps the old answer aside: the question and what reads it can move scores.
+        themes = ctx.themes(oq.id, nq.id)
         yield here.change(
-            _scored("question-type-changed", ctx.reaches_scores(oq.id, nq.id)),
+            _scored("question-type-changed", bool(themes)),
             f"type was {oq.type}, now {nq.type}",
-            themes=ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)]),
+            themes=themes,
         )
         return
     if oq.required != nq.required:
@@ -196,13 +197,13 @@ class _Pair:
             old_group = ctx.matching.old_questions.get(old.group.id, "")
         new_group = new.group.id if new.group is not None else None
         if old_group != new_group:
-            ids = (old.question.id, new.question.id)
+            themes = ctx.themes(old.question.id, new.question.id)
             was = f"group '{old.group.id}'" if old.group is not None else "no group"
             yield self.change(
-                _scored("question-moved-group", ctx.reaches_scores(*ids)),
+                _scored("question-moved-group", bool(themes)),
                 f"was in {was}, now in "
                 + (f"group '{new_group}'" if new_group is not None else "no group"),
-                themes=ctx.themes_of([(ctx.old, ids[0]), (ctx.new, ids[1])]),
+                themes=themes,
             )
         elif new.group is None and ctx.matching.old_sections.get(old.section.id) != new.section.id:
             yield self.change(
@@ -225,8 +226,7 @@ class _Pair:
         if relation is Relation.EQUIVALENT:
             yield self.change("condition-rewritten", shown + " (the same cases)", plain=plain)
             return
-        scored = ctx.reaches_scores(oq.id, nq.id)
-        themes = ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)])
+        themes = ctx.themes(oq.id, nq.id)
         if relation is Relation.TIGHTER:
             rule = "condition-tightened"
         elif relation is Relation.CHANGED:
@@ -236,7 +236,7 @@ class _Pair:
             rule = "condition-loosened-required" if why else "condition-loosened"
             if why:
                 shown += f"; {why}"
-        yield self.change(_scored(rule, scored), shown, themes=themes, plain=plain)
+        yield self.change(_scored(rule, bool(themes)), shown, themes=themes, plain=plain)
 
     def _loosening_needs_answers(self) -> str:
         """Why applying in more cases can make an old response invalid ('' if it cannot)."""
@@ -285,8 +285,8 @@ class _Pair:
         if isinstance(oq, SingleChoiceQuestion | MultipleChoiceQuestion):
             assert isinstance(nq, SingleChoiceQuestion | MultipleChoiceQuestion)
             # Answers may be kept aside or re-coded: what reads the question can move too.
-            scored = ctx.reaches_scores(oq.id, nq.id)
-            themes = ctx.themes_of([(ctx.old, oq.id), (ctx.new, nq.id)])
+            themes = ctx.themes(oq.id, nq.id)
+            scored = bool(themes)
             if ctx.matching.old_scales.get(oq.scale) != nq.scale:
                 yield self.change(
                     _scored("scale-swapped", scored),
