@@ -11,7 +11,9 @@ from audit_tool import load_tool, parse_tool, read_tool
 from audit_tool.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
 from audit_tool.diffing import EXAMPLE_TOOL, Bump, Impact, declared_bump, diff
 from audit_tool.diffing._conditions import Relation, compare
+from audit_tool.diffing.matching import match
 from audit_tool.diffing.render import diff_json, diff_markdown
+from audit_tool.diffing.rules import _block
 
 from conftest import ROOT
 
@@ -116,6 +118,29 @@ def test_an_undeclared_rename_is_a_removal_an_addition_and_a_possible_rename() -
     hint = next(p for p in result.problems if p.code == "possible-rename")
     assert "`renamed_from: [summary]`" in hint.message
     assert hint.pointer == "/sections/0/questions/6/id"
+
+
+_MEETINGS_GROUP = _block("      - id: meetings")
+
+
+def test_same_group_follows_a_renamed_group_and_not_a_removed_one() -> None:
+    """A sub-question of a renamed group is in the same group; one whose group is gone, now in
+    no group, is not (and the diff says it moved, moving a score); top-level stays top-level."""
+    renamed = parse_tool(_edited((
+        "      - id: meetings\n        type: group\n",
+        "      - id: gatherings\n        renamed_from: [meetings]\n        type: group\n",
+    )))
+    ungrouped = parse_tool(_edited((
+        _MEETINGS_GROUP,
+        "      - id: attended\n        type: single_choice\n        scale: ypn\n"
+        "        text: Did your agency attend?\n        themes: {meetings: 1}\n",
+    )))
+    for new, same in ((renamed, True), (ungrouped, False)):
+        m = match(BASE, new)
+        refs = [(BASE.question(qid), new.question(qid)) for qid in ("attended", "home_seen")]
+        assert [m.same_group(o, n) for o, n in refs if o and n] == [same, True]
+    moved = [c for c in diff(BASE, ungrouped).changes if c.target == "attended"]
+    assert [c.rule for c in moved] == ["question-moved-group-scored"]
 
 
 def test_a_reworded_option_value_is_a_possible_recoding() -> None:

@@ -191,9 +191,7 @@ def _why_unplaced(run: _Run, old: QuestionRef, new: QuestionRef | None) -> str:
         return "the question is removed"
     if type(old.question) is not type(new.question):
         return f"the answer type changed from {old.question.type} to {new.question.type}"
-    old_group = m.old_questions.get(old.group.id) if old.group is not None else None
-    new_group = new.group.id if new.group is not None else None
-    if old_group != new_group:
+    if not m.same_group(old, new):
         return "the question moved into, out of or between repeatable groups"
     return ""
 

@@ -192,17 +192,13 @@ class _Pair:
 
     def moves(self) -> Iterator[Change]:
         ctx, old, new = self.ctx, self.old, self.new
-        old_group: str | None = None
-        if old.group is not None:  # its group in the new version's ids ('' if it is gone)
-            old_group = ctx.matching.old_questions.get(old.group.id, "")
-        new_group = new.group.id if new.group is not None else None
-        if old_group != new_group:
+        if not ctx.matching.same_group(old, new):
             themes = ctx.themes(old.question.id, new.question.id)
             was = f"group '{old.group.id}'" if old.group is not None else "no group"
+            now = f"group '{new.group.id}'" if new.group is not None else "no group"
             yield self.change(
                 _scored("question-moved-group", bool(themes)),
-                f"was in {was}, now in "
-                + (f"group '{new_group}'" if new_group is not None else "no group"),
+                f"was in {was}, now in {now}",
                 themes=themes,
             )
         elif new.group is None and ctx.matching.old_sections.get(old.section.id) != new.section.id:
@@ -465,17 +461,14 @@ def _reordered(ctx: Context) -> Iterator[Change]:
     old_index = {r.question.id: r.index for r in ctx.old.iter_questions()}
     for ref in ctx.new.iter_questions():
         old = ctx.matching.old_ref(ref.question.id)
-        if old is None:
+        if old is None or not ctx.matching.same_group(old, ref):
             continue
         if ref.group is not None:
-            if old.group is None or ctx.matching.old_questions.get(old.group.id) != ref.group.id:
-                continue
             key = ("group", ref.group.id)
-        else:
-            same = ctx.matching.old_sections.get(old.section.id) == ref.section.id
-            if old.group is not None or not same:
-                continue
+        elif ctx.matching.old_sections.get(old.section.id) == ref.section.id:
             key = ("section", ref.section.id)
+        else:
+            continue
         containers.setdefault(key, []).append((ref, old_index[old.question.id]))
     for members in containers.values():
         for ref in moved(members):

@@ -127,6 +127,17 @@ class Matching:
                     return new_value
         return value if value in new_scale.values else None
 
+    def same_group(self, old: QuestionRef, new: QuestionRef) -> bool:
+        """True when ``old`` (in the old version) and ``new`` (in the new one) stand in the
+        same repeatable group across versions, or both in none.
+
+        A question whose old group has no match in the new version is in no group
+        the new version has, so it is never in the same group as ``new``.
+        """
+        if old.group is None or new.group is None:
+            return old.group is None and new.group is None
+        return self.old_questions.get(old.group.id) == new.group.id
+
     def new_ref(self, old_id: str) -> QuestionRef | None:
         """Where the old question ``old_id`` stands in the new version, if it is there."""
         new_id = self.old_questions.get(old_id)
