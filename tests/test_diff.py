@@ -363,6 +363,33 @@ def test_a_grading_change_tells_the_board_no_theme_compares_directly() -> None:
     assert "1.0.0 does not keep the promise of its number" in text
 
 
+_CHILD_SEEN_ALONE = _block("      - id: child_seen_alone")
+
+
+def test_a_renamed_question_moved_into_a_new_section_is_not_listed_as_new() -> None:
+    """The changelog asks the matching what is new: a new section holding a question renamed
+    from an old one and a fresh question lists only the fresh one, and only its theme has
+    new questions."""
+    overall = "  - id: overall\n    title: Overall\n"
+    new = parse_tool(_edited(
+        (_CHILD_SEEN_ALONE, ""),
+        (overall,
+         "  - id: child\n    title: The child\n    questions:\n"
+         + _CHILD_SEEN_ALONE.replace("- id: child_seen_alone\n",
+                                     "- id: seen_alone\n        renamed_from: [child_seen_alone]\n")
+         + "      - id: child_harm\n        type: single_choice\n        scale: ypn\n"
+         "        text: Is harm to the child recorded?\n        required: false\n"
+         "        themes: {impact_on_child: 1}\n"
+         + overall),
+    ))
+    text = diff_markdown(diff(BASE, new))
+    main = text.split("## The main changes\n\n")[1].split("\n\n")[0]
+    assert main == (
+        "1. **A new section: The child.** It asks:\n   - “Is harm to the child recorded?”"
+    )
+    assert "| Themes with new questions | Impact on the child |" in text
+
+
 def test_no_change_gives_a_short_changelog() -> None:
     """Two identical versions: the changelog says nothing changed."""
     assert diff_markdown(diff(BASE, BASE)).endswith(

@@ -57,4 +57,4 @@ def diff(old: Tool, new: Tool) -> Diff:
         *scale_changes(ctx),
     ]
     changes.sort(key=lead_order)  # stable: emission order breaks the last ties
-    return Diff(old, new, tuple(changes), tuple(successor_problems(m)))
+    return Diff(old, new, tuple(changes), tuple(successor_problems(m)), matching=m)

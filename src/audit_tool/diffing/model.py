@@ -20,6 +20,7 @@ from typing import Any, Literal
 from .._types import parse_semver
 from ..problems import Problem
 from ..tool import Tool
+from .matching import Matching
 from .rules import RULES, Impact
 
 __all__ = ["Bump", "Change", "Diff", "declared_bump", "suggested_bump"]
@@ -141,13 +142,16 @@ class Diff:
     ``problems`` are what the comparison finds wrong with the new version as a
     successor of the old one (an id the old version reserved used again, a
     removed id not reserved) and possible renames worth declaring; their
-    pointers lead into the new tool.
+    pointers lead into the new tool. ``matching`` is what is what between the
+    two versions, as the changes were found with it: a renderer asks it
+    whether a question is new, never the raw ids.
     """
 
     old: Tool
     new: Tool
     changes: tuple[Change, ...] = ()
     problems: tuple[Problem, ...] = field(default=())
+    matching: Matching = field(kw_only=True, repr=False, compare=False)
 
     @property
     def suggested_bump(self) -> Bump:

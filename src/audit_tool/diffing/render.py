@@ -175,14 +175,11 @@ class _Markdown:
         )
 
     def new_question_themes(self) -> str:
-        new = self.diff.new
-        old_ids = {r.question.id for r in self.diff.old.iter_questions()}
+        new, m = self.diff.new, self.diff.matching
         themes = {
             t
             for r in new.iter_questions()
-            if r.question.id not in old_ids
-            and not set(r.question.renamed_from) & old_ids
-            and new.is_scored(r.question)
+            if m.old_ref(r.question.id) is None and new.is_scored(r.question)
             for t in r.question.themes
         }
         return self.themes(themes) if themes else ""
@@ -214,8 +211,7 @@ class _Markdown:
 
     def new_section(self, section_id: str) -> list[str]:
         section = next(s for s in self.diff.new.sections if s.id == section_id)
-        old_ids = {r.question.id for r in self.diff.old.iter_questions()}
-        fresh = [q for q in section.questions if q.id not in old_ids]
+        fresh = [q for q in section.questions if self.diff.matching.old_ref(q.id) is None]
         head = f"**A new section: {section.title}.**"
         only = fresh[0] if len(fresh) == 1 else None
         if isinstance(only, GroupQuestion):
