@@ -295,6 +295,22 @@ def test_conditions_too_large_to_decide_are_called_changed() -> None:
     assert compare(old, new, _many) is Relation.LOOSER
 
 
+def test_a_condition_in_a_message_quotes_strings_a_yaml_reader_would_misread() -> None:
+    """The message writes a condition as YAML: text that reads as a boolean, a number or
+    several words is quoted, so "true" and true, "2" and 2 differ; plain words stay bare."""
+    new = parse_tool(_edited((
+        "        text: Was a referral made about the home?\n        required: false\n",
+        "        text: Was a referral made about the home?\n        required: false\n"
+        '        when: {any: [{question: summary, in: ["true", "2", "no food", partly]},\n'
+        "                     {question: days_between, equals: 2}]}\n",
+    )))
+    (change,) = diff(BASE, new).changes
+    assert change.message.endswith(
+        'now {any: [{question: summary, in: ["true", "2", "no food", partly]}, '
+        "{question: days_between, equals: 2}]}"
+    )
+
+
 # --- version discipline -------------------------------------------------------------------
 
 

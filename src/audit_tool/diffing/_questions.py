@@ -8,6 +8,7 @@ from typing import Any
 
 from ..conditions import Condition
 from ..describe import Wording, describe_condition, describe_evidence
+from ..template import yaml_scalar
 from ..tool import (
     AnyQuestion,
     GroupQuestion,
@@ -451,7 +452,7 @@ def _condition_text(data: Any) -> str:
     if isinstance(data, list):
         return "[" + ", ".join(_condition_text(v) for v in data) + "]"
     if isinstance(data, str):
-        return f'"{data}"' if data in ("yes", "no", "on", "off") or not data else data
+        return yaml_scalar(data)
     return str(data).lower() if isinstance(data, bool) else str(data)
 
 
