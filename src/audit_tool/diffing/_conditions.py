@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from enum import Enum
 from typing import Any
 
@@ -49,15 +49,6 @@ class _Other:
 
 
 _OTHER = _Other()
-
-
-def _walk(condition: Condition) -> Iterator[Condition]:
-    yield condition
-    if isinstance(condition, (AllOf, AnyOf)):
-        for part in condition.all if isinstance(condition, AllOf) else condition.any:
-            yield from _walk(part)
-    elif isinstance(condition, Not):
-        yield from _walk(condition.not_)
 
 
 def targets(condition: Condition | None) -> set[str]:
@@ -106,14 +97,11 @@ def relabel(
 def _named_values(conditions: list[Condition]) -> dict[str, list[Any]]:
     named: dict[str, list[Any]] = {}
     for condition in conditions:
-        for node in _walk(condition):
-            if isinstance(node, (Equals, InValues)):
-                bucket = named.setdefault(node.question, [])
-                for v in node.values():
-                    if not any(type(v) is type(seen) and v == seen for seen in bucket):
-                        bucket.append(v)
-            elif isinstance(node, Answered):
-                named.setdefault(node.question, [])
+        for question, _pointer, clause in condition.references():
+            bucket = named.setdefault(question, [])
+            for v in clause.values():
+                if not any(type(v) is type(seen) and v == seen for seen in bucket):
+                    bucket.append(v)
     return named
 
 
