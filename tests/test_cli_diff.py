@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool.diffing import EXAMPLE_TOOL
+from audit_tool.diffing import EXAMPLE_TOOL, Example
 
 from conftest import ROOT, CliResult
 
@@ -18,12 +18,8 @@ Cli = Callable[..., CliResult]
 
 
 def _write(tmp_path: Path, name: str, *edits: tuple[str, str]) -> str:
-    text = EXAMPLE_TOOL
-    for before, after in edits:
-        assert text.count(before) == 1, before
-        text = text.replace(before, after)
     path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
+    path.write_text(Example(edits).apply(EXAMPLE_TOOL), encoding="utf-8")
     return str(path)
 
 

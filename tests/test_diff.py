@@ -9,9 +9,8 @@ import pytest
 
 from audit_tool import load_tool, parse_tool, read_tool
 from audit_tool.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
-from audit_tool.diffing import EXAMPLE_TOOL, Bump, Impact, declared_bump, diff
+from audit_tool.diffing import EXAMPLE_TOOL, Bump, Example, Impact, declared_bump, diff, match
 from audit_tool.diffing._conditions import Relation, compare
-from audit_tool.diffing.matching import match
 from audit_tool.diffing.render import diff_json, diff_markdown
 from audit_tool.diffing.rules import _block
 
@@ -23,11 +22,7 @@ BASE = parse_tool(EXAMPLE_TOOL)
 
 
 def _edited(*edits: tuple[str, str]) -> str:
-    text = EXAMPLE_TOOL
-    for before, after in edits:
-        assert text.count(before) == 1, before
-        text = text.replace(before, after)
-    return text
+    return Example(edits).apply(EXAMPLE_TOOL)
 
 
 # --- the neglect tools ------------------------------------------------------------

@@ -22,7 +22,7 @@ from audit_tool import (
     read_response,
     validate_response,
 )
-from audit_tool.diffing import EXAMPLE_TOOL
+from audit_tool.diffing import EXAMPLE_TOOL, Example
 from audit_tool.migration import (
     Carried,
     Outstanding,
@@ -44,11 +44,7 @@ Cli = Callable[..., CliResult]
 
 
 def _edited(*edits: tuple[str, str]) -> Any:
-    text = EXAMPLE_TOOL.replace("version: 1.0.0", "version: 2.0.0")
-    for before, after in edits:
-        assert text.count(before) == 1, before
-        text = text.replace(before, after)
-    return parse_tool(text)
+    return parse_tool(Example((("version: 1.0.0", "version: 2.0.0"), *edits)).apply(EXAMPLE_TOOL))
 
 
 def _response(tool_version: str = "1.0.0", **answers: Any) -> Response:

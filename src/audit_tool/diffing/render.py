@@ -400,17 +400,16 @@ def rules_examples() -> str:
                 "",
                 "```diff",
             ]
-            text = EXAMPLE_TOOL
+            stages = rule.example.stages(EXAMPLE_TOOL)
             for n, (before, after) in enumerate(rule.example.edits):
                 # Show whole lines: widen the edit to the lines it touches.
+                text, edited = stages[n], stages[n + 1]
                 at = text.index(before)
                 start = text.rfind("\n", 0, at) + 1
                 end = text.find("\n", at + len(before) - 1) + 1 or len(text)
-                whole = text[start:end]
                 if n:
                     out.append("@@")
-                out.extend(_patch(whole, whole.replace(before, after, 1)))
-                text = text.replace(before, after, 1)
+                out.extend(_patch(text[start:end], edited[start : end + len(after) - len(before)]))
             out += ["```", ""]
             if rule.example.also:
                 also = ", ".join(f"`{code}`" for code in rule.example.also)

@@ -60,11 +60,20 @@ class Example:
 
     def apply(self, text: str) -> str:
         """``text`` with the edits made; ``ValueError`` if a ``before`` is not there once."""
+        return self.stages(text)[-1]
+
+    def stages(self, text: str) -> list[str]:
+        """``text`` before each edit, then after the last (one more than the edits).
+
+        ``ValueError`` if a ``before`` is not in the text it edits exactly once.
+        """
+        found = [text]
         for before, after in self.edits:
             if text.count(before) != 1:
                 raise ValueError(f"example edit does not apply exactly once: {before!r}")
             text = text.replace(before, after)
-        return text
+            found.append(text)
+        return found
 
 
 @dataclass(frozen=True, slots=True)
