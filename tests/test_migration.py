@@ -373,6 +373,48 @@ def test_a_response_for_a_version_not_found_is_an_error(cli: Cli, tmp_path: Path
     assert "error[migration-tool-mismatch]: the response answers neglect@1.5.0" in result.out
 
 
+def test_an_old_version_next_to_new_is_read_with_the_catalogues_given(
+    cli: Cli, tmp_path: Path
+) -> None:
+    """An old version that names a partnership catalogue is found next to --to only when
+    --catalogue supplies it."""
+    catalogue = tmp_path / "ours.yaml"
+    catalogue.write_text(
+        "id: ours\nversion: 1\ntitle: Our themes\nthemes:\n"
+        + "".join(f"  - {{id: {t}, name: {t}}}\n"
+                  for t in ("recording", "voice_of_child", "impact_on_child", "meetings")),
+        encoding="utf-8",
+    )
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "v1.yaml").write_text(
+        Example((("status: active\n", "status: active\ncatalogue: ours@1\n"),)).apply(
+            EXAMPLE_TOOL
+        ),
+        encoding="utf-8",
+    )
+    (tools / "v2.yaml").write_text(
+        EXAMPLE_TOOL.replace("version: 1.0.0", "version: 2.0.0"), encoding="utf-8"
+    )
+    (tmp_path / "r.yaml").write_text(dump_response(_response(home_seen="yes")), encoding="utf-8")
+    args = ["migrate", "--to", str(tools / "v2.yaml"), str(tmp_path / "r.yaml")]
+    without = cli(*args, "-o", str(tmp_path / "without"))
+    assert without.code == 1
+    assert f"no tool file in {tools} is that version" in without.out
+    given = cli(*args, "-o", str(tmp_path / "with"), "--catalogue", str(catalogue))
+    assert given.code == 0, given.out + given.err
+    assert (tmp_path / "with" / "r.yaml").exists()
+
+
+def test_an_unreadable_response_exits_2(cli: Cli, tmp_path: Path) -> None:
+    """A response file that cannot be read is reported as not migrated, exit 2."""
+    missing = tmp_path / "missing.yaml"
+    result = cli("migrate", "--to", str(V2_PATH), str(missing), "-o", str(tmp_path / "out"))
+    assert result.code == 2
+    assert result.out.startswith(f"{missing}: not migrated\n")
+    assert "error[file-unreadable]" in result.out
+
+
 def test_migrate_refuses_to_overwrite_an_input(cli: Cli, returns: Path) -> None:
     """Writing into the inputs' own folder would overwrite them: a usage error, exit 2."""
     result = cli("migrate", "--to", str(V2_PATH), str(returns), "-o", str(returns))

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from ..diffing import Change, Impact, diff
 from ..diffing.render import diff_json, diff_markdown, diff_text
-from ..loading import LoadedTool, read_tool
+from ..loading import LoadedTool
 from ..problems import Problem, Severity
 from ._common import (
     EXIT_ERRORS,
@@ -16,10 +16,10 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
-    read_catalogues,
     report_problems,
     write_output,
 )
+from ._versions import read_versions
 
 HELP = "semantic changes between two versions of a tool, and whether the version says so"
 DESCRIPTION = """\
@@ -74,12 +74,19 @@ def register(verbs: Verbs) -> None:
     parser.set_defaults(handler=run)
 
 
+def _place(loaded: LoadedTool, pointer: str) -> str:
+    """``file:line:column`` where ``pointer`` (into the resolved tool) stands: in the file
+    it came from, which for an included building block is that block's file.
+
+    ``LoadedTool.locate`` places problems; a bare record carries the pointer to it.
+    """
+    placed = loaded.locate(Problem("", Severity.WARNING, "", pointer))
+    return ":".join(str(p) for p in (placed.file, placed.line, placed.column) if p is not None)
+
+
 def _where(old: LoadedTool, new: LoadedTool) -> Callable[[Change], str]:
     def where(change: Change) -> str:
-        loaded = new if change.side == "new" else old
-        placed = loaded.locate(Problem("", Severity.WARNING, "", change.pointer))
-        parts = [placed.file or loaded.file, placed.line, placed.column]
-        return ":".join(str(p) for p in parts if p is not None)
+        return _place(new if change.side == "new" else old, change.pointer)
 
     return where
 
@@ -87,13 +94,12 @@ def _where(old: LoadedTool, new: LoadedTool) -> Callable[[Change], str]:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Compare OLD and NEW; exit 0, 1 or 2."""
     problem_format = "json" if args.format == "json" else "text"
-    catalogues, problems = read_catalogues(args.catalogue)
-    old = read_tool(args.old, catalogues=catalogues)
-    new = read_tool(args.new, catalogues=catalogues)
-    blocking = [*problems, *old.blocking_problems(), *new.blocking_problems()]
-    if old.tool is None or new.tool is None or any(p.is_error for p in problems):
-        files = [*args.catalogue, old.file, new.file]
-        return report_problems(files, blocking, problem_format, streams) or EXIT_ERRORS
+    versions = read_versions([args.old, args.new], args.catalogue, problem_format, streams)
+    if isinstance(versions, int):
+        return versions
+    (old, new), _catalogues = versions
+    assert old.tool is not None
+    assert new.tool is not None
     result = diff(old.tool, new.tool)
     if args.format == "text":
         text = diff_text(result, _where(old, new))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._fs import RESPONSE_SUFFIXES, expand_paths
+from .._fs import RESPONSE_SUFFIXES, YAML_SUFFIXES, expand_paths
+from ..catalogue import ThemeCatalogue
 from ..codes import problem
 from ..exceptions import MigrationError
-from ..loading import LoadedTool, read_tool
+from ..loading import read_tool
 from ..migration import dump_response, migrate
 from ..migration_report import MigratedFile, migration_json, migration_text
 from ..problems import Problem
@@ -23,10 +24,10 @@ from ._common import (
     add_catalogue_option,
     add_format,
     date_argument,
-    read_catalogues,
-    read_tool_argument,
+    exit_code,
     write_output,
 )
+from ._versions import read_versions
 
 HELP = "carry responses to a new version of their tool, losing nothing"
 DESCRIPTION = """\
@@ -76,24 +77,26 @@ def register(verbs: Verbs) -> None:
 class _OldTools:
     """The old versions: the one given with --from, or tool files next to NEW."""
 
-    def __init__(self, new_path: str, given: Tool | None, catalogue_paths: list[str]) -> None:
+    def __init__(
+        self, new_path: str, given: Tool | None, catalogues: list[ThemeCatalogue]
+    ) -> None:
         self.given = given
         self.folder = Path(new_path).parent
-        self.catalogue_paths = catalogue_paths
-        self._found: dict[tuple[str, str], LoadedTool] | None = None
+        self.catalogues = catalogues
+        self._found: dict[tuple[str, str], Tool] | None = None
 
     def find(self, tool_id: str, version: str) -> Tool | None:
+        """The version ``tool_id`` ``version``: the one given, else a tool file next to NEW."""
         if self.given is not None:
             return self.given
         if self._found is None:
-            catalogues, _problems = read_catalogues(self.catalogue_paths)
             self._found = {}
-            for path in sorted({*self.folder.glob("*.yaml"), *self.folder.glob("*.yml")}):
-                candidate = read_tool(path, catalogues=catalogues)
-                if candidate.tool is not None:
-                    self._found.setdefault((candidate.tool.id, candidate.tool.version), candidate)
-        found = self._found.get((tool_id, version))
-        return found.tool if found is not None else None
+            files = (p for p in self.folder.iterdir() if p.suffix in YAML_SUFFIXES)
+            for path in sorted(p for p in files if p.is_file()):
+                tool = read_tool(path, catalogues=self.catalogues).tool
+                if tool is not None:
+                    self._found.setdefault((tool.id, tool.version), tool)
+        return self._found.get((tool_id, version))
 
 
 def _outputs(files: list[str], folder: Path) -> dict[str, Path]:
@@ -112,18 +115,15 @@ def _outputs(files: list[str], folder: Path) -> dict[str, Path]:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Migrate every response given; exit 0, 1 or 2."""
-    loaded_new = read_tool_argument(args.to, streams, args.catalogue, args.format)
-    if isinstance(loaded_new, int):
-        return loaded_new
-    new = loaded_new.tool
+    paths = [args.to] if args.old is None else [args.to, args.old]
+    versions = read_versions(paths, args.catalogue, args.format, streams)
+    if isinstance(versions, int):
+        return versions
+    tools, catalogues = versions
+    new = tools[0].tool
+    given = tools[1].tool if args.old is not None else None
     assert new is not None
-    given: Tool | None = None
-    if args.old is not None:
-        loaded_old = read_tool_argument(args.old, streams, args.catalogue, args.format)
-        if isinstance(loaded_old, int):
-            return loaded_old
-        given = loaded_old.tool
-    olds = _OldTools(args.to, given, args.catalogue)
+    olds = _OldTools(args.to, given, catalogues)
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             continue
         old = olds.find(response.tool.id, response.tool.version)
         if old is None:
-            entry.problems.append(_no_old(file, response.tool.ref, args.to))
+            entry.problems.append(_no_old(file, response.tool.ref, olds.folder))
             continue
         try:
             result = migrate(response, old, new, today=args.today)
@@ -152,13 +152,11 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         entry.result, entry.output = result, str(outputs[file])
     render = migration_json if args.format == "json" else migration_text
     streams.out.write(render(new, report))
-    if any(p.code == "file-unreadable" for f in report for p in f.problems):
-        return 2
-    return EXIT_OK if all(f.ok for f in report) else EXIT_ERRORS
+    found = exit_code(p for f in report for p in f.problems)
+    return found or (EXIT_OK if all(f.ok for f in report) else EXIT_ERRORS)
 
 
-def _no_old(file: str, ref: str, new_path: str) -> Problem:
-    folder = Path(new_path).parent
+def _no_old(file: str, ref: str, folder: Path) -> Problem:
     return problem(
         "migration-tool-mismatch",
         f"the response answers {ref}, and no tool file in {folder} is that version; "

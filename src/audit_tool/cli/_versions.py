@@ -1,0 +1,27 @@
+"""Reading the versions of a tool that ``diff`` compares and ``migrate`` carries between."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..catalogue import ThemeCatalogue
+from ..loading import LoadedTool, read_tool
+from ._common import EXIT_ERRORS, Streams, read_catalogues, report_problems
+
+
+def read_versions(
+    paths: Sequence[str], catalogue_paths: Sequence[str], fmt: str, streams: Streams
+) -> tuple[list[LoadedTool], list[ThemeCatalogue]] | int:
+    """Each tool file of ``paths`` read with the ``--catalogue`` files, and those catalogues
+    (read once: pass them on to read more versions).
+
+    When a catalogue has errors or a file is not a usable tool: the exit code after
+    reporting every reason to ``streams.err`` in ``fmt`` (2 if a file cannot be read, else 1).
+    """
+    catalogues, problems = read_catalogues(list(catalogue_paths))
+    loaded = [read_tool(path, catalogues=catalogues) for path in paths]
+    blocking = [*problems, *(p for tool in loaded for p in tool.blocking_problems())]
+    if any(tool.tool is None for tool in loaded) or any(p.is_error for p in problems):
+        files = [*catalogue_paths, *paths]
+        return report_problems(files, blocking, fmt, streams) or EXIT_ERRORS
+    return loaded, catalogues
