@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..tool import AnyQuestion, GroupQuestion, MultipleChoiceQuestion, QuestionRef, Tool
+from ..tool import AnyQuestion, GroupQuestion, MultipleChoiceQuestion, Tool
 from ._conditions import targets
 from .matching import Matching
 from .model import Change
@@ -131,15 +131,9 @@ class Context:
             positions[ref.question.id] = upcoming
         return positions
 
-    def position(self, ref: QuestionRef, side: str) -> int:
-        """Document order for sorting, in the new version's terms."""
-        if side == "new":
-            return ref.index
-        return self._old_positions.get(ref.question.id, 0)
-
-    def section_title(self, ref: QuestionRef) -> str:
-        """The title of the section a question stands in."""
-        return ref.section.title
+    def old_position(self, question_id: str) -> int:
+        """Where the old question ``question_id`` sorts among the new version's questions."""
+        return self._old_positions.get(question_id, 0)
 
 
 _OLD_SUFFIX = "__old"

@@ -126,7 +126,7 @@ def _removed(ctx: Context, ref: QuestionRef) -> Iterator[Change]:
         detail="removed",
         section=ref.section.title,
         themes=themes,
-        position=ctx.position(ref, "old"),
+        position=ctx.old_position(q.id),
         headline=headline,
     )
 
@@ -178,7 +178,6 @@ class _Pair:
         self.ctx, self.old, self.new = ctx, old, new
 
     def change(self, rule: str, detail: str, **fields: Any) -> Change:
-        fields.setdefault("themes", ())
         return make(
             rule,
             self.new.pointer,

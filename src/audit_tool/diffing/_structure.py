@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import Literal
 
 from .. import _pointer
 from ..tool import Option, Scale, Section, Tool
@@ -83,13 +84,13 @@ def grading_changes(ctx: Context) -> Iterator[Change]:
             )
 
 
-def _section_position(ctx: Context, section: Section, tool: Tool) -> int:
+def _section_position(ctx: Context, section: Section, side: Literal["old", "new"]) -> int:
+    """Where a section sorts: where its first question does, in the new version's terms."""
     first = section.questions[0].id
-    if tool is ctx.new:
-        ref = ctx.new.question(first)
-        return ref.index if ref is not None else 0
-    ref = ctx.old.question(first)
-    return ctx.position(ref, "old") if ref is not None else 0
+    if side == "old":
+        return ctx.old_position(first)
+    ref = ctx.new.question(first)
+    return ref.index if ref is not None else 0
 
 
 def section_changes(ctx: Context) -> Iterator[Change]:
@@ -99,7 +100,7 @@ def section_changes(ctx: Context) -> Iterator[Change]:
     order: list[tuple[tuple[int, Section], int]] = []
     for i, section in enumerate(ctx.new.sections):
         pointer = _pointer.join("/sections", i)
-        position = _section_position(ctx, section, ctx.new)
+        position = _section_position(ctx, section, "new")
         old_id = m.sections.get(section.id)
         if old_id is None:
             fresh = [q.id for q in section.questions if m.old_ref(q.id) is None]
@@ -157,7 +158,7 @@ def section_changes(ctx: Context) -> Iterator[Change]:
             subject=section.title,
             detail="moved to another place",
             section=section.title,
-            position=_section_position(ctx, section, ctx.new),
+            position=_section_position(ctx, section, "new"),
         )
     for j, section in enumerate(ctx.old.sections):
         if section.id not in m.old_sections:
@@ -170,7 +171,7 @@ def section_changes(ctx: Context) -> Iterator[Change]:
                 subject=section.title,
                 detail="section removed",
                 section=section.title,
-                position=_section_position(ctx, section, ctx.old),
+                position=_section_position(ctx, section, "old"),
             )
 
 
@@ -250,18 +251,22 @@ def _option_changes(
     order: list[tuple[tuple[int, Option], int]] = []
     position = _SCALE_POSITION + new_index
 
-    def change(rule: str, k: int, detail: str, side: str = "new", **extra: object) -> Change:
-        pointer = _pointer.join("/scales", new_index if side == "new" else old_index, "options", k)
+    def change(
+        rule: str, k: int, detail: str, side: Literal["old", "new"] = "new", scores: bool = False
+    ) -> Change:
+        """A change at option ``k`` of the scale ``side`` names; ``scores``: it moves the
+        scores of the themes questions on the scale count towards."""
+        index = new_index if side == "new" else old_index
         return make(
             rule,
-            pointer,
+            _pointer.join("/scales", index, "options", k),
             f"scale '{new.id}': {detail}",
-            side="new" if side == "new" else "old",
+            side=side,
             target=new.id,
             subject=new.title,
             detail=detail,
             position=position,
-            themes=themes if extra.get("scores") else (),
+            themes=themes if scores else (),
         )
 
     for k, option in enumerate(new.options):
