@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from ..tool import AnyQuestion, GroupQuestion, MultipleChoiceQuestion, Tool
+from ..tool import (
+    AnyQuestion,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    SingleChoiceQuestion,
+    Tool,
+)
 from ._conditions import targets
 from .matching import Matching
 from .model import Change
@@ -32,6 +38,10 @@ def counts(tool: Tool, question: AnyQuestion) -> bool:
     return tool.is_scored(question) and bool(question.themes)
 
 
+_Index = dict[str, list[str]]
+"""For one version: a key (a question id, a scale id) -> ids of questions, in document order."""
+
+
 @dataclass
 class Context:
     """The two versions being compared and what is known about them."""
@@ -40,19 +50,34 @@ class Context:
     new: Tool
     matching: Matching
 
-    @cached_property
-    def _readers(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        found: tuple[dict[str, set[str]], dict[str, set[str]]] = ({}, {})
-        for tool, readers in zip((self.old, self.new), found, strict=True):
+    def _index(self, keys: Callable[[AnyQuestion], Iterable[str]]) -> tuple[_Index, _Index]:
+        """For each version: each key -> the ids of the questions ``keys`` gives it."""
+        found: tuple[_Index, _Index] = ({}, {})
+        for tool, index in zip((self.old, self.new), found, strict=True):
             for ref in tool.iter_questions():
-                for target in targets(ref.question.when):
-                    readers.setdefault(target, set()).add(ref.question.id)
+                for key in keys(ref.question):
+                    index.setdefault(key, []).append(ref.question.id)
         return found
 
-    def readers(self, tool: Tool, question_id: str) -> set[str]:
+    def _side(self, tool: Tool) -> int:
+        return 0 if tool is self.old else 1
+
+    @cached_property
+    def _readers(self) -> tuple[_Index, _Index]:
+        return self._index(lambda q: targets(q.when))
+
+    @cached_property
+    def _on_scales(self) -> tuple[_Index, _Index]:
+        choices = (SingleChoiceQuestion, MultipleChoiceQuestion)
+        return self._index(lambda q: [q.scale] if isinstance(q, choices) else [])
+
+    def readers(self, tool: Tool, question_id: str) -> Sequence[str]:
         """The questions of ``tool`` whose conditions read ``question_id`` directly."""
-        index = 0 if tool is self.old else 1
-        return self._readers[index].get(question_id, set())
+        return self._readers[self._side(tool)].get(question_id, ())
+
+    def on_scale(self, tool: Tool, scale_id: str) -> Sequence[str]:
+        """The questions of ``tool`` answered on the scale ``scale_id``, in document order."""
+        return self._on_scales[self._side(tool)].get(scale_id, ())
 
     def reach(self, tool: Tool, question_id: str) -> set[str]:
         """``question_id`` and every question whose applicability follows from it.
@@ -72,7 +97,7 @@ class Context:
                 stack.extend(q.id for q in ref.question.questions)
         return seen
 
-    def _counted(self, tool: Tool, question_ids: Iterable[str]) -> set[str]:
+    def counted(self, tool: Tool, question_ids: Iterable[str]) -> set[str]:
         """The themes the questions of ``tool`` among ``question_ids`` count towards."""
         found: set[str] = set()
         for question_id in question_ids:
@@ -90,13 +115,13 @@ class Context:
         found: set[str] = set()
         for tool, question_id in ((self.old, old_id), (self.new, new_id)):
             if question_id is not None:
-                found |= self._counted(tool, self.reach(tool, question_id))
+                found |= self.counted(tool, self.reach(tool, question_id))
         return tuple(sorted(found))
 
     def readers_reach_scores(self, tool: Tool, question_id: str) -> bool:
         """True when a question whose applicability follows from ``question_id`` (not the
         question itself) adds to a theme: changing whether it is answered moves a score."""
-        return bool(self._counted(tool, self.reach(tool, question_id) - {question_id}))
+        return bool(self.counted(tool, self.reach(tool, question_id) - {question_id}))
 
     def is_many(self, question_id: str) -> bool:
         """True when an answer to ``question_id`` (new id) may be a list in either version."""

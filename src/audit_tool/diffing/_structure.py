@@ -7,7 +7,7 @@ from typing import Literal
 
 from .. import _pointer
 from ..tool import Option, Scale, Section, Tool
-from ._context import Context, counts, make, quoted
+from ._context import Context, make, quoted
 from ._order import moved
 from .model import Change
 
@@ -175,13 +175,10 @@ def section_changes(ctx: Context) -> Iterator[Change]:
             )
 
 
-def _scale_themes(ctx: Context, old_id: str | None, new_id: str | None) -> tuple[str, ...]:
-    found: set[str] = set()
-    for tool, scale_id in ((ctx.old, old_id), (ctx.new, new_id)):
-        for ref in tool.iter_questions():
-            q = ref.question
-            if scale_id is not None and getattr(q, "scale", None) == scale_id and counts(tool, q):
-                found.update(q.themes)
+def _scale_themes(ctx: Context, old: Scale, new: Scale) -> tuple[str, ...]:
+    """The themes the questions answered on the scale count towards, in either version."""
+    found = ctx.counted(ctx.old, ctx.on_scale(ctx.old, old.id))
+    found |= ctx.counted(ctx.new, ctx.on_scale(ctx.new, new.id))
     return tuple(sorted(found))
 
 
@@ -246,7 +243,7 @@ def _option_changes(
     ctx: Context, old: Scale, new: Scale, old_index: int, new_index: int
 ) -> Iterator[Change]:
     matches = ctx.matching.option_matches(old.id, new.id)
-    themes = _scale_themes(ctx, old.id, new.id)
+    themes = _scale_themes(ctx, old, new)
     old_options = {o.value: (k, o) for k, o in enumerate(old.options)}
     order: list[tuple[tuple[int, Option], int]] = []
     position = _SCALE_POSITION + new_index
@@ -296,11 +293,7 @@ def _option_changes(
     # An answer with a removed option is kept aside by migration, so its question goes
     # unanswered: that moves a score when the option scored, or when scored questions'
     # conditions read a question on this scale.
-    read = any(
-        ctx.readers_reach_scores(ctx.old, ref.question.id)
-        for ref in ctx.old.iter_questions()
-        if getattr(ref.question, "scale", None) == old.id
-    )
+    read = any(ctx.readers_reach_scores(ctx.old, q) for q in ctx.on_scale(ctx.old, old.id))
     for value, (j, option) in old_options.items():
         if value not in matches.values():
             scores = option.scored or read
