@@ -129,7 +129,8 @@ def _option_lookalikes(m: Matching) -> Iterator[Problem]:
         if old is None:
             continue
         matches = m.option_matches(old.id, scale.id)
-        removed = [o for o in old.options if o.value not in matches.values()]
+        carried = m.carried_options(old.id, scale.id)
+        removed = [o for o in old.options if o.value not in carried]
         added = [(k, o) for k, o in enumerate(scale.options) if o.value not in matches]
         pairs = _pairs(removed, [o for _k, o in added], _option_likeness)
         where = {id(o): k for k, o in added}

@@ -351,8 +351,7 @@ class _Pair:
         nq: SingleChoiceQuestion | MultipleChoiceQuestion,
     ) -> list[tuple[str, str]]:
         """Old values that migration carries somewhere other than their own option."""
-        matches = self.ctx.matching.option_matches(oq.scale, nq.scale)
-        natural = {old: new for new, old in matches.items()}
+        natural = self.ctx.matching.carried_options(oq.scale, nq.scale)
         scale = self.ctx.old.scale(oq.scale)
         values = scale.values if scale is not None else ()
         return [

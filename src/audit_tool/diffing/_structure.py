@@ -243,6 +243,7 @@ def _option_changes(
     ctx: Context, old: Scale, new: Scale, old_index: int, new_index: int
 ) -> Iterator[Change]:
     matches = ctx.matching.option_matches(old.id, new.id)
+    carried = ctx.matching.carried_options(old.id, new.id)
     themes = _scale_themes(ctx, old, new)
     old_options = {o.value: (k, o) for k, o in enumerate(old.options)}
     order: list[tuple[tuple[int, Option], int]] = []
@@ -295,7 +296,7 @@ def _option_changes(
     # conditions read a question on this scale.
     read = any(ctx.readers_reach_scores(ctx.old, q) for q in ctx.on_scale(ctx.old, old.id))
     for value, (j, option) in old_options.items():
-        if value not in matches.values():
+        if value not in carried:
             scores = option.scored or read
             yield change(
                 "option-removed-scored" if scores else "option-removed",

@@ -13,7 +13,7 @@ the diff reports is a rename migration carries.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -96,12 +96,27 @@ class Matching:
                     found.setdefault(old_id, []).append(ref.question.id)
         return {k: tuple(v) for k, v in found.items()}
 
-    def option_matches(self, old_scale: str, new_scale: str) -> dict[str, str]:
-        """New option value -> old option value, for two scales."""
-        old, new = self.old.scale(old_scale), self.new.scale(new_scale)
-        if old is None or new is None:
-            return {}
-        return _options(old, new)
+    @cached_property
+    def _option_pairs(self) -> dict[tuple[str, str], tuple[dict[str, str], dict[str, str]]]:
+        """(old scale, new scale) -> option matches both ways, filled as pairs are asked for."""
+        return {}
+
+    def _options_of(self, old_scale: str, new_scale: str) -> tuple[dict[str, str], dict[str, str]]:
+        key = (old_scale, new_scale)
+        found = self._option_pairs.get(key)
+        if found is None:
+            old, new = self.old.scale(old_scale), self.new.scale(new_scale)
+            matches = _options(old, new) if old is not None and new is not None else {}
+            found = self._option_pairs[key] = (matches, {o: n for n, o in matches.items()})
+        return found
+
+    def option_matches(self, old_scale: str, new_scale: str) -> Mapping[str, str]:
+        """New option value -> old option value, for two scales (worked out once per pair)."""
+        return self._options_of(old_scale, new_scale)[0]
+
+    def carried_options(self, old_scale: str, new_scale: str) -> Mapping[str, str]:
+        """Old option value -> the new option value it matches, for two scales."""
+        return self._options_of(old_scale, new_scale)[1]
 
     def carry_value(self, old_question: AnyQuestion, new_question: AnyQuestion, value: Any) -> Any:
         """The new version's option value for an old answer ``value``, or ``None``.
@@ -120,11 +135,9 @@ class Matching:
         if new_scale is None:
             return None
         if isinstance(old_question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
-            for new_value, old_value in self.option_matches(
-                old_question.scale, new_question.scale
-            ).items():
-                if old_value == value:
-                    return new_value
+            carried = self.carried_options(old_question.scale, new_question.scale).get(value)
+            if carried is not None:
+                return carried
         return value if value in new_scale.values else None
 
     def same_group(self, old: QuestionRef, new: QuestionRef) -> bool:
