@@ -11,6 +11,7 @@ from audit_tool.describe import (
     describe_answer,
     describe_condition,
     describe_evidence,
+    plural,
     question_numbers,
 )
 
@@ -181,3 +182,8 @@ def test_evidence_rules_in_words() -> None:
     )
     assert describe_evidence(grade.question, tool, form) == "Evidence required."
     assert describe_evidence(plain.question, tool, form) is None
+
+
+def test_plural_adds_an_s_to_every_count_but_one() -> None:
+    """plural(n, noun): '1 answer', but '0 answers' and '2 answers'."""
+    assert [plural(n, "answer") for n in (0, 1, 2)] == ["0 answers", "1 answer", "2 answers"]

@@ -38,6 +38,7 @@ __all__ = [
     "describe_question",
     "describe_score",
     "join_words",
+    "plural",
     "question_numbers",
 ]
 
@@ -70,6 +71,11 @@ def join_words(words: Sequence[str], last: str = "or") -> str:
     if len(words) <= 1:
         return "".join(words)
     return f"{', '.join(words[:-1])} {last} {words[-1]}"
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 answer``, ``0 answers``, ``2 answers``: a count and a noun that takes an s."""
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 @dataclass(frozen=True)

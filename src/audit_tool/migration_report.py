@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .describe import plural
 from .formatters import format_problem, render_json
 from .migration import MigrationResult
 from .problems import Problem
@@ -57,7 +58,7 @@ def _where(question: str, entry: int | None) -> str:
 
 
 def _lines(result: MigrationResult) -> list[str]:
-    lines = [f"  carried: {len(result.carried)} answer{'s' if len(result.carried) != 1 else ''}"]
+    lines = [f"  carried: {plural(len(result.carried), 'answer')}"]
     renamed = [c for c in result.carried if c.old != c.new]
     if renamed:
         lines.append("  renamed: " + ", ".join(f"'{c.old}' -> '{c.new}'" for c in renamed))
@@ -93,9 +94,9 @@ def migration_text(new: Tool, files: list[MigratedFile]) -> str:
         lines.extend(_lines(f.result))
     done = [f.result for f in files if f.ok and f.result is not None]
     lines.append(
-        f"migrated {len(done)} of {len(files)} response{'s' if len(files) != 1 else ''} to "
-        f"{new.ref}: {sum(len(r.carried) for r in done)} answers carried, "
+        f"migrated {len(done)} of {plural(len(files), 'response')} to "
+        f"{new.ref}: {plural(sum(len(r.carried) for r in done), 'answer')} carried, "
         f"{sum(len(r.unplaced) for r in done)} kept aside, "
-        f"{sum(len(r.unanswered) for r in done)} questions to answer"
+        f"{plural(sum(len(r.unanswered) for r in done), 'question')} to answer"
     )
     return "\n".join(lines) + "\n"

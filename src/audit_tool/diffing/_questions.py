@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..conditions import Condition
-from ..describe import Wording, describe_condition, describe_evidence
+from ..describe import Wording, describe_condition, describe_evidence, plural
 from ..template import yaml_scalar
 from ..tool import (
     AnyQuestion,
@@ -94,7 +94,7 @@ def _removed(ctx: Context, ref: QuestionRef) -> Iterator[Change]:
         first = ctx.new.question(replacing[0])
         assert first is not None
         names = ", ".join(f"'{r}'" for r in replacing)
-        count = "1 question" if len(replacing) == 1 else f"{len(replacing)} questions"
+        count = plural(len(replacing), "question")
         yield make(
             _scored("question-replaced", scored),
             first.pointer,

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from .. import _pointer
+from ..describe import plural
 from ..tool import Option, Scale, Section, Tool
 from ._context import Context, make, quoted
 from ._order import moved
@@ -76,9 +77,9 @@ def grading_changes(ctx: Context) -> Iterator[Change]:
                 _pointer.join("/grading/min_answers", theme)
                 if theme in new.min_answers
                 else "/grading",
-                f"theme '{theme}' needed {fewest} scored answer(s) for a grade, now {now}",
+                f"theme '{theme}' needed {plural(fewest, 'scored answer')} for a grade, now {now}",
                 target=theme,
-                detail=f"a grade needs {now} scored answer(s), was {fewest}",
+                detail=f"a grade needs {plural(now, 'scored answer')}, was {fewest}",
                 themes=(theme,),
                 position=-1,
             )
@@ -108,7 +109,7 @@ def section_changes(ctx: Context) -> Iterator[Change]:
                 "section-added",
                 pointer,
                 f"section '{section.id}' {quoted(section.title)} is added with "
-                f"{len(section.questions)} question(s)",
+                f"{plural(len(section.questions), 'question')}",
                 target=section.id,
                 subject=section.title,
                 detail="new section",

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from ..catalogue import standard_catalogue
-from ..describe import join_words
+from ..describe import join_words, plural
 from ..formatters import render_json
 from ..tool import GroupQuestion
 from ._context import quoted
@@ -50,7 +50,7 @@ def diff_text(diff: Diff, where: Where | None = None) -> str:
     n = len(diff.changes)
     if n:
         lines.append(
-            f"{diff.old.id} {_versions(diff)}: {n} change{'s' if n != 1 else ''} "
+            f"{diff.old.id} {_versions(diff)}: {plural(n, 'change')} "
             f"({_counts(diff.changes)})"
         )
     else:
@@ -83,10 +83,6 @@ def _q(text: str) -> str:
 
 def _list(items: list[str]) -> str:
     return join_words(items, "and")
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class _Markdown:
@@ -151,15 +147,15 @@ class _Markdown:
         )
         parts = []
         if required:
-            parts.append(f"they do not answer {_plural(required, 'new required question')}")
+            parts.append(f"they do not answer {plural(required, 'new required question')}")
         if gone:
             parts.append(
-                f"answers to {_plural(gone, 'question')} have no place in it "
+                f"answers to {plural(gone, 'question')} have no place in it "
                 "(kept aside, never dropped)"
             )
         if other:
             verb = "affects" if other == 1 else "affect"
-            parts.append(f"{_plural(other, 'other change')} {verb} what an answer may be")
+            parts.append(f"{plural(other, 'other change')} {verb} what an answer may be")
         return f"No: {_list(parts)}. `audit-tool migrate` carries them forward"
 
     def scores_compare(self) -> str:
@@ -228,7 +224,7 @@ class _Markdown:
             if change.rule.startswith("question-replaced"):
                 item = [
                     f"**A question is replaced.** In *{change.section}*, {_q(change.subject)} "
-                    f"is replaced by {_plural(len(change.related), 'question')}:"
+                    f"is replaced by {plural(len(change.related), 'question')}:"
                 ]
                 for question_id in change.related:
                     item.extend(self.asks(question_id, "   "))
