@@ -68,6 +68,26 @@ def test_markdown_output_is_a_changelog(cli: Cli) -> None:
     )
 
 
+def test_markdown_names_the_themes_of_a_partnership_catalogue(cli: Cli, tmp_path: Path) -> None:
+    """With --catalogue, the changelog names a partnership catalogue's themes, not their ids."""
+    catalogue = tmp_path / "ours.yaml"
+    names = {"recording": "Keeping records", "voice_of_child": "The child's voice",
+             "impact_on_child": "Impact", "meetings": "Meetings"}
+    catalogue.write_text(
+        "id: ours\nversion: 1\ntitle: Our themes\nthemes:\n"
+        + "".join(f"  - {{id: {t}, name: {n}}}\n" for t, n in names.items()),
+        encoding="utf-8",
+    )
+    ours = ("status: active\n", "status: active\ncatalogue: ours@1\n")
+    old = _write(tmp_path, "old.yaml", ours)
+    weight = ("themes: {recording: 1, impact_on_child: 1}",
+              "themes: {recording: 2, impact_on_child: 1}")
+    new = _write(tmp_path, "new.yaml", ours, weight)
+    result = cli("diff", old, new, "--format", "md", "--catalogue", str(catalogue))
+    assert result.code == 0, result.err
+    assert "| Can theme scores be compared with 1.0.0? | Yes, except Keeping records:" in result.out
+
+
 @pytest.mark.parametrize(
     ("level", "code"), [("breaking", 1), ("compatible", 1), ("cosmetic", 1)]
 )

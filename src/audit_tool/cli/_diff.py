@@ -103,8 +103,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     result = diff(old.tool, new.tool)
     if args.format == "text":
         text = diff_text(result, _where(old, new))
-    else:
-        text = diff_json(result) if args.format == "json" else diff_markdown(result)
+    elif args.format == "json":
+        text = diff_json(result)
+    else:  # the catalogue names the themes
+        text = diff_markdown(result, new.catalogue)
     write_output(args.output, text, streams)
     code = EXIT_OK
     located = [new.locate(p) for p in result.problems]

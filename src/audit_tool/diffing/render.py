@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from ..catalogue import standard_catalogue
+from ..catalogue import ThemeCatalogue, standard_catalogue
 from ..describe import join_words, plural
 from ..formatters import render_json
 from ..tool import GroupQuestion
@@ -88,9 +88,9 @@ def _list(items: list[str]) -> str:
 class _Markdown:
     """Builds the changelog of one diff."""
 
-    def __init__(self, diff: Diff) -> None:
+    def __init__(self, diff: Diff, catalogue: ThemeCatalogue | None) -> None:
         self.diff = diff
-        catalogue = standard_catalogue()
+        catalogue = catalogue if catalogue is not None else standard_catalogue()
         self.names = (
             {t.id: t.name for t in catalogue.themes}
             if diff.new.catalogue == catalogue.ref
@@ -331,9 +331,13 @@ class _Markdown:
         return "\n".join(out) + "\n"
 
 
-def diff_markdown(diff: Diff) -> str:
-    """A changelog a board can publish: a summary, the main changes, then the rest by kind."""
-    return _Markdown(diff).render()
+def diff_markdown(diff: Diff, catalogue: ThemeCatalogue | None = None) -> str:
+    """A changelog a board can publish: a summary, the main changes, then the rest by kind.
+
+    Themes are named from ``catalogue`` (default: the standard one) when it is the one the
+    new version names, else by their ids.
+    """
+    return _Markdown(diff, catalogue).render()
 
 
 # --- the rule catalogue, for docs/diff-rules.md ----------------------------------
