@@ -122,6 +122,21 @@ PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
         "fhir-answer-not-exported", "error", 6, 21, "/answers/no_such_question",
         "'no_such_question' is not a question of 'fhir_mini@1.2.0'",
     )]),
+    (f"  {SECRET}: yes\n", [(
+        "fhir-answer-not-exported", "error", 6, 30, "/answers/Child disclosed at school",
+        "this key is not a question of 'fhir_mini@1.2.0'",
+    )]),
+    (f"  meetings:\n    - {{meeting_type: icpc, attended: partly, {SECRET}: x}}\n", [(
+        "fhir-answer-not-exported", "error", 7, 73,
+        "/answers/meetings/0/Child disclosed at school",
+        "this key (entry 1 of 'meetings') is not a question of that group",
+    )]),
+    (f'  agency_involved: "no"\nunplaced_answers:\n  {SECRET}: {{value: kept}}\n', [(
+        "fhir-unplaced-answer-not-exported", "warning", 8, 30,
+        "/unplaced_answers/Child disclosed at school",
+        "the answer kept by migration under this key has no question in this version, so the "
+        "FHIR response leaves it out",
+    )]),
     ('  attended: "yes"\n', [(
         "fhir-answer-not-exported", "error", 6, 13, "/answers/attended",
         "'attended' is a question of repeatable group 'meetings', answered outside the "

@@ -11,14 +11,13 @@ evidence, the auditor's role or the case reference.
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import _pointer
-from ._types import ID_PATTERN, parse_semver
-from ._validation import suggestion
+from ._types import parse_semver
+from ._validation import key_name, suggestion
 from ._value_checks import check_value, is_given, parse_date
 from .answers import AnswerSlot, answer_pointer, walk_answers
 from .codes import problem
@@ -28,9 +27,6 @@ from .response import Answer, Response
 from .tool import AnyQuestion, DateQuestion, GroupQuestion, Tool
 
 __all__ = ["CheckContext", "check_response", "uncertain_questions"]
-
-_ID = re.compile(ID_PATTERN)
-
 
 @dataclass(frozen=True)
 class CheckContext:
@@ -145,12 +141,6 @@ def _future(what: str, today: datetime.date, pointer: str) -> Problem:
 # -- answers the tool has no place for ----------------------------------------
 
 
-def _key_name(key: str) -> str:
-    # Keys are places, not case data, and the pointer names them anyway; still,
-    # only an id-like key is worth repeating in words.
-    return f"'{key}'" if len(key) <= 64 and _ID.match(key) else "this key"
-
-
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
     tool, response = ctx.tool, ctx.response
     for key in response.answers:
@@ -169,7 +159,7 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
             )
         else:
             top = [q.id for s in tool.sections for q in s.questions]
-            message = f"{tool.ref} has no question {_key_name(key)}{suggestion(key, top)}"
+            message = f"{tool.ref} has no question {key_name(key)}{suggestion(key, top)}"
         yield _unknown(message, _pointer.join("/answers", key))
     for section in tool.sections:
         for group in section.questions:
@@ -195,7 +185,7 @@ def _unknown_in_entries(
                 )
             else:
                 message = (
-                    f"group '{group.id}' has no question {_key_name(key)}"
+                    f"group '{group.id}' has no question {key_name(key)}"
                     f"{suggestion(key, sub_ids)}"
                 )
             yield _unknown(message, _pointer.join(entries, index, key))

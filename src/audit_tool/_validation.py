@@ -11,6 +11,7 @@ places that exist in the document, and then says in words what is wrong.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -19,11 +20,17 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _pointer
-from ._types import REF_PATTERN, RELATIVE_PATH_PATTERN
+from ._types import ID_PATTERN, REF_PATTERN, RELATIVE_PATH_PATTERN
 from .codes import problem
 from .problems import Problem
 
-__all__ = ["describe_value", "did_you_mean", "field_names", "problems_from_validation_error"]
+__all__ = [
+    "describe_value",
+    "did_you_mean",
+    "field_names",
+    "key_name",
+    "problems_from_validation_error",
+]
 
 _KINDS = {
     "string": "text",
@@ -122,6 +129,17 @@ _SAFE_TO_QUOTE = frozenset(
      "renamed_from", "replaces", "retired_ids", "required_for", "sections", "scales", "themes",
      "min_answers", "option_map", "tool"}
 )
+_ID = re.compile(ID_PATTERN)
+
+
+def key_name(key: str) -> str:
+    """A key of a response's mapping (an answer's question id) as a message names it.
+
+    Any text can be a key, so a key may be case data: only an id-like one (at
+    most 64 characters, lower_snake_case) is quoted; any other is "this key",
+    and the problem's pointer says where it stands.
+    """
+    return f"'{key}'" if len(key) <= 64 and _ID.fullmatch(key) else "this key"
 
 
 def describe_value(value: Any) -> str:

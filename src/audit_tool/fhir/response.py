@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import _pointer
+from .._validation import key_name
 from ..answers import AnswerSlot, walk_answers
 from ..codes import problem
 from ..problems import Problem
@@ -94,7 +95,7 @@ class _Builder:
             self.problems.append(
                 problem(
                     "fhir-unplaced-answer-not-exported",
-                    f"the answer kept by migration for old question '{old_id}' has no question "
+                    f"the answer kept by migration under {key_name(old_id)} has no question "
                     "in this version, so the FHIR response leaves it out",
                     _pointer.join("/unplaced_answers", old_id),
                 )
@@ -277,14 +278,14 @@ class _Builder:
         """An error for an answer to a question that is not where the answer is."""
         ref = self.tool.question(qid)
         if where:
-            message = f"'{qid}'{where} is not a question of that group"
+            message = f"{key_name(qid)}{where} is not a question of that group"
         elif ref is not None and ref.group is not None:
             message = (
-                f"'{qid}' is a question of repeatable group '{ref.group.id}', "
+                f"{key_name(qid)} is a question of repeatable group '{ref.group.id}', "
                 "answered outside the group's entries"
             )
         else:
-            message = f"'{qid}' is not a question of '{self.tool.ref}'"
+            message = f"{key_name(qid)} is not a question of '{self.tool.ref}'"
         self.problems.append(problem("fhir-answer-not-exported", message, pointer))
 
 
