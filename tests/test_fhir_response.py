@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from audit_tool.fhir import export_fhir_response, extension_url
@@ -148,7 +150,15 @@ PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
     )]),
     ('  agency_involved: "yes"\n  involvement_start: 2026-02-30\n', [(
         "fhir-answer-not-exported", "error", 7, 22, "/answers/involvement_start",
-        "the answer to question 'involvement_start' is not a date (YYYY-MM-DD)",
+        "the answer to question 'involvement_start' is not a date written YYYY-MM-DD",
+    )]),
+    ('  agency_involved: "yes"\n  involvement_start: 2026-W05-1\n', [(
+        "fhir-answer-not-exported", "error", 7, 22, "/answers/involvement_start",
+        "the answer to question 'involvement_start' is not a date written YYYY-MM-DD",
+    )]),
+    ('  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n', [(
+        "fhir-answer-not-exported", "error", 8, 16, "/answers/hours_spent",
+        "the answer to question 'hours_spent' is not a number",
     )]),
     ('  home_seen: "yes"\n  days_between: 2.5\n', [(
         "fhir-answer-not-exported", "error", 7, 17, "/answers/days_between",
@@ -156,7 +166,7 @@ PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
     )]),
     (f'  home_seen: "yes"\n  concerns: {{value: food, evidence: {SECRET}}}\n', [(
         "fhir-answer-not-exported", "error", 7, 13, "/answers/concerns",
-        "the answer to question 'concerns' is not a list of option values",
+        "the answer to question 'concerns' is not a list of options of scale 'concerns'",
     )]),
     ("  meetings: [strategy]\n", [(
         "fhir-answer-not-exported", "error", 6, 13, "/answers/meetings",
@@ -203,6 +213,25 @@ def test_answers_that_do_not_fit_are_reported_where_they_stand(
     assert [(p.code, p.severity.value, p.line, p.column, p.pointer, p.message)
             for p in located] == expected
     assert all(SECRET not in p.message and SECRET not in str(p.context) for p in located)
+
+
+def test_a_nan_number_and_a_week_date_are_left_out_of_the_resource() -> None:
+    """Answers that only look like a number or a date (NaN, 2026-W05-1) are errors and have no
+    item, so the resource stays valid JSON."""
+    loaded = parse_response(
+        HEAD + '  agency_involved: "yes"\n  involvement_start: 2026-W05-1\n'
+        '  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n'
+    )
+    assert loaded.response is not None
+    exported = export_fhir_response(tool(MINI), loaded.response)
+    assert [(p.code, p.pointer) for p in exported.problems] == [
+        ("fhir-answer-not-exported", "/answers/involvement_start"),
+        ("fhir-answer-not-exported", "/answers/hours_spent"),
+    ]
+    json.dumps(exported.resource, allow_nan=False)
+    for link in ("involvement_start", "hours_spent"):
+        with pytest.raises(KeyError):
+            find(exported.resource, link)
 
 
 def test_a_return_for_another_tool_version_is_an_error() -> None:

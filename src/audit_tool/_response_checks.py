@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import _pointer
-from ._types import parse_semver
+from ._types import parse_date, parse_semver
 from ._validation import key_name, suggestion
-from ._value_checks import check_value, is_given, parse_date
+from ._value_checks import check_value, is_given
 from .answers import AnswerSlot, answer_pointer, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint

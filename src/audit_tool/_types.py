@@ -23,6 +23,8 @@ __all__ = [
     "RoundId",
     "ScalarValue",
     "SemVer",
+    "parse_date",
+    "parse_semver",
 ]
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
@@ -85,6 +87,20 @@ def _iso_date(value: Any) -> Any:
     if isinstance(value, str) and _DATE_RE.match(value):
         return value
     raise PydanticCustomError("date_type", "Input should be a date written YYYY-MM-DD")
+
+
+def parse_date(value: Any) -> datetime.date | None:
+    """The calendar date ``value`` spells as ``YYYY-MM-DD``, or ``None``.
+
+    Only that form: ``datetime.date.fromisoformat`` alone also takes ``20240101``
+    and week dates (``2024-W01-1``), which a response must not hold.
+    """
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 IsoDate = Annotated[

@@ -1,4 +1,10 @@
-"""Is an answer's value one its question can take? One generator per answer type.
+"""Is an answer's value one its question can take?
+
+First its type (:func:`type_mismatch`: one option, a list of options, text, a
+date, a finite number, a list of entries), which the FHIR export and the
+tool's checks of conditions ask too; then, for a value of the right type, the
+rules of its question (:func:`check_value`: options of the scale, counts,
+length, range, whole numbers).
 
 The checks read only the value, never whether the question applies: a value
 the question could never take is wrong wherever it stands. Messages name the
@@ -8,14 +14,12 @@ allowed values, which come from the tool, are quoted.
 
 from __future__ import annotations
 
-import datetime
 import math
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from . import _pointer
-from ._types import DATE_PATTERN
+from ._types import parse_date
 from ._validation import describe_value, suggestion
 from .codes import problem
 from .problems import Problem
@@ -30,9 +34,7 @@ from .tool import (
     Tool,
 )
 
-__all__ = ["check_value", "is_given", "parse_date"]
-
-_DATE = re.compile(DATE_PATTERN.removeprefix("^").removesuffix("$"))
+__all__ = ["check_value", "is_given", "type_mismatch"]
 
 
 def is_given(question: AnyQuestion, value: Any) -> bool:
@@ -46,44 +48,71 @@ def is_given(question: AnyQuestion, value: Any) -> bool:
     return isinstance(question, GroupQuestion) or value != []
 
 
-def parse_date(value: Any) -> datetime.date | None:
-    """The date ``value`` spells as ``YYYY-MM-DD``, or ``None``."""
-    if not isinstance(value, str) or not _DATE.fullmatch(value):
+def type_mismatch(question: AnyQuestion, value: Any) -> str | None:
+    """What ``question`` takes, in words, when ``value`` is not of that type; ``None`` when it is.
+
+    The type only: a text for a single choice (not which option), a list of
+    texts for a multiple choice, text, a date written ``YYYY-MM-DD``, a finite
+    number (true/false is not one; a fraction is, for a whole-number question),
+    a list for a repeatable group (not what its entries hold).
+    """
+    if isinstance(question, SingleChoiceQuestion):
+        return None if isinstance(value, str) else f"one option of scale '{question.scale}'"
+    if isinstance(question, MultipleChoiceQuestion):
+        fits = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if fits else f"a list of options of scale '{question.scale}'"
+    if isinstance(question, TextQuestion):
+        return None if isinstance(value, str) else "text"
+    if isinstance(question, DateQuestion):
+        return None if parse_date(value) is not None else "a date written YYYY-MM-DD"
+    if isinstance(question, NumberQuestion):
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return None if number and math.isfinite(value) else "a number"
+    if isinstance(value, list):
         return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
+    return f"a list of entries (one per {question.entry_label})"
 
 
 def check_value(tool: Tool, question: AnyQuestion, value: Any, pointer: str) -> Iterator[Problem]:
     """Problems with ``value`` as an answer to ``question``; ``pointer`` is where it stands.
 
-    Only call it for a given value (see :func:`is_given`).
+    A value of the wrong type gives one problem; one of the right type, one per
+    rule it breaks. Only call it for a given value (see :func:`is_given`).
     """
-    if isinstance(question, SingleChoiceQuestion):
-        yield from _single(tool, question, value, pointer)
+    wanted = type_mismatch(question, value)
+    if wanted is not None:
+        yield problem(
+            "answer-wrong-type",
+            f"question '{question.id}' takes {wanted}, not {_got(tool, question, value)}",
+            pointer,
+            question=question.id,
+        )
+    elif isinstance(question, SingleChoiceQuestion):
+        options = _options(tool, question)
+        if value not in options:
+            yield _not_in_scale(question, value, options, pointer)
     elif isinstance(question, MultipleChoiceQuestion):
         yield from _multiple(tool, question, value, pointer)
     elif isinstance(question, TextQuestion):
         yield from _text(question, value, pointer)
-    elif isinstance(question, DateQuestion):
-        if parse_date(value) is None:
-            got = "text that is not a date" if isinstance(value, str) else describe_value(value)
-            yield _wrong_type(question, "a date written YYYY-MM-DD", got, pointer)
     elif isinstance(question, NumberQuestion):
         yield from _number(question, value, pointer)
-    else:
+    elif isinstance(question, GroupQuestion):
         yield from _group(question, value, pointer)
 
 
-def _wrong_type(question: AnyQuestion, wanted: str, got: str, pointer: str) -> Problem:
-    return problem(
-        "answer-wrong-type",
-        f"question '{question.id}' takes {wanted}, not {got}",
-        pointer,
-        question=question.id,
-    )
+def _got(tool: Tool, question: AnyQuestion, value: Any) -> str:
+    """What a value of the wrong type is, in words (never the value itself)."""
+    if isinstance(question, SingleChoiceQuestion):
+        quoted = not isinstance(value, list) and str(value).lower() in _options(tool, question)
+        return describe_value(value) + (" (write the option value in quotes)" if quoted else "")
+    if isinstance(question, MultipleChoiceQuestion) and isinstance(value, list):
+        return "a list of entries"
+    if isinstance(question, DateQuestion) and isinstance(value, str):
+        return "text that is not a date"
+    if isinstance(question, NumberQuestion) and isinstance(value, float):
+        return "an infinite or undefined number"
+    return describe_value(value)
 
 
 def _options(tool: Tool, question: SingleChoiceQuestion | MultipleChoiceQuestion) -> list[str]:
@@ -107,30 +136,10 @@ def _not_in_scale(
     )
 
 
-def _single(
-    tool: Tool, question: SingleChoiceQuestion, value: Any, pointer: str
-) -> Iterator[Problem]:
-    options = _options(tool, question)
-    if not isinstance(value, str):
-        hint = ""
-        if not isinstance(value, list) and str(value).lower() in options:
-            hint = " (write the option value in quotes)"
-        wanted = f"one option of scale '{question.scale}'"
-        yield _wrong_type(question, wanted, describe_value(value) + hint, pointer)
-    elif value not in options:
-        yield _not_in_scale(question, value, options, pointer)
-
-
 def _multiple(
-    tool: Tool, question: MultipleChoiceQuestion, value: Any, pointer: str
+    tool: Tool, question: MultipleChoiceQuestion, value: list[str], pointer: str
 ) -> Iterator[Problem]:
     options = _options(tool, question)
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        got = "a list of entries" if isinstance(value, list) else describe_value(value)
-        yield _wrong_type(
-            question, f"a list of options of scale '{question.scale}'", got, pointer
-        )
-        return
     seen: set[str] = set()
     for i, chosen in enumerate(value):
         here = _pointer.join(pointer, i)
@@ -162,10 +171,8 @@ def _multiple(
                 )
 
 
-def _text(question: TextQuestion, value: Any, pointer: str) -> Iterator[Problem]:
-    if not isinstance(value, str):
-        yield _wrong_type(question, "text", describe_value(value), pointer)
-    elif question.max_length is not None and len(value) > question.max_length:
+def _text(question: TextQuestion, value: str, pointer: str) -> Iterator[Problem]:
+    if question.max_length is not None and len(value) > question.max_length:
         yield problem(
             "text-too-long",
             f"the answer to '{question.id}' is {len(value):,} characters long; "
@@ -175,13 +182,7 @@ def _text(question: TextQuestion, value: Any, pointer: str) -> Iterator[Problem]
         )
 
 
-def _number(question: NumberQuestion, value: Any, pointer: str) -> Iterator[Problem]:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        yield _wrong_type(question, "a number", describe_value(value), pointer)
-        return
-    if isinstance(value, float) and not math.isfinite(value):
-        yield _wrong_type(question, "a number", "an infinite or undefined number", pointer)
-        return
+def _number(question: NumberQuestion, value: float, pointer: str) -> Iterator[Problem]:
     if question.integer and not float(value).is_integer():
         yield problem(
             "not-a-whole-number",
@@ -205,13 +206,8 @@ def _number(question: NumberQuestion, value: Any, pointer: str) -> Iterator[Prob
         )
 
 
-def _group(question: GroupQuestion, value: Any, pointer: str) -> Iterator[Problem]:
+def _group(question: GroupQuestion, value: list[Any], pointer: str) -> Iterator[Problem]:
     label = question.entry_label
-    if not isinstance(value, list):
-        yield _wrong_type(
-            question, f"a list of entries (one per {label})", describe_value(value), pointer
-        )
-        return
     for i, entry in enumerate(value):
         if not isinstance(entry, dict):
             yield problem(

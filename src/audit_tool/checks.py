@@ -6,13 +6,13 @@ tool (after includes); the loader maps them back to files and positions.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import _pointer
 from ._types import ScalarValue, parse_semver
 from ._validation import suggestion
+from ._value_checks import type_mismatch
 from .catalogue import ThemeCatalogue
 from .codes import problem
 from .conditions import Comparison, Equals, InValues
@@ -20,13 +20,11 @@ from .problems import Problem
 from .tool import (
     NOT_EVIDENCED,
     AnyQuestion,
-    DateQuestion,
     GroupQuestion,
     MultipleChoiceQuestion,
     NumberQuestion,
     QuestionRef,
     SingleChoiceQuestion,
-    TextQuestion,
     Tool,
 )
 
@@ -217,24 +215,14 @@ def _why_impossible(tool: Tool, target: AnyQuestion, value: ScalarValue) -> str 
             f"{shown} is not an option of '{target.id}' (scale '{scale.id}': "
             f"{', '.join(scale.values)}){suggestion(str(value), scale.values)}"
         )
-    if isinstance(target, NumberQuestion):
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            return f"'{target.id}' takes a number, not {shown}"
-        if (target.minimum is not None and value < target.minimum) or (
-            target.maximum is not None and value > target.maximum
-        ):
-            return f"{shown} is outside the range '{target.id}' allows"
-        return None
-    if isinstance(target, DateQuestion):
-        if isinstance(value, str):
-            try:
-                datetime.date.fromisoformat(value)
-                return None
-            except ValueError:
-                pass
-        return f"'{target.id}' takes a date (YYYY-MM-DD), not {shown}"
-    if isinstance(target, TextQuestion) and not isinstance(value, str):
-        return f"'{target.id}' takes text, not {shown}"
+    wanted = type_mismatch(target, value)
+    if wanted is not None:
+        return f"'{target.id}' takes {wanted}, not {shown}"
+    if isinstance(target, NumberQuestion) and isinstance(value, (int, float)) and (
+        (target.minimum is not None and value < target.minimum)
+        or (target.maximum is not None and value > target.maximum)
+    ):
+        return f"{shown} is outside the range '{target.id}' allows"
     return None
 
 

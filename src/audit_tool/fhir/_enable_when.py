@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from .._types import ScalarValue
+from .._value_checks import type_mismatch
 from ..conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
 from ..tool import (
     DateQuestion,
@@ -33,7 +34,6 @@ from ..tool import (
     TextQuestion,
     Tool,
 )
-from .common import is_fhir_date
 
 __all__ = ["CodingFactory", "EnableWhen", "Inexpressible", "enable_when"]
 
@@ -113,19 +113,19 @@ def _answer(tool: Tool, coding: CodingFactory, test: _Test) -> dict[str, Any] | 
         return f"it reads the repeatable group '{test.question}', which enableWhen cannot test"
     if test.operator == "exists":
         return {"answerBoolean": value}
-    number = isinstance(value, (int, float)) and not isinstance(value, bool)
     if isinstance(target, (SingleChoiceQuestion, MultipleChoiceQuestion)):
         scale = tool.scale(target.scale)
         if isinstance(value, str) and scale is not None and scale.option(value) is not None:
             return {"answerCoding": coding(scale.id, value)}
-    elif isinstance(target, TextQuestion) and isinstance(value, str):
-        return {"answerString": value}
-    elif isinstance(target, DateQuestion) and is_fhir_date(value):
-        return {"answerDate": value}
-    elif isinstance(target, NumberQuestion) and number and not target.integer:
-        return {"answerDecimal": value}
-    elif isinstance(target, NumberQuestion) and number and float(value).is_integer():
-        return {"answerInteger": int(value)}
+    elif type_mismatch(target, value) is None:  # text, a date, a finite number
+        if isinstance(target, TextQuestion):
+            return {"answerString": value}
+        if isinstance(target, DateQuestion):
+            return {"answerDate": value}
+        if isinstance(target, NumberQuestion) and not target.integer:
+            return {"answerDecimal": value}
+        if isinstance(target, NumberQuestion) and float(value).is_integer():
+            return {"answerInteger": int(value)}
     return f"it compares '{test.question}' with a value that question cannot take"
 
 

@@ -11,7 +11,6 @@ not a partnership's content. ``docs/fhir.md`` lists them.
 
 from __future__ import annotations
 
-import datetime
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -27,7 +26,6 @@ __all__ = [
     "FhirUrls",
     "FhirVersion",
     "extension_url",
-    "is_fhir_date",
 ]
 
 FhirVersion = Literal["R4", "R5"]
@@ -61,17 +59,6 @@ VERSION_ALGORITHM = "http://hl7.org/fhir/version-algorithm"
 def extension_url(name: str) -> str:
     """The URL of one of this library's extensions (``condition``, ``theme``...)."""
     return EXTENSION_BASE + name
-
-
-def is_fhir_date(value: Any) -> bool:
-    """True for a calendar date written ``YYYY-MM-DD`` (FHIR's full ``date``)."""
-    if not isinstance(value, str) or len(value) != 10:
-        return False
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")

@@ -19,6 +19,7 @@ from typing import Any
 
 from .. import _pointer
 from .._validation import key_name
+from .._value_checks import type_mismatch
 from ..answers import AnswerSlot, walk_answers
 from ..codes import problem
 from ..problems import Problem
@@ -39,7 +40,6 @@ from .common import (
     FhirUrls,
     FhirVersion,
     extension_url,
-    is_fhir_date,
 )
 from .questionnaire import (
     EVIDENCE_DATE_SUFFIX,
@@ -222,27 +222,25 @@ class _Builder:
 
     def _answers(self, question: AnyQuestion, value: Any) -> list[dict[str, Any]] | str:
         """The ``answer`` list for a value, or why the value does not fit the question."""
+        wanted = type_mismatch(question, value)
+        if wanted is not None:
+            return f"is not {wanted}"
         if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):
             scale = self.tool.scale(question.scale)
-            many = isinstance(question, MultipleChoiceQuestion)
-            chosen = value if many and isinstance(value, list) else [value]
-            if many != isinstance(value, list):
-                return "is not a list of option values" if many else "is not one option value"
-            if scale is None or not all(isinstance(v, str) and v in scale.values for v in chosen):
+            chosen = value if isinstance(question, MultipleChoiceQuestion) else [value]
+            if scale is None or not all(v in scale.values for v in chosen):
                 return f"is not an option of scale '{question.scale}'"
             return [{"valueCoding": coding(self.urls, self.tool, scale, v)} for v in chosen]
         if isinstance(question, NumberQuestion):
-            if isinstance(value, bool) or not isinstance(value, (int, float)):
-                return "is not a number"
             if not question.integer:
                 return [{"valueDecimal": value}]
             if not float(value).is_integer():
                 return "is not a whole number"
             return [{"valueInteger": int(value)}]
         if isinstance(question, DateQuestion):
-            return [{"valueDate": value}] if is_fhir_date(value) else "is not a date (YYYY-MM-DD)"
+            return [{"valueDate": value}]
         assert isinstance(question, TextQuestion)
-        return [{"valueString": value}] if isinstance(value, str) else "is not text"
+        return [{"valueString": value}]
 
     def _evidence(self, question_id: str, answer: Answer) -> list[dict[str, Any]]:
         items = []
