@@ -6,7 +6,7 @@ underscore are private.
 
 from __future__ import annotations
 
-from .answers import AnswerSlot, walk_answers
+from .answers import AnswerSlot, StrayAnswer, stray_answers, walk_answers
 from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
 from .codes import CODES, CodeInfo
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
@@ -181,6 +181,7 @@ __all__ = [
     "SeparateMeeting",
     "Severity",
     "SingleChoiceQuestion",
+    "StrayAnswer",
     "SubQuestion",
     "TextQuestion",
     "Theme",
@@ -229,6 +230,7 @@ __all__ = [
     "scaffold_tool",
     "score",
     "standard_catalogue",
+    "stray_answers",
     "suggested_bump",
     "validate_response",
     "walk_answers",

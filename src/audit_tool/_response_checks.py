@@ -19,7 +19,7 @@ from . import _pointer
 from ._types import parse_date, parse_semver
 from ._validation import key_name, suggestion
 from ._value_checks import check_value, is_given
-from .answers import AnswerSlot, answer_pointer, walk_answers
+from .answers import AnswerSlot, answer_pointer, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
@@ -142,12 +142,21 @@ def _future(what: str, today: datetime.date, pointer: str) -> Problem:
 
 
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
-    tool, response = ctx.tool, ctx.response
-    for key in response.answers:
-        owner = tool.question(key)
-        if owner is not None and owner.group is None:
-            continue
-        if owner is not None and owner.group is not None:
+    tool = ctx.tool
+    top = [ref.question.id for ref in tool.iter_questions() if ref.group is None]
+    for stray in stray_answers(tool, ctx.response, ctx.raw):
+        key, owner, group = stray.key, stray.owner, stray.group
+        if group is not None and owner is not None:
+            message = (
+                f"'{key}' is not asked per {group.entry_label}; answer it outside "
+                f"group '{group.id}'"
+            )
+        elif group is not None:
+            sub_ids = [sub.id for sub in group.questions]
+            message = (
+                f"group '{group.id}' has no question {key_name(key)}{suggestion(key, sub_ids)}"
+            )
+        elif owner is not None and owner.group is not None:
             message = (
                 f"'{key}' is asked in each {owner.group.entry_label} of group "
                 f"'{owner.group.id}'; answer it inside the group's entries"
@@ -158,41 +167,8 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
                 "to this version"
             )
         else:
-            top = [q.id for s in tool.sections for q in s.questions]
             message = f"{tool.ref} has no question {key_name(key)}{suggestion(key, top)}"
-        yield _unknown(message, _pointer.join("/answers", key))
-    for section in tool.sections:
-        for group in section.questions:
-            answer = response.answers.get(group.id)
-            if isinstance(group, GroupQuestion) and answer is not None:
-                yield from _unknown_in_entries(ctx, group, answer)
-
-
-def _unknown_in_entries(
-    ctx: CheckContext, group: GroupQuestion, answer: Answer
-) -> Iterator[Problem]:
-    base = _pointer.join("/answers", group.id)
-    entries = answer_pointer(base, _raw_at(ctx.raw, base))
-    sub_ids = [q.id for q in group.questions]
-    for index, entry in enumerate(answer.entries):
-        for key in entry:
-            if key in sub_ids:
-                continue
-            if ctx.tool.question(key) is not None:
-                message = (
-                    f"'{key}' is not asked per {group.entry_label}; answer it outside "
-                    f"group '{group.id}'"
-                )
-            else:
-                message = (
-                    f"group '{group.id}' has no question {key_name(key)}"
-                    f"{suggestion(key, sub_ids)}"
-                )
-            yield _unknown(message, _pointer.join(entries, index, key))
-
-
-def _unknown(message: str, pointer: str) -> Problem:
-    return problem("unknown-answer", message, pointer, at_key=True)
+        yield problem("unknown-answer", message, stray.pointer, at_key=True)
 
 
 def _raw_at(raw: Mapping[str, Any] | None, pointer: str) -> Any:

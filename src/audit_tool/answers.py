@@ -1,6 +1,8 @@
 """Walking a response against its tool: which questions apply, and each answer's place.
 
-Validation, scoring and exports all need the same walk, so it lives here once.
+Validation, scoring and exports all need the same walk, so it lives here once,
+and so does its counterpart, :func:`stray_answers`: the answers that stand
+where the tool has no place for them.
 Questions are visited in document order. A question *applies* when it has no
 condition or its condition holds; conditions read only the answers of
 questions that apply (an answer given where its question does not apply is
@@ -13,14 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import _pointer
 from .conditions import is_answered
 from .response import Answer, Response
 from .tool import AnyQuestion, GroupQuestion, QuestionRef, Tool
 
-__all__ = ["AnswerSlot", "answer_pointer", "walk_answers"]
+__all__ = ["AnswerSlot", "StrayAnswer", "answer_pointer", "stray_answers", "walk_answers"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,3 +126,51 @@ def _walk_group(
             )
             if sub_applies and sub_answer is not None:
                 values[sub.id] = sub_answer.value
+
+
+class StrayAnswer(NamedTuple):
+    """An answer under a key the tool has no question for where it stands."""
+
+    key: str
+    """The key as written. Any text can be a key, so it may be case data: repeat it
+    in words only when it looks like a question id."""
+    pointer: str
+    """JSON pointer to the answer in the response document."""
+    owner: QuestionRef | None
+    """The tool's question with this id, asked elsewhere; ``None`` when there is none."""
+    group: GroupQuestion | None
+    """The repeatable group whose entry holds the key; ``None`` for a key of ``answers``."""
+    entry: int | None = None
+    """The entry's index, for a key in a group entry."""
+
+
+def stray_answers(
+    tool: Tool, response: Response, raw: Mapping[str, Any] | None = None
+) -> Iterator[StrayAnswer]:
+    """Every answer of ``response`` that no question of ``tool`` takes where it stands.
+
+    First the keys of ``answers`` that are no top-level question (unknown,
+    retired, or a group's sub-question answered outside the group), in the
+    response's order; then, group by group and entry by entry, the keys of an
+    entry that are no sub-question of its group. Whether a question applies
+    does not matter here. ``raw`` is as for :func:`walk_answers`.
+    """
+    for key in response.answers:
+        owner = tool.question(key)
+        if owner is None or owner.group is not None:
+            yield StrayAnswer(key, _pointer.join("/answers", key), owner, None)
+    raw_answers = _raw_child(raw, "answers") if raw is not None else None
+    for ref in tool.iter_questions():
+        group = ref.question
+        answer = response.answers.get(group.id)
+        if not isinstance(group, GroupQuestion) or ref.group is not None or answer is None:
+            continue
+        entries = answer_pointer(
+            _pointer.join("/answers", group.id), _raw_child(raw_answers, group.id)
+        )
+        sub_ids = {sub.id for sub in group.questions}
+        for index, entry in enumerate(answer.entries):
+            for key in entry:
+                if key not in sub_ids:
+                    pointer = _pointer.join(entries, index, key)
+                    yield StrayAnswer(key, pointer, tool.question(key), group, index)

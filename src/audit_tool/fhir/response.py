@@ -20,7 +20,7 @@ from typing import Any
 from .. import _pointer
 from .._validation import key_name
 from .._value_checks import type_mismatch
-from ..answers import AnswerSlot, walk_answers
+from ..answers import AnswerSlot, StrayAnswer, stray_answers, walk_answers
 from ..codes import problem
 from ..problems import Problem
 from ..response import Answer, Response
@@ -60,6 +60,8 @@ class _Builder:
     urls: FhirUrls
     document: Mapping[str, Any] | None
     problems: list[Problem] = field(default_factory=list)
+    placed_groups: set[str] = field(default_factory=set)
+    """The repeatable groups whose entries the resource holds."""
 
     def build(self) -> dict[str, Any]:
         tool, response = self.tool, self.response
@@ -87,10 +89,9 @@ class _Builder:
                     else self._question(slot, "")
                 )
                 by_section.setdefault(slot.ref.section.id, []).extend(found)
-        top = {slot.question.id for slot in slots if slot.ref.group is None}
-        for qid in response.answers:
-            if qid not in top:
-                self._unknown(qid, _pointer.join("/answers", qid))
+        for stray in stray_answers(tool, response, self.document):
+            if stray.group is None or stray.group.id in self.placed_groups:
+                self._unknown(stray)
         for old_id in response.unplaced_answers:
             self.problems.append(
                 problem(
@@ -207,15 +208,11 @@ class _Builder:
             return []
         if answer.evidence or answer.evidence_date:
             self._evidence_lost(slot, "", "it is given for the whole group")
+        self.placed_groups.add(group.id)
         out = []
-        for index, (entry, subs) in enumerate(zip(answer.entries, entries, strict=False)):
-            where = f" (entry {index + 1} of '{group.id}')"
+        for index, subs in enumerate(entries):
+            where = _in_entry(group.id, index)
             children = [item for sub in subs for item in self._question(sub, where)]
-            known = {sub.question.id for sub in subs}
-            entry_pointer = _pointer.parent(subs[0].pointer) if subs else slot.pointer
-            for qid in entry:
-                if qid not in known:
-                    self._unknown(qid, _pointer.join(entry_pointer, qid), where)
             if children:
                 out.append({"linkId": group.id, "text": group.text, "item": children})
         return out
@@ -272,19 +269,24 @@ class _Builder:
             )
         )
 
-    def _unknown(self, qid: str, pointer: str, where: str = "") -> None:
+    def _unknown(self, stray: StrayAnswer) -> None:
         """An error for an answer to a question that is not where the answer is."""
-        ref = self.tool.question(qid)
-        if where:
-            message = f"{key_name(qid)}{where} is not a question of that group"
-        elif ref is not None and ref.group is not None:
+        name, owner = key_name(stray.key), stray.owner
+        if stray.group is not None and stray.entry is not None:
+            where = _in_entry(stray.group.id, stray.entry)
+            message = f"{name}{where} is not a question of that group"
+        elif owner is not None and owner.group is not None:
             message = (
-                f"{key_name(qid)} is a question of repeatable group '{ref.group.id}', "
+                f"{name} is a question of repeatable group '{owner.group.id}', "
                 "answered outside the group's entries"
             )
         else:
-            message = f"{key_name(qid)} is not a question of '{self.tool.ref}'"
-        self.problems.append(problem("fhir-answer-not-exported", message, pointer))
+            message = f"{name} is not a question of '{self.tool.ref}'"
+        self.problems.append(problem("fhir-answer-not-exported", message, stray.pointer))
+
+
+def _in_entry(group_id: str, index: int) -> str:
+    return f" (entry {index + 1} of '{group_id}')"
 
 
 def export_fhir_response(
