@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit_tool import load_tool, stray_answers
+from audit_tool import load_tool, parse_tool, stray_answers, walk_answers
 from audit_tool.response import parse_response
 
 from conftest import DATA
@@ -54,3 +54,69 @@ def test_a_response_that_answers_only_its_questions_has_no_stray_answers() -> No
     )
     assert loaded.response is not None
     assert list(stray_answers(MINI, loaded.response)) == []
+
+
+GROUPED = parse_tool("""\
+id: grouped
+version: 1.0.0
+title: Grouped
+theme: Neglect
+scales:
+  - id: yes_no
+    title: Yes / no
+    options: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
+sections:
+  - id: meetings
+    title: Meetings
+    questions:
+      - id: held
+        type: single_choice
+        scale: yes_no
+        text: Were meetings held?
+      - id: meetings
+        type: group
+        text: Each meeting.
+        when: {question: held, equals: "yes"}
+        questions:
+          - id: attended
+            type: single_choice
+            scale: yes_no
+            text: Attended?
+""")
+
+
+def _slots(text: str) -> list[tuple[str, str, str, str | None, bool, bool]]:
+    loaded = parse_response("tool: {id: grouped, version: 1.0.0}\ncase: C1\nagency: police\n"
+                            + text)
+    assert loaded.response is not None
+    assert loaded.document is not None
+    return [(s.question.id, s.pointer, s.value_pointer, s.entry_pointer, s.applies,
+             s.group_applies)
+            for s in walk_answers(GROUPED, loaded.response, loaded.document.data)]
+
+
+def test_slots_say_where_the_value_and_the_entry_stand() -> None:
+    """A bare answer's value stands at its key, a full one's under 'value'; a sub-question's
+    slot names its entry, in the form the group's answer is written in."""
+    assert _slots(
+        'answers:\n  held: {value: "yes"}\n  meetings:\n    value:\n'
+        '      - {attended: "no"}\n      - {attended: {value: "yes"}}\n'
+    ) == [
+        ("held", "/answers/held", "/answers/held/value", None, True, True),
+        ("meetings", "/answers/meetings", "/answers/meetings/value", None, True, True),
+        ("attended", "/answers/meetings/value/0/attended", "/answers/meetings/value/0/attended",
+         "/answers/meetings/value/0", True, True),
+        ("attended", "/answers/meetings/value/1/attended",
+         "/answers/meetings/value/1/attended/value", "/answers/meetings/value/1", True, True),
+    ]
+
+
+def test_sub_question_slots_say_when_their_group_does_not_apply() -> None:
+    """In a group whose condition does not hold, sub-question slots neither apply nor have
+    their group apply; the group's slot alone says it does not apply."""
+    assert _slots('answers:\n  held: "no"\n  meetings:\n    - {attended: "no"}\n') == [
+        ("held", "/answers/held", "/answers/held", None, True, True),
+        ("meetings", "/answers/meetings", "/answers/meetings", None, False, True),
+        ("attended", "/answers/meetings/0/attended", "/answers/meetings/0/attended",
+         "/answers/meetings/0", False, False),
+    ]

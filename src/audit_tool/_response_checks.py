@@ -19,7 +19,7 @@ from . import _pointer
 from ._types import parse_date, parse_semver
 from ._validation import key_name, suggestion
 from ._value_checks import check_value, is_given
-from .answers import AnswerSlot, answer_pointer, stray_answers, walk_answers
+from .answers import AnswerSlot, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
@@ -171,27 +171,18 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
         yield problem("unknown-answer", message, stray.pointer, at_key=True)
 
 
-def _raw_at(raw: Mapping[str, Any] | None, pointer: str) -> Any:
-    if raw is None:
-        return None
-    return _pointer.resolve(raw, pointer)[1]
-
-
 # -- each answer slot: applies?, value, evidence, dates -----------------------
 
 
 def _slots(ctx: CheckContext) -> Iterator[Problem]:
-    group_applies: dict[str, bool] = {}
     for slot in walk_answers(ctx.tool, ctx.response, ctx.raw):
         question = slot.question
-        if isinstance(question, GroupQuestion):
-            group_applies[question.id] = slot.applies
-        yield from _applicability(ctx, slot, group_applies)
+        yield from _applicability(ctx, slot)
         answer = slot.answer
         if answer is None:
             continue
         if is_given(question, answer.value):
-            where = answer_pointer(slot.pointer, _raw_at(ctx.raw, slot.pointer))
+            where = slot.value_pointer
             yield from check_value(ctx.tool, question, answer.value, where)
             yield from _evidence(question, answer, slot.pointer)
             if isinstance(question, DateQuestion):
@@ -201,13 +192,11 @@ def _slots(ctx: CheckContext) -> Iterator[Problem]:
         yield from _evidence_date(ctx, question, answer, slot.pointer)
 
 
-def _applicability(
-    ctx: CheckContext, slot: AnswerSlot, group_applies: Mapping[str, bool]
-) -> Iterator[Problem]:
+def _applicability(ctx: CheckContext, slot: AnswerSlot) -> Iterator[Problem]:
     question, group = slot.question, slot.ref.group
     if question.id in ctx.uncertain or (group is not None and group.id in ctx.uncertain):
         return
-    if group is not None and not group_applies.get(group.id, False):
+    if not slot.group_applies:
         return  # the group's own slot says so, once
     where = _where(slot)
     given = slot.answer is not None and is_given(question, slot.answer.value)

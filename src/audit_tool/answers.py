@@ -37,8 +37,15 @@ class AnswerSlot:
     """True when the question's condition holds (and, in a group, the group applies)."""
     pointer: str
     """JSON pointer to the answer's place in the response document."""
+    value_pointer: str
+    """JSON pointer to the answer's value: ``pointer`` for a bare answer, ``pointer/value``
+    for a full one (and when the walk was given no document)."""
     entry: int | None = None
     """The entry's index for a sub-question of a repeatable group."""
+    entry_pointer: str | None = None
+    """JSON pointer to that entry, for a sub-question of a repeatable group."""
+    group_applies: bool = True
+    """False for a sub-question whose group does not apply (its own slot says so)."""
 
     @property
     def question(self) -> AnyQuestion:
@@ -90,7 +97,7 @@ def walk_answers(
         applies = question.when is None or question.when.evaluate(values)
         base = _pointer.join("/answers", question.id)
         raw_answer = _raw_child(raw_answers, question.id)
-        yield AnswerSlot(ref, answer, applies, base)
+        yield AnswerSlot(ref, answer, applies, base, answer_pointer(base, raw_answer))
         if applies and answer is not None:
             values[question.id] = answer.value
         if isinstance(question, GroupQuestion):
@@ -109,20 +116,26 @@ def _walk_group(
     if answer is None:
         return
     entries_pointer = answer_pointer(base, raw_answer)
+    raw_entries = _raw_child(raw_answer, "value") if isinstance(raw_answer, dict) else raw_answer
     sub_refs = [ref for sub in group.questions if (ref := tool.question(sub.id)) is not None]
     for index, entry in enumerate(answer.entries):
         entry_pointer = _pointer.join(entries_pointer, index)
+        raw_entry = _raw_child(raw_entries, index)
         values = dict(outer)
         for sub_ref in sub_refs:
             sub = sub_ref.question
             sub_answer = entry.get(sub.id)
             sub_applies = applies and (sub.when is None or sub.when.evaluate(values))
+            sub_pointer = _pointer.join(entry_pointer, sub.id)
             yield AnswerSlot(
                 sub_ref,
                 sub_answer,
                 sub_applies,
-                _pointer.join(entry_pointer, sub.id),
+                sub_pointer,
+                answer_pointer(sub_pointer, _raw_child(raw_entry, sub.id)),
                 index,
+                entry_pointer,
+                applies,
             )
             if sub_applies and sub_answer is not None:
                 values[sub.id] = sub_answer.value

@@ -73,22 +73,26 @@ class _Builder:
                     "/tool",
                 )
             )
-        slots = list(walk_answers(tool, response, self.document))
-        entries: dict[str, list[list[AnswerSlot]]] = {}
-        for slot in slots:
-            if slot.ref.group is not None and slot.entry is not None:
-                group = entries.setdefault(slot.ref.group.id, [])
-                group.extend([] for _ in range(slot.entry + 1 - len(group)))
-                group[slot.entry].append(slot)
         by_section: dict[str, list[dict[str, Any]]] = {}
-        for slot in slots:
-            if slot.ref.group is None:
-                found = (
-                    self._entries(slot, entries.get(slot.question.id, []))
-                    if isinstance(slot.question, GroupQuestion)
-                    else self._question(slot, "")
-                )
-                by_section.setdefault(slot.ref.section.id, []).extend(found)
+        entry_items: dict[str, dict[str, Any]] = {}  # by the entry's pointer
+        for slot in walk_answers(tool, response, self.document):
+            items = by_section.setdefault(slot.ref.section.id, [])
+            group = slot.ref.group
+            if isinstance(slot.question, GroupQuestion):
+                self._group(slot)
+            elif group is None:
+                items.extend(self._question(slot, ""))
+            elif group.id in self.placed_groups and slot.entry is not None and slot.entry_pointer:
+                # Sub-questions follow their group's slot entry by entry: one repetition
+                # of the group item per entry that has an answer, where the group stands.
+                children = self._question(slot, _in_entry(group.id, slot.entry))
+                entry = entry_items.get(slot.entry_pointer)
+                if children and entry is None:
+                    entry = {"linkId": group.id, "text": group.text, "item": []}
+                    entry_items[slot.entry_pointer] = entry
+                    items.append(entry)
+                if entry is not None:
+                    entry["item"].extend(children)
         for stray in stray_answers(tool, response, self.document):
             if stray.group is None or stray.group.id in self.placed_groups:
                 self._unknown(stray)
@@ -191,11 +195,11 @@ class _Builder:
             answers[0]["item"] = evidence
         return [{"linkId": question.id, "text": question.text, "answer": answers}]
 
-    def _entries(self, slot: AnswerSlot, entries: list[list[AnswerSlot]]) -> list[dict[str, Any]]:
-        """One repetition of the group item per entry that has an answer."""
+    def _group(self, slot: AnswerSlot) -> None:
+        """Whether the group's entries have a place (``placed_groups``); a problem if not."""
         answer = self._placeable(slot, "")
         if answer is None:
-            return []
+            return
         group = slot.question
         if not isinstance(answer.value, list) or not all(isinstance(e, dict) for e in answer.value):
             self.problems.append(
@@ -205,17 +209,10 @@ class _Builder:
                     slot.pointer,
                 )
             )
-            return []
+            return
         if answer.evidence or answer.evidence_date:
             self._evidence_lost(slot, "", "it is given for the whole group")
         self.placed_groups.add(group.id)
-        out = []
-        for index, subs in enumerate(entries):
-            where = _in_entry(group.id, index)
-            children = [item for sub in subs for item in self._question(sub, where)]
-            if children:
-                out.append({"linkId": group.id, "text": group.text, "item": children})
-        return out
 
     def _answers(self, question: AnyQuestion, value: Any) -> list[dict[str, Any]] | str:
         """The ``answer`` list for a value, or why the value does not fit the question."""
