@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import dump_tool, fingerprint, load_tool, parse_tool
+from audit_tool import Tool, dump_tool, fingerprint, load_tool, parse_tool
 from audit_tool.fingerprint import canonical_json
 from audit_tool.saving import to_yaml
 
@@ -98,3 +98,15 @@ def test_set_like_lists_are_sorted_in_the_canonical_form(tmp_path: Path) -> None
     assert swapped != text
     (copy / V2.name).write_text(swapped, encoding="utf-8")
     assert canonical_json(load_tool(copy / V2.name)) == canonical_json(load_tool(V2))
+
+
+def test_a_changed_copy_of_a_tool_has_its_own_fingerprint() -> None:
+    """The fingerprint is worked out once per tool, and a copy with a change (model_copy with
+    update) works it out again, as it does its questions; a plain copy keeps it."""
+    tool = load_tool(V2)
+    first = fingerprint(tool)
+    changed = tool.model_copy(update={"title": "Edited", "sections": tool.sections[:1]})
+    fresh = Tool.model_validate(changed.model_dump(by_alias=True))
+    assert fingerprint(changed) == fingerprint(fresh) != first
+    assert list(changed.iter_questions()) == list(fresh.iter_questions())
+    assert fingerprint(tool.model_copy()) == first

@@ -28,17 +28,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import weakref
 from typing import Any
 
 from .tool import Tool
 
-__all__ = ["fingerprint"]
+__all__ = ["canonical_json", "content_hash", "fingerprint"]
 
 _SET_LIKE = frozenset({"renamed_from", "replaces", "retired_ids", "required_for", "in"})
 _LEFT_OUT = frozenset({"status"})
-
-_cache: dict[int, tuple[weakref.ref[Tool], str]] = {}
 
 
 def _canonical(value: Any, key: str | None = None) -> Any:
@@ -64,13 +61,14 @@ def canonical_json(tool: Tool) -> str:
     )
 
 
+def content_hash(tool: Tool) -> str:
+    """``sha256:`` and 64 hex digits: the hash of the tool's canonical form, worked out."""
+    return "sha256:" + hashlib.sha256(canonical_json(tool).encode("utf-8")).hexdigest()
+
+
 def fingerprint(tool: Tool) -> str:
-    """``sha256:`` and 64 hex digits: the hash of the tool's canonical form."""
-    cached = _cache.get(id(tool))
-    if cached is not None and cached[0]() is tool:
-        return cached[1]
-    digest = hashlib.sha256(canonical_json(tool).encode("utf-8")).hexdigest()
-    found = f"sha256:{digest}"
-    key = id(tool)
-    _cache[key] = (weakref.ref(tool, lambda _ref: _cache.pop(key, None)), found)
-    return found
+    """``sha256:`` and 64 hex digits: the hash of the tool's canonical form.
+
+    Worked out once per tool (``Tool.fingerprint``): a tool is frozen.
+    """
+    return tool.fingerprint

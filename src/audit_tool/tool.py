@@ -12,10 +12,10 @@ question without ambiguity.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -392,6 +392,23 @@ class Tool(BaseModel):
     def ref(self) -> str:
         """``ID@VERSION``."""
         return f"{self.id}@{self.version}"
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """``sha256:`` and 64 hex digits: the hash of what the tool means
+        (:mod:`audit_tool.fingerprint`), worked out once."""
+        from .fingerprint import content_hash  # it imports this module
+
+        return content_hash(self)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """A copy; with ``update``, what is worked out once from the content is worked out again."""
+        copied = super().model_copy(update=update, deep=deep)
+        if update:
+            for name, value in vars(Tool).items():
+                if isinstance(value, cached_property):
+                    copied.__dict__.pop(name, None)
+        return copied
 
     def iter_questions(self) -> Iterator[QuestionRef]:
         """Every question in document order, each group followed by its sub-questions."""
