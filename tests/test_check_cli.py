@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+from audit_tool import read_catalogue
+
 from conftest import DATA, ROOT, CliResult
 
 Cli = Callable[..., CliResult]
@@ -139,3 +141,19 @@ def test_schema_verb_prints_the_checked_in_schema(cli: Cli) -> None:
     assert result.code == 0
     expected = (ROOT / "schemas" / "audit-tool.schema.json").read_text(encoding="utf-8")
     assert result.out == expected
+
+
+def test_read_catalogue_gives_the_catalogue_or_its_problems(tmp_path: Path) -> None:
+    """read_catalogue reads a catalogue file once: the catalogue and no problems, or None and
+    every problem (never raising)."""
+    good, bad = tmp_path / "good.yaml", tmp_path / "bad.yaml"
+    good.write_text("id: ours\nversion: 1\ntitle: Ours\nthemes:\n  - {id: a, name: A}\n",
+                    encoding="utf-8")
+    bad.write_text("id: ours\nversion: 1\ntitle: Ours\nthemes:\n  - {id: a, name: A}\n"
+                   "  - {id: a, name: B}\n", encoding="utf-8")
+    catalogue, problems = read_catalogue(good)
+    assert (catalogue is not None and catalogue.ref, problems) == ("ours@1", [])
+    catalogue, problems = read_catalogue(bad)
+    assert (catalogue, [(p.code, p.line, p.column) for p in problems]) == (
+        None, [("duplicate-id", 6, 10)]
+    )

@@ -119,3 +119,43 @@ def test_schema_response_needs_a_tool_that_loads(cli: Cli, tmp_path: Path) -> No
     result = cli("schema", "response", "--tool", str(bad))
     assert (result.code, result.out) == (1, "")
     assert f"{bad}:1:5: error[invalid-id]" in result.err
+
+
+def _partnership_tool(folder: Path) -> tuple[Path, Path]:
+    """A catalogue of our own (ours@2) and a tool that scores into it."""
+    catalogue = folder / "ours.yaml"
+    catalogue.write_text(
+        "id: ours\nversion: 2\ntitle: Our themes\nthemes:\n  - {id: recording, name: Recording}\n",
+        encoding="utf-8",
+    )
+    tool = folder / "tool.yaml"
+    tool.write_text(
+        (DATA / "tools" / "broken" / "theme_not_evidenced.yaml").read_text(encoding="utf-8")
+        .replace("theme: Neglect\n", "theme: Neglect\ncatalogue: ours@2\n"),
+        encoding="utf-8",
+    )
+    return catalogue, tool
+
+
+def test_schema_response_takes_the_catalogue_its_tool_names(cli: Cli, tmp_path: Path) -> None:
+    """A tool that scores into a partnership catalogue needs --catalogue for its response
+    schema, as the unknown-catalogue fix says; with it, the schema is printed."""
+    catalogue, tool = _partnership_tool(tmp_path)
+    without = cli("schema", "response", "--tool", str(tool))
+    assert (without.code, without.out) == (1, "")
+    assert "error[unknown-catalogue]" in without.err
+    result = cli("schema", "response", "--tool", str(tool), "--catalogue", str(catalogue))
+    assert (result.code, result.err) == (0, "")
+    assert json.loads(result.out)["title"].startswith("Response to mini@1.0.0")
+
+
+def test_validate_reads_no_tool_when_a_catalogue_fails(cli: Cli, tmp_path: Path) -> None:
+    """A catalogue with errors is reported on stdout, exit 1, and the tool is not read (its
+    unknown catalogue would only repeat the catalogue's failure)."""
+    catalogue, tool = _partnership_tool(tmp_path)
+    catalogue.write_text("id: ours\nversion: 2\ntitle: Ours\nthemes: []\n", encoding="utf-8")
+    result = cli("validate", "--tool", str(tool), "--catalogue", str(catalogue), str(EXAMPLE))
+    assert result.code == 1
+    assert result.out.startswith(f"{catalogue}:")
+    assert "unknown-catalogue" not in result.out
+    assert result.err == ""

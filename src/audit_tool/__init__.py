@@ -39,6 +39,7 @@ from .loading import (
     load_catalogue,
     load_tool,
     parse_tool,
+    read_catalogue,
     read_tool,
 )
 from .manifest import (
@@ -215,6 +216,7 @@ __all__ = [
     "parse_response",
     "parse_tool",
     "question_numbers",
+    "read_catalogue",
     "read_manifest",
     "read_response",
     "read_round",

@@ -44,6 +44,7 @@ __all__ = [
     "load_tool",
     "locate_in",
     "parse_tool",
+    "read_catalogue",
     "read_tool",
     "validate_document",
 ]
@@ -463,20 +464,24 @@ def parse_tool(
 
 def check_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     """Every problem of the theme catalogue file at ``path``."""
-    return _read_catalogue(path, limits)[1]
+    return read_catalogue(path, limits=limits)[1]
 
 
 def load_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> ThemeCatalogue:
     """The theme catalogue at ``path``; raises ``InvalidFileError`` if it has errors."""
-    catalogue, problems = _read_catalogue(path, limits)
+    catalogue, problems = read_catalogue(path, limits=limits)
     if catalogue is None:
         raise InvalidFileError(str(path), problems)
     return catalogue
 
 
-def _read_catalogue(
-    path: str | Path, limits: Limits
+def read_catalogue(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[ThemeCatalogue | None, list[Problem]]:
+    """The theme catalogue at ``path`` (``None`` when it has errors) and every problem of it.
+
+    Never raises for bad input; the file is read once.
+    """
     document, problems = _read_document(path, limits)
     if document is None:
         return None, problems

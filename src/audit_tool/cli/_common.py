@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from .._fs import write_atomic
 from ..catalogue import ThemeCatalogue
 from ..formatters import report_json, report_text
-from ..loading import LoadedTool, check_catalogue, load_catalogue, read_tool
+from ..loading import LoadedTool, read_catalogue, read_tool
 from ..problems import Problem, Report
 from ..tool import Tool
 
@@ -134,10 +134,10 @@ def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Proble
     catalogues: list[ThemeCatalogue] = []
     problems: list[Problem] = []
     for path in paths:
-        found = check_catalogue(path)
+        catalogue, found = read_catalogue(path)
         problems.extend(found)
-        if not any(p.is_error for p in found):
-            catalogues.append(load_catalogue(path))
+        if catalogue is not None:
+            catalogues.append(catalogue)
     return catalogues, problems
 
 
@@ -158,23 +158,35 @@ def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file")
 
 
 def report_problems(
-    files: Sequence[str], problems: Sequence[Problem], fmt: str, streams: Streams
+    files: Sequence[str],
+    problems: Sequence[Problem],
+    fmt: str,
+    streams: Streams,
+    to: TextIO | None = None,
 ) -> int:
-    """Problems to ``streams.err`` (the verb's output stays clean), as ``check`` gives them,
-    in ``fmt`` (text or json); the exit code they call for."""
+    """Problems to ``to``, by default ``streams.err`` (the verb's output stays clean), as
+    ``check`` gives them, in ``fmt`` (text or json); the exit code they call for."""
     report = Report.from_problems(files, problems)
-    streams.err.write(report_json(report) if fmt == "json" else report_text(report))
+    (streams.err if to is None else to).write(
+        report_json(report) if fmt == "json" else report_text(report)
+    )
     return exit_code(problems)
 
 
 def read_tool_argument(
-    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+    path: str,
+    streams: Streams,
+    catalogue_paths: Sequence[str] = (),
+    fmt: str = "text",
+    to: TextIO | None = None,
 ) -> LoadedTool | int:
     """The tool file a verb was given, read; or, when it is not a usable tool, the exit code
     after reporting why (exit 2 if a file cannot be read, else 1).
 
-    ``catalogue_paths`` are the ``--catalogue`` files. The result's ``tool`` is set; keep
-    the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
+    ``catalogue_paths`` are the ``--catalogue`` files; when one of them fails, the tool is
+    not read. The problems go to ``to``, by default ``streams.err`` (see
+    :func:`report_problems`). The result's ``tool`` is set; keep the :class:`LoadedTool` to
+    place problems found later (``LoadedTool.locate``).
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
@@ -182,7 +194,8 @@ def read_tool_argument(
         if loaded.tool is not None:
             return loaded
         problems = [*problems, *loaded.blocking_problems()]
-    return report_problems([*catalogue_paths, path], problems, fmt, streams) or EXIT_ERRORS
+    files = [*catalogue_paths, path]
+    return report_problems(files, problems, fmt, streams, to) or EXIT_ERRORS
 
 
 def load_tool_argument(

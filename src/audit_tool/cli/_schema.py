@@ -8,7 +8,14 @@ from typing import Any
 
 from ..formatters import render_json
 from ..schemas import catalogue_schema, manifest_schema, response_schema, tool_schema
-from ._common import EXIT_OK, CommandError, Streams, Verbs, read_tool_argument
+from ._common import (
+    EXIT_OK,
+    CommandError,
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    read_tool_argument,
+)
 
 HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\
@@ -19,7 +26,8 @@ library. The tool and catalogue schemas are checked in under schemas/.
 A response schema is made for one tool (--tool): the options of each question,
 types, limits, required answers and the conditions that make them required,
 evidence rules and group entries. It cannot compare dates with each other or
-with today, and leaves out warnings; see docs/responses.md.
+with today, and leaves out warnings; see docs/responses.md. A tool that scores
+into a catalogue of your own needs it: --catalogue FILE.
 
 examples:
   audit-tool schema tool > audit-tool.schema.json
@@ -45,6 +53,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument(
         "--tool", metavar="TOOL", default=None, help="the tool (for 'response' only)"
     )
+    add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -55,7 +64,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return EXIT_OK
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
-    loaded = read_tool_argument(args.tool, streams)
+    loaded = read_tool_argument(args.tool, streams, args.catalogue)
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None

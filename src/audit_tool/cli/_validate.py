@@ -5,8 +5,7 @@ from __future__ import annotations
 import argparse
 
 from .._fs import RESPONSE_SUFFIXES, expand_paths
-from ..loading import read_tool
-from ..problems import Problem, Report
+from ..problems import Report
 from ..validation import validate_response
 from ._common import (
     CommandError,
@@ -16,7 +15,7 @@ from ._common import (
     add_format,
     date_argument,
     print_report,
-    read_catalogues,
+    read_tool_argument,
 )
 
 HELP = "check completed questionnaires (responses) against their tool"
@@ -63,19 +62,15 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Validate every response given; exit 0, 1 or 2."""
-    catalogues, problems = read_catalogues(args.catalogue)
-    loaded = read_tool(args.tool, catalogues=catalogues)
+    # The tool's problems are the output here, so they go to stdout.
+    loaded = read_tool_argument(args.tool, streams, args.catalogue, args.format, streams.out)
+    if isinstance(loaded, int):
+        return loaded
     tool = loaded.tool
-    if tool is None or any(p.is_error for p in problems):
-        report = Report.from_problems(
-            [*args.catalogue, args.tool], [*problems, *loaded.blocking_problems()]
-        )
-        return print_report(report, args.format, streams)
+    assert tool is not None
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
-    found: list[Problem] = list(problems)  # the catalogues' warnings
-    for file in files:
-        found.extend(validate_response(tool, file, today=args.today))
-    report = Report.from_problems([*args.catalogue, *files], found)
+    found = [p for file in files for p in validate_response(tool, file, today=args.today)]
+    report = Report.from_problems(files, found)
     return print_report(report, args.format, streams, noun="response")
