@@ -193,13 +193,14 @@ def test_limits_units_and_lengths_use_the_core_extensions() -> None:
 
 
 def test_numbering_guidance_and_section_descriptions() -> None:
-    """Prefixes number sections, questions and sub-questions; guidance is a help display item;
+    """Prefixes number sections, questions and sub-questions as the printed forms do (3.1d);
+    guidance is a help display item;
     a section's description is a display item first in the section."""
     exported = export_fhir(tool(MINI)).resource
     prefixes = [(i["linkId"], i["prefix"]) for i in items(exported) if "prefix" in i]
     assert prefixes[:3] == [("section:context", "1"), ("agency_involved", "1.1"),
                             ("involvement_start", "1.2")]
-    assert ("report_sent", "3.1.4") in prefixes
+    assert ("report_sent", "3.1d") in prefixes
     guidance = find(exported, "home_seen.guidance")
     assert guidance["type"] == "display"
     assert guidance["text"] == "Count announced and unannounced visits."

@@ -3,8 +3,9 @@
 The mapping, and what it cannot carry, is documented in ``docs/fhir.md``.
 In short: each section is a group item (``linkId`` ``section:<id>``), each
 question an item whose ``linkId`` is the question id and whose ``prefix`` is
-its number (``2``, ``2.3``, ``2.3.1``); a repeatable group is a repeating
-group item. Every question other than a group carries two nested items for
+its number as the printed forms give it (section ``2``, question ``2.3``,
+sub-question ``2.3a``: :func:`audit_tool.question_numbers`); a repeatable
+group is a repeating group item. Every question other than a group carries two nested items for
 evidence, ``<id>.evidence`` (text) and ``<id>.evidence_date`` (date), so that
 every return can be exported as a QuestionnaireResponse that fits it.
 Guidance is a nested ``display`` item marked as help. Conditions become
@@ -21,6 +22,7 @@ from typing import Any
 
 from .. import _pointer
 from ..codes import problem
+from ..describe import question_numbers
 from ..problems import Problem
 from ..tool import (
     AnyQuestion,
@@ -119,6 +121,11 @@ class _Builder:
     urls: FhirUrls
     version: FhirVersion
     problems: list[Problem] = field(default_factory=list)
+    numbers: dict[str, str] = field(init=False)
+    """Each question's number, as the forms give it."""
+
+    def __post_init__(self) -> None:
+        self.numbers = question_numbers(self.tool)
 
     # -- the resource ------------------------------------------------------
     def questionnaire(self) -> dict[str, Any]:
@@ -165,7 +172,7 @@ class _Builder:
             )
         for q, question in enumerate(section.questions):
             pointer = _pointer.join("/sections", s, "questions", q)
-            children.append(self.question(question, f"{s + 1}.{q + 1}", pointer))
+            children.append(self.question(question, pointer))
         return {
             "linkId": section_link_id(section.id),
             "prefix": str(s + 1),
@@ -179,7 +186,7 @@ class _Builder:
         }
 
     # -- one question ------------------------------------------------------
-    def question(self, question: AnyQuestion, prefix: str, pointer: str) -> dict[str, Any]:
+    def question(self, question: AnyQuestion, pointer: str) -> dict[str, Any]:
         extensions: list[dict[str, Any]] = [
             _extension(
                 extension_url("theme"),
@@ -190,6 +197,7 @@ class _Builder:
             )
             for theme, weight in question.themes.items()
         ]
+        prefix = self.numbers[question.id]
         item: dict[str, Any] = {"linkId": question.id, "prefix": prefix, "text": question.text}
         item["type"] = self._type(question)
         required = question.required
@@ -237,7 +245,7 @@ class _Builder:
         if isinstance(question, GroupQuestion):
             for k, sub in enumerate(question.questions):
                 sub_pointer = _pointer.join(pointer, "questions", k)
-                children.append(self.question(sub, f"{prefix}.{k + 1}", sub_pointer))
+                children.append(self.question(sub, sub_pointer))
         else:
             children.extend(self._evidence(question.id, question.evidence, item.get("repeats")))
         if extensions:
