@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import (
+    EvidenceRule,
     Response,
     check_responses,
     load_tool,
@@ -62,6 +63,18 @@ def test_a_model_gives_pointers_to_the_full_answer_form() -> None:
     assert _records(validate_response(HOME_VISITS, response)) == [
         ("option-not-in-scale", None, None, None, "/answers/home_conditions/value")
     ]
+
+
+def test_an_evidence_rule_names_the_option_that_triggers_it() -> None:
+    """EvidenceRule.trigger gives the first chosen option listed in required_for (None when
+    there is none), and requires() holds exactly when there is one or evidence is always due."""
+    rule = EvidenceRule(required_for=["no", "partly"])
+    assert [rule.trigger(v) for v in ("no", ["yes", "partly", "no"], "yes", ["yes"], 3, None)] == [
+        "no", "partly", None, None, None, None,
+    ]
+    assert [rule.requires(v) for v in ("partly", "yes")] == [True, False]
+    always = EvidenceRule(required=True)
+    assert (always.trigger("yes"), always.requires("yes")) == (None, True)
 
 
 def test_an_unreadable_file_is_a_problem_not_an_exception(tmp_path: Path) -> None:

@@ -234,12 +234,8 @@ def _evidence(question: AnyQuestion, answer: Answer, pointer: str) -> Iterator[P
         return
     if answer.evidence is not None and answer.evidence.strip():
         return
-    if rule.required:
-        when = "with every answer"
-    else:
-        chosen = answer.value if isinstance(answer.value, list) else [answer.value]
-        value = next(v for v in chosen if v in rule.required_for)
-        when = f"when the answer is '{value}'"
+    trigger = rule.trigger(answer.value)
+    when = "with every answer" if rule.required else f"when the answer is '{trigger}'"
     yield problem(
         "evidence-missing",
         f"question '{question.id}' needs evidence {when}: give the answer as "

@@ -132,10 +132,13 @@ class EvidenceRule(BaseModel):
 
     def requires(self, value: Any) -> bool:
         """True when an answer of ``value`` must come with evidence."""
-        if self.required:
-            return True
+        return self.required or self.trigger(value) is not None
+
+    def trigger(self, value: Any) -> str | None:
+        """The option of ``value`` (the first chosen, for multiple choice) that is listed in
+        ``required_for``, or ``None``. An option value, from the tool: safe to quote."""
         chosen = value if isinstance(value, list) else [value]
-        return any(v in self.required_for for v in chosen)
+        return next((v for v in chosen if isinstance(v, str) and v in self.required_for), None)
 
 
 class _QuestionBase(BaseModel):
