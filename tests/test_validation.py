@@ -15,6 +15,7 @@ from audit_tool import (
     Response,
     check_responses,
     load_tool,
+    migrate,
     parse_response,
     read_response,
     validate_response,
@@ -167,3 +168,23 @@ def test_check_responses_says_which_files_can_be_scored(tmp_path: Path) -> None:
     assert checked[1].problems == tuple(validate_response(NEGLECT_V2, paths[1]))
     assert [p.code for p in checked[1].report.errors] == ["wrong-type", "option-not-in-scale"]
     assert [p.code for p in checked[2].problems] == ["file-unreadable"]
+
+
+@pytest.mark.parametrize("meetings", ['"none"', "[]", '[{meeting_type: icpc, attended: "no"}]'])
+def test_migration_lists_what_the_validator_reports_as_missing(meetings: str) -> None:
+    """What migrate lists to answer now and to give evidence for is what validate reports as
+    missing-answer and evidence-missing, also for a group given a value that is not a list
+    (wrong-type, not missing) or an empty list of entries (an answer)."""
+    mini = load_tool(DATA / "fhir" / "mini_tool.yaml")
+    loaded = parse_response(
+        "tool: {id: fhir_mini, version: 1.2.0}\ncase: C1\nagency: police\nanswers:\n"
+        f'  home_seen: "no"\n  meetings: {meetings}\n'
+    )
+    assert loaded.response is not None
+    result = migrate(loaded.response, mini, mini)
+    found = validate_response(mini, result.response)
+    assert sorted((p.code, p.pointer) for p in found
+                  if p.code in ("missing-answer", "evidence-missing")) == sorted(
+        [("missing-answer", u.pointer) for u in result.unanswered]
+        + [("evidence-missing", n.pointer) for n in result.needs_evidence]
+    )

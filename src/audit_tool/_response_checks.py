@@ -26,7 +26,13 @@ from .problems import Problem
 from .response import Answer, Response
 from .tool import AnyQuestion, DateQuestion, GroupQuestion, Tool
 
-__all__ = ["CheckContext", "check_response", "uncertain_questions"]
+__all__ = [
+    "CheckContext",
+    "check_response",
+    "needs_answer",
+    "needs_evidence",
+    "uncertain_questions",
+]
 
 @dataclass(frozen=True)
 class CheckContext:
@@ -184,12 +190,31 @@ def _slots(ctx: CheckContext) -> Iterator[Problem]:
         if is_given(question, answer.value):
             where = slot.value_pointer
             yield from check_value(ctx.tool, question, answer.value, where)
-            yield from _evidence(question, answer, slot.pointer)
             if isinstance(question, DateQuestion):
                 day = parse_date(answer.value)
                 if day is not None and day > ctx.today:
                     yield _future(f"the answer to '{question.id}' is {day}", ctx.today, where)
+        yield from _evidence(question, answer, slot.pointer)
         yield from _evidence_date(ctx, question, answer, slot.pointer)
+
+
+def needs_answer(slot: AnswerSlot) -> bool:
+    """True when the slot's question applies, is required, and has no answer given."""
+    answer = slot.answer
+    given = answer is not None and is_given(slot.question, answer.value)
+    return slot.applies and slot.question.required and not given
+
+
+def needs_evidence(question: AnyQuestion, answer: Answer) -> bool:
+    """True when ``answer`` is given, its question's evidence rule asks for evidence with
+    it, and the evidence is missing or blank."""
+    rule = question.evidence
+    return (
+        is_given(question, answer.value)
+        and rule is not None
+        and rule.requires(answer.value)
+        and not (answer.evidence or "").strip()
+    )
 
 
 def _applicability(ctx: CheckContext, slot: AnswerSlot) -> Iterator[Problem]:
@@ -199,8 +224,7 @@ def _applicability(ctx: CheckContext, slot: AnswerSlot) -> Iterator[Problem]:
     if not slot.group_applies:
         return  # the group's own slot says so, once
     where = _where(slot)
-    given = slot.answer is not None and is_given(question, slot.answer.value)
-    if slot.applies and question.required and not given:
+    if needs_answer(slot):
         if isinstance(question, GroupQuestion):
             needs = f" (at least {question.min_entries})" if question.min_entries else ""
             message = (
@@ -230,9 +254,7 @@ def _where(slot: AnswerSlot) -> str:
 
 def _evidence(question: AnyQuestion, answer: Answer, pointer: str) -> Iterator[Problem]:
     rule = question.evidence
-    if rule is None or not rule.requires(answer.value):
-        return
-    if answer.evidence is not None and answer.evidence.strip():
+    if rule is None or not needs_evidence(question, answer):
         return
     trigger = rule.trigger(answer.value)
     when = "with every answer" if rule.required else f"when the answer is '{trigger}'"

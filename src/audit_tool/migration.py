@@ -27,8 +27,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._response_checks import needs_answer, needs_evidence
 from .answers import walk_answers
-from .conditions import is_answered
 from .diffing.matching import Matching, match
 from .exceptions import MigrationError
 from .fingerprint import fingerprint
@@ -266,14 +266,6 @@ def _carry(run: _Run, answers: dict[str, Answer], qid: str, answer: Answer) -> N
     run.carried.append(Carried(qid, new_id))
 
 
-def _answered(question: AnyQuestion, answer: Answer | None) -> bool:
-    if answer is None:
-        return False
-    if isinstance(question, GroupQuestion):
-        return isinstance(answer.value, list)
-    return is_answered(answer.value)
-
-
 def migrate(
     response: Response, old: Tool, new: Tool, *, today: datetime.date | None = None
 ) -> MigrationResult:
@@ -311,16 +303,9 @@ def migrate(
         question = slot.question
         if not slot.applies:
             continue
-        if question.required and not _answered(question, slot.answer):
+        if needs_answer(slot):
             unanswered.append(Outstanding(question.id, slot.pointer, slot.entry))
-        given = slot.answer
-        if (
-            given is not None
-            and question.evidence is not None
-            and _answered(question, given)
-            and question.evidence.requires(given.value)
-            and not (given.evidence or "").strip()
-        ):
+        if slot.answer is not None and needs_evidence(question, slot.answer):
             needs.append(Outstanding(question.id, slot.pointer, slot.entry))
     return MigrationResult(
         migrated,
