@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from audit_tool import load_tool, parse_tool, stray_answers, walk_answers
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from audit_tool import Tool, load_tool, parse_tool, stray_answers, walk_answers
+from audit_tool.answers import questions_reading
 from audit_tool.response import parse_response
 
 from conftest import DATA
+from strategies import tool_data
 
 MINI = load_tool(DATA / "fhir" / "mini_tool.yaml")
 HEAD = """\
@@ -120,3 +127,46 @@ def test_sub_question_slots_say_when_their_group_does_not_apply() -> None:
         ("attended", "/answers/meetings/0/attended", "/answers/meetings/0/attended",
          "/answers/meetings/0", False, False),
     ]
+
+
+def test_questions_reading_follows_conditions_and_groups() -> None:
+    """The given ids, the questions whose conditions read them (through others too) and a
+    group's sub-questions, with what reads those; nothing for no ids."""
+    assert questions_reading(MINI, ["home_seen"]) == {
+        "home_seen", "concerns", "concern_detail", "days_between", "hours_spent", "home_recorded",
+    }
+    assert questions_reading(MINI, ["meetings"]) == {
+        "meetings", "meeting_type", "meeting_date", "attended", "report_sent", "meeting_notes",
+    }
+    assert questions_reading(MINI, ["attended", "not_a_question"]) == {
+        "attended", "report_sent", "not_a_question",
+    }
+    assert questions_reading(MINI, []) == frozenset()
+
+
+def _fixpoint(tool: Tool, ids: set[str]) -> set[str]:
+    """The same closure, worked out the slow way: add readers and sub-questions until
+    nothing changes."""
+    found = set(ids)
+    while True:
+        more = {
+            ref.question.id for ref in tool.iter_questions()
+            if (ref.group is not None and ref.group.id in found)
+            or (ref.question.when is not None
+                and any(t in found for t, _p, _c in ref.question.when.references()))
+        } - found
+        if not more:
+            return found
+        found |= more
+
+
+@given(tool_data(), st.data())
+def test_questions_reading_is_the_closure_of_readers_and_groups(
+    data: dict[str, Any], draw: Any
+) -> None:
+    """On any tool, for any ids, questions_reading is the fixpoint of adding readers and
+    sub-questions."""
+    tool = Tool.model_validate(data)
+    ids = [ref.question.id for ref in tool.iter_questions()]
+    chosen = set(draw.draw(st.lists(st.sampled_from(ids), max_size=3)))
+    assert questions_reading(tool, chosen) == _fixpoint(tool, chosen)

@@ -19,7 +19,7 @@ from . import _pointer
 from ._types import parse_date, parse_semver
 from ._validation import key_name, suggestion
 from ._value_checks import check_value, is_given
-from .answers import AnswerSlot, stray_answers, walk_answers
+from .answers import AnswerSlot, questions_reading, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
@@ -289,13 +289,6 @@ def _evidence_date(
 
 
 def uncertain_questions(tool: Tool, left_out: Iterable[str]) -> frozenset[str]:
-    """Questions whose applicability depends, directly or not, on answers left out."""
-    found = set(left_out)
-    if not found:
-        return frozenset()
-    for ref in tool.iter_questions():
-        when = ref.question.when
-        in_group = ref.group is not None and ref.group.id in found
-        if in_group or (when is not None and any(t in found for t, _p, _c in when.references())):
-            found.add(ref.question.id)
-    return frozenset(found)
+    """The questions left out and those whose applicability depends on them, directly or
+    not (:func:`audit_tool.answers.questions_reading`): whether they apply cannot be judged."""
+    return questions_reading(tool, left_out)

@@ -13,7 +13,7 @@ siblings in the same entry and the questions before the group.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -22,7 +22,14 @@ from .conditions import is_answered
 from .response import Answer, Response
 from .tool import AnyQuestion, GroupQuestion, QuestionRef, Tool
 
-__all__ = ["AnswerSlot", "StrayAnswer", "answer_pointer", "stray_answers", "walk_answers"]
+__all__ = [
+    "AnswerSlot",
+    "StrayAnswer",
+    "answer_pointer",
+    "questions_reading",
+    "stray_answers",
+    "walk_answers",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,3 +194,34 @@ def stray_answers(
                 if key not in sub_ids:
                     pointer = _pointer.join(entries, index, key)
                     yield StrayAnswer(key, pointer, tool.question(key), group, index)
+
+
+def questions_reading(tool: Tool, ids: Iterable[str]) -> frozenset[str]:
+    """``ids`` and every question of ``tool`` whose applicability follows from them.
+
+    The questions whose conditions read one of them, the questions whose
+    conditions read those, and so on; for a repeatable group, its sub-questions
+    (whether they apply follows from whether the group does). The given ids are
+    included, so the result is what an answer left out, or a changed question,
+    can make uncertain; take them out (``- set(ids)``) for the readers alone.
+    """
+    found = set(ids)
+    stack = list(found)
+    if not stack:
+        return frozenset()
+    readers: dict[str, list[str]] = {}
+    for ref in tool.iter_questions():
+        if ref.question.when is not None:
+            for target, _path, _clause in ref.question.when.references():
+                readers.setdefault(target, []).append(ref.question.id)
+    while stack:
+        current = stack.pop()
+        follow = list(readers.get(current, ()))
+        owner = tool.question(current)
+        if owner is not None and isinstance(owner.question, GroupQuestion):
+            follow.extend(sub.id for sub in owner.question.questions)
+        for question_id in follow:
+            if question_id not in found:
+                found.add(question_id)
+                stack.append(question_id)
+    return frozenset(found)
