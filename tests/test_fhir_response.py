@@ -22,24 +22,34 @@ answers:
 """
 
 
+# What the export of each return leaves out, with the problem that says so; any other
+# return (every example, every new file) must export whole, with no problem.
+LEFT_OUT: dict[str, list[tuple[str, str]]] = {
+    "tests/data/fhir/responses/migrated.yaml": [
+        ("fhir-answer-not-applicable", "/answers/concern_detail"),
+        ("fhir-unplaced-answer-not-exported", "/unplaced_answers/old_question"),
+    ],
+}
+
+
+def test_the_table_of_what_is_left_out_names_returns_that_exist() -> None:
+    """Every return in LEFT_OUT is one the export tests run over."""
+    assert set(LEFT_OUT) <= set(response_names())
+
+
 @pytest.mark.parametrize("name", response_names())
 def test_every_answer_and_evidence_comes_back_out_of_the_export(name: str) -> None:
-    """Reading the QuestionnaireResponse back gives every answer, entry and evidence of the
-    return, except those the export warned it left out."""
+    """The export reports exactly what LEFT_OUT says it leaves out of the return, and reading
+    the QuestionnaireResponse back gives every other answer, entry and evidence."""
     answers = response(name)
     source = tool_of(answers)
     exported = export_fhir_response(source, answers)
-    assert [p for p in exported.problems if p.is_error] == []
+    left_out = LEFT_OUT.get(name, [])
+    assert [(p.code, p.pointer) for p in exported.problems] == left_out
     expected = as_held(answers.answers)
-    for found in exported.problems:  # leave out what the export said it left out
-        tokens = [t for t in found.pointer.split("/")[2:] if t != "value"]
-        if len(tokens) == 1:
-            expected.pop(tokens[0], None)
-        elif len(tokens) == 3:
-            expected[tokens[0]][int(tokens[1])].pop(tokens[2], None)
-    for qid, held in expected.items():
-        if isinstance(held, list):
-            expected[qid] = [entry for entry in held if entry]
+    for _code, pointer in left_out:
+        if pointer.startswith("/answers/"):
+            del expected[pointer.removeprefix("/answers/")]
     repeats = {ref.question.id: ref.question.type == "multiple_choice"
                for ref in source.iter_questions()}
     assert read_back(exported.resource.get("item", []), repeats) == expected
