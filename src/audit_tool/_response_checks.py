@@ -34,6 +34,7 @@ __all__ = [
     "uncertain_questions",
 ]
 
+
 @dataclass(frozen=True)
 class CheckContext:
     """What the checks read."""

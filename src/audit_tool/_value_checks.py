@@ -111,7 +111,7 @@ def _got(tool: Tool, question: AnyQuestion, value: Any) -> str:
     if isinstance(question, DateQuestion) and isinstance(value, str):
         return "text that is not a date"
     if isinstance(question, NumberQuestion) and isinstance(value, float):
-        return "an infinite or undefined number"
+        return "an infinite or undefined number"  # the only float a number question refuses
     return describe_value(value)
 
 

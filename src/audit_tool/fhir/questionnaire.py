@@ -5,9 +5,10 @@ In short: each section is a group item (``linkId`` ``section:<id>``), each
 question an item whose ``linkId`` is the question id and whose ``prefix`` is
 its number as the printed forms give it (section ``2``, question ``2.3``,
 sub-question ``2.3a``: :func:`audit_tool.question_numbers`); a repeatable
-group is a repeating group item. Every question other than a group carries two nested items for
-evidence, ``<id>.evidence`` (text) and ``<id>.evidence_date`` (date), so that
-every return can be exported as a QuestionnaireResponse that fits it.
+group is a repeating group item. Every question other than a group carries
+two nested items for evidence, ``<id>.evidence`` (text) and
+``<id>.evidence_date`` (date), so that every return can be exported as a
+QuestionnaireResponse that fits it.
 Guidance is a nested ``display`` item marked as help. Conditions become
 ``enableWhen``; one that cannot is reported and carried in an extension.
 """
