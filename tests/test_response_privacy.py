@@ -23,7 +23,7 @@ from audit_tool import GroupQuestion, TextQuestion, Tool, dump_tool
 from audit_tool.cli import main
 from audit_tool.saving import to_yaml
 
-from strategies import mutated_response, response_data, tool_data
+from strategies import entries_of, mutated_response, response_data, tool_data
 
 MARKER = "ZQX-9"
 
@@ -67,15 +67,10 @@ def _plant_keys(tool: Tool, answers: dict[str, Any]) -> None:
     """The marker as an answer key: at the top and in every group entry (any text can be a key)."""
     entries = [e for question, container in _places(tool, answers)
                if isinstance(question, GroupQuestion)
-               for e in _entries(container[question.id])]
+               for e in entries_of(container[question.id]) if isinstance(e, dict)]
     answers[f"{MARKER} key"] = "yes"
     for entry in entries:
         entry[f"{MARKER} entry key"] = "yes"
-
-
-def _entries(raw: Any) -> list[dict[str, Any]]:
-    value = raw.get("value") if isinstance(raw, dict) else raw
-    return [e for e in value if isinstance(e, dict)] if isinstance(value, list) else []
 
 
 def _plant_values(tool: Tool, data: dict[str, Any], draw: Any) -> None:
