@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import (
     AliasEvent,
@@ -42,6 +41,7 @@ from ruamel.yaml.events import (
 from ruamel.yaml.reader import ReaderError
 
 from . import _pointer
+from ._events import parse_events
 from .codes import problem
 from .problems import Problem
 
@@ -464,7 +464,7 @@ def parse_document(
     builder = _Builder(source, limits)
     documents = 0
     try:
-        for event in YAML(typ="safe", pure=True).parse(text):
+        for event in parse_events(text):
             if isinstance(event, DocumentStartEvent):
                 documents += 1
                 if documents > 1:
