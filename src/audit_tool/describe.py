@@ -55,6 +55,12 @@ def _letters(n: int) -> str:
 
 def question_numbers(tool: Tool) -> dict[str, str]:
     """Each question's number by id: ``1.1``, ``1.2``...; a group's sub-questions ``4.1a``."""
+    return dict(tool._question_numbers)
+
+
+def number_questions(tool: Tool) -> dict[str, str]:
+    """Each question's number by id, worked out (:func:`question_numbers` keeps it on the
+    tool)."""
     numbers: dict[str, str] = {}
     for s, section in enumerate(tool.sections, start=1):
         for q, question in enumerate(section.questions, start=1):
@@ -95,12 +101,12 @@ class Wording:
     @classmethod
     def form(cls, tool: Tool) -> Wording:
         """Questions by number, options by label: for a printed form."""
-        return cls(question_numbers(tool))
+        return cls(tool._question_numbers)
 
     @classmethod
     def file(cls, tool: Tool) -> Wording:
         """Questions by id and number, options by value: for a response file."""
-        return cls(question_numbers(tool), for_file=True)
+        return cls(tool._question_numbers, for_file=True)
 
     def question(self, question_id: str) -> str:
         """A question as this wording names it: ``1.1`` or ``agency_type (1.1)``."""

@@ -15,6 +15,7 @@ import datetime
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from types import MappingProxyType
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -434,6 +435,13 @@ class Tool(BaseModel):
                         sub_pointer = _pointer.join(pointer, "questions", k)
                         yield QuestionRef(sub, section, question, sub_pointer, index)
                         index += 1
+
+    @cached_property
+    def _question_numbers(self) -> Mapping[str, str]:
+        # Worked out once: a diff names questions by number thousands of times.
+        from .describe import number_questions  # it imports this module
+
+        return MappingProxyType(number_questions(self))
 
     @cached_property
     def _questions(self) -> dict[str, QuestionRef]:
