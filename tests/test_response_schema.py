@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import given
-from jsonschema import Draft202012Validator
+from jsonschema import Draft7Validator, Draft202012Validator
 
 from audit_tool import (
     CODES,
@@ -20,10 +20,11 @@ from audit_tool import (
     validate_response,
 )
 from audit_tool._yaml import read_document
+from audit_tool.schemas import catalogue_schema, manifest_schema, tool_schema
 
 from conftest import DATA, ROOT
 from response_corpus import EXPECTED, corpus_tool
-from strategies import tool_data
+from strategies import tool_data, tools_with_mutated_responses
 
 TOOLS = [ROOT / "tools" / "neglect_v1.yaml", ROOT / "tools" / "neglect_v2.yaml",
          DATA / "response_tools" / "home_visits.yaml"]
@@ -141,3 +142,38 @@ def test_a_sub_question_condition_reading_outside_its_group(
     codes = [p.code for p in validate_response(tool, data)]
     assert codes == ([] if valid else ["missing-answer"])
     assert _validator(tool).is_valid(data) is valid
+
+
+def _refs_with_siblings(schema: Any) -> list[dict[str, Any]]:
+    if isinstance(schema, list):
+        return [found for item in schema for found in _refs_with_siblings(item)]
+    if not isinstance(schema, dict):
+        return []
+    here = [schema] if "$ref" in schema and len(schema) > 1 else []
+    return here + [found for value in schema.values() for found in _refs_with_siblings(value)]
+
+
+@pytest.mark.parametrize("path", TOOLS, ids=lambda p: p.name)
+def test_no_ref_has_sibling_keywords(path: Path) -> None:
+    """No exported schema puts keywords beside a $ref, which draft-7 validators ignore."""
+    for schema in (response_schema(load_tool(path)), tool_schema(), manifest_schema(),
+                   catalogue_schema()):
+        assert _refs_with_siblings(schema) == []
+
+
+@given(tools_with_mutated_responses())
+def test_draft_7_reads_the_response_schema_as_2020_12_does(
+    case: tuple[Tool, dict[str, Any], str | None],
+) -> None:
+    """A draft-7 validator finds the same errors in a damaged response as a 2020-12 one."""
+    tool, data, _code = case
+    schema = response_schema(tool)
+    checker = Draft202012Validator.FORMAT_CHECKER
+
+    def errors(validator: Any) -> list[tuple[Any, ...]]:
+        return sorted((tuple(e.absolute_path), e.validator, e.message)
+                      for e in validator.iter_errors(data))
+
+    assert errors(Draft7Validator(schema, format_checker=checker)) == errors(
+        Draft202012Validator(schema, format_checker=checker)
+    )

@@ -68,6 +68,24 @@ def _close_patterned_maps(schema: Any) -> None:
             _close_patterned_maps(value)
 
 
+def _lone_refs(schema: Any) -> Any:
+    """``schema`` with every ``$ref`` that has sibling keywords moved into ``allOf``.
+
+    In 2020-12 ``{"$ref": R, "properties": P}`` checks both; draft-7 validators
+    (fastjsonschema among them) ignore every keyword beside a ``$ref``.
+    ``{"allOf": [{"$ref": R}], "properties": P}`` means the same to both.
+    """
+    if isinstance(schema, list):
+        return [_lone_refs(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    out = {key: _lone_refs(value) for key, value in schema.items()}
+    if "$ref" in out and len(out) > 1:
+        ref = out.pop("$ref")
+        out["allOf"] = [{"$ref": ref}, *out.get("allOf", [])]
+    return out
+
+
 def _allow_includes(schema: dict[str, Any]) -> None:
     props = schema["properties"]
     props["sections"]["items"] = {
@@ -91,7 +109,7 @@ def tool_schema() -> dict[str, Any]:
     _allow_includes(fragment)
     defs["Tool"] = tool
     defs["Fragment"] = fragment
-    return {
+    return _lone_refs({
         "$schema": DIALECT,
         "title": "Audit tool file",
         "description": (
@@ -100,19 +118,19 @@ def tool_schema() -> dict[str, Any]:
         ),
         "oneOf": [{"$ref": "#/$defs/Tool"}, {"$ref": "#/$defs/Fragment"}],
         "$defs": dict(sorted(defs.items())),
-    }
+    })
 
 
 def catalogue_schema() -> dict[str, Any]:
     """The schema of a theme catalogue file."""
     schema, defs = _schema(ThemeCatalogue)
-    return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
+    return _lone_refs({"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))})
 
 
 def manifest_schema() -> dict[str, Any]:
     """The schema of an audit round manifest (``audit.yaml``)."""
     schema, defs = _schema(AuditManifest)
-    return {"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))}
+    return _lone_refs({"$schema": DIALECT, **schema, "$defs": dict(sorted(defs.items()))})
 
 
 def response_schema(tool: Tool) -> dict[str, Any]:
@@ -123,4 +141,4 @@ def response_schema(tool: Tool) -> dict[str, Any]:
     Date formats are asserted only by validators that check ``format``
     (jsonschema: pass ``format_checker``); a ``pattern`` checks the shape anyway.
     """
-    return {"$schema": DIALECT, **build_response_schema(tool)}
+    return _lone_refs({"$schema": DIALECT, **build_response_schema(tool)})
