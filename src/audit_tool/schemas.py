@@ -68,22 +68,24 @@ def _close_patterned_maps(schema: Any) -> None:
             _close_patterned_maps(value)
 
 
-def _lone_refs(schema: Any) -> Any:
+def _lone_refs(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` with every ``$ref`` that has sibling keywords moved into ``allOf``.
 
     In 2020-12 ``{"$ref": R, "properties": P}`` checks both; draft-7 validators
     (fastjsonschema among them) ignore every keyword beside a ``$ref``.
     ``{"allOf": [{"$ref": R}], "properties": P}`` means the same to both.
     """
-    if isinstance(schema, list):
-        return [_lone_refs(item) for item in schema]
-    if not isinstance(schema, dict):
-        return schema
-    out = {key: _lone_refs(value) for key, value in schema.items()}
+    out: dict[str, Any] = {key: _lone_refs_in(value) for key, value in schema.items()}
     if "$ref" in out and len(out) > 1:
         ref = out.pop("$ref")
         out["allOf"] = [{"$ref": ref}, *out.get("allOf", [])]
     return out
+
+
+def _lone_refs_in(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_lone_refs_in(item) for item in value]
+    return _lone_refs(value) if isinstance(value, dict) else value
 
 
 def _allow_includes(schema: dict[str, Any]) -> None:
