@@ -24,7 +24,7 @@ from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
 from .response import Answer, Response
-from .tool import AnyQuestion, DateQuestion, GroupQuestion, Tool
+from .tool import AnyQuestion, DateQuestion, GroupQuestion, SingleChoiceQuestion, Tool
 
 __all__ = [
     "CheckContext",
@@ -150,7 +150,7 @@ def _future(what: str, today: datetime.date, pointer: str) -> Problem:
 
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
     tool = ctx.tool
-    top = [ref.question.id for ref in tool.iter_questions() if ref.group is None]
+    top = tool._plan.top_ids
     for stray in stray_answers(tool, ctx.response, ctx.raw):
         key, owner, group = stray.key, stray.owner, stray.group
         if group is not None and owner is not None:
@@ -182,21 +182,36 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def _slots(ctx: CheckContext) -> Iterator[Problem]:
+    # The tests before each check only skip what cannot give a problem: a batch
+    # meets tens of thousands of slots, nearly all of them fine.
     for slot in walk_answers(ctx.tool, ctx.response, ctx.raw):
         question = slot.question
-        yield from _applicability(ctx, slot)
         answer = slot.answer
+        given = answer is not None and is_given(question, answer.value)
+        if not slot.applies or (question.required and not given):
+            yield from _applicability(ctx, slot)
         if answer is None:
             continue
-        if is_given(question, answer.value):
+        if given:
             where = slot.value_pointer
-            yield from check_value(ctx.tool, question, answer.value, where)
+            if not _plainly_an_option(ctx.tool, question, answer.value):
+                yield from check_value(ctx.tool, question, answer.value, where)
             if isinstance(question, DateQuestion):
                 day = parse_date(answer.value)
                 if day is not None and day > ctx.today:
                     yield _future(f"the answer to '{question.id}' is {day}", ctx.today, where)
-        yield from _evidence(question, answer, slot.pointer)
-        yield from _evidence_date(ctx, question, answer, slot.pointer)
+        if question.evidence is not None:
+            yield from _evidence(question, answer, slot.pointer)
+        if answer.evidence_date is not None:
+            yield from _evidence_date(ctx, question, answer, slot.pointer)
+
+
+def _plainly_an_option(tool: Tool, question: AnyQuestion, value: Any) -> bool:
+    """True for a single choice answered with one of its options: nothing to check."""
+    if type(question) is not SingleChoiceQuestion or type(value) is not str:
+        return False
+    options = tool._plan.options.get(question.scale)
+    return options is not None and value in options
 
 
 def needs_answer(slot: AnswerSlot) -> bool:

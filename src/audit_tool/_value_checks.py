@@ -115,15 +115,16 @@ def _got(tool: Tool, question: AnyQuestion, value: Any) -> str:
     return describe_value(value)
 
 
-def _options(tool: Tool, question: SingleChoiceQuestion | MultipleChoiceQuestion) -> list[str]:
-    scale = tool.scale_of(question)
-    return list(scale.values) if scale is not None else []
+def _options(
+    tool: Tool, question: SingleChoiceQuestion | MultipleChoiceQuestion
+) -> tuple[str, ...]:
+    return tool._plan.options.get(question.scale, ())
 
 
 def _not_in_scale(
     question: SingleChoiceQuestion | MultipleChoiceQuestion,
     value: str,
-    options: list[str],
+    options: tuple[str, ...],
     pointer: str,
 ) -> Problem:
     # The value itself is not quoted: text typed into a choice may be case data.

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from . import _pointer
+from ._plan import SlotPlan
 from .conditions import is_answered
 from .response import Answer, Response
 from .tool import AnyQuestion, GroupQuestion, QuestionRef, Tool
@@ -95,51 +96,53 @@ def walk_answers(
     Sub-question slots follow their group's slot, entry by entry.
     """
     raw_answers = _raw_child(raw, "answers") if raw is not None else None
+    if not isinstance(raw_answers, dict):
+        raw_answers = None
+    answers = response.answers
     values: dict[str, Any] = {}
-    for ref in tool.iter_questions():
-        if ref.group is not None:
-            continue  # visited with their group, entry by entry
-        question = ref.question
-        answer = response.answers.get(question.id)
-        applies = question.when is None or question.when.evaluate(values)
-        base = _pointer.join("/answers", question.id)
-        raw_answer = _raw_child(raw_answers, question.id)
-        yield AnswerSlot(ref, answer, applies, base, answer_pointer(base, raw_answer))
-        if applies and answer is not None:
-            values[question.id] = answer.value
-        if isinstance(question, GroupQuestion):
-            yield from _walk_group(tool, question, answer, applies, values, base, raw_answer)
+    for plan in tool._plan.top:
+        answer = answers.get(plan.id)
+        when = plan.when
+        applies = when is None or when.evaluate(values)
+        raw_answer = raw_answers.get(plan.id) if raw_answers is not None else None
+        full = raw_answer is None or isinstance(raw_answer, dict)
+        yield AnswerSlot(plan.ref, answer, applies, plan.pointer,
+                         plan.value_pointer if full else plan.pointer)
+        if answer is not None:
+            if applies:
+                values[plan.id] = answer.value
+            if plan.subs:
+                yield from _walk_group(plan, answer, applies, values, raw_answer)
 
 
 def _walk_group(
-    tool: Tool,
-    group: GroupQuestion,
-    answer: Answer | None,
+    group: SlotPlan,
+    answer: Answer,
     applies: bool,
     outer: Mapping[str, Any],
-    base: str,
     raw_answer: Any,
 ) -> Iterator[AnswerSlot]:
-    if answer is None:
-        return
-    entries_pointer = answer_pointer(base, raw_answer)
+    entries_pointer = answer_pointer(group.pointer, raw_answer)
     raw_entries = _raw_child(raw_answer, "value") if isinstance(raw_answer, dict) else raw_answer
-    sub_refs = [ref for sub in group.questions if (ref := tool.question(sub.id)) is not None]
     for index, entry in enumerate(answer.entries):
-        entry_pointer = _pointer.join(entries_pointer, index)
+        entry_pointer = f"{entries_pointer}/{index}"
         raw_entry = _raw_child(raw_entries, index)
+        if not isinstance(raw_entry, dict):
+            raw_entry = None
         values = dict(outer)
-        for sub_ref in sub_refs:
-            sub = sub_ref.question
+        for sub in group.subs:
             sub_answer = entry.get(sub.id)
-            sub_applies = applies and (sub.when is None or sub.when.evaluate(values))
-            sub_pointer = _pointer.join(entry_pointer, sub.id)
+            when = sub.when
+            sub_applies = applies and (when is None or when.evaluate(values))
+            sub_pointer = entry_pointer + sub.key
+            raw_sub = raw_entry.get(sub.id) if raw_entry is not None else None
+            full = raw_sub is None or isinstance(raw_sub, dict)
             yield AnswerSlot(
-                sub_ref,
+                sub.ref,
                 sub_answer,
                 sub_applies,
                 sub_pointer,
-                answer_pointer(sub_pointer, _raw_child(raw_entry, sub.id)),
+                sub_pointer + "/value" if full else sub_pointer,
                 index,
                 entry_pointer,
                 applies,
@@ -180,14 +183,12 @@ def stray_answers(
         if owner is None or owner.group is not None:
             yield StrayAnswer(key, _pointer.join("/answers", key), owner, None)
     raw_answers = _raw_child(raw, "answers") if raw is not None else None
-    for ref in tool.iter_questions():
-        group = ref.question
-        answer = response.answers.get(group.id)
-        if not isinstance(group, GroupQuestion) or ref.group is not None or answer is None:
+    for plan in tool._plan.top:
+        group = plan.question
+        answer = response.answers.get(plan.id)
+        if not isinstance(group, GroupQuestion) or answer is None:
             continue
-        entries = answer_pointer(
-            _pointer.join("/answers", group.id), _raw_child(raw_answers, group.id)
-        )
+        entries = answer_pointer(plan.pointer, _raw_child(raw_answers, group.id))
         sub_ids = {sub.id for sub in group.questions}
         for index, entry in enumerate(answer.entries):
             for key in entry:

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -24,6 +24,9 @@ from . import _pointer
 from ._types import Identifier, OptionValue, SemVer
 from .catalogue import STANDARD_CATALOGUE_REF
 from .conditions import Condition
+
+if TYPE_CHECKING:
+    from ._plan import ToolPlan
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -435,6 +438,13 @@ class Tool(BaseModel):
                         sub_pointer = _pointer.join(pointer, "questions", k)
                         yield QuestionRef(sub, section, question, sub_pointer, index)
                         index += 1
+
+    @cached_property
+    def _plan(self) -> ToolPlan:
+        # Compiled once: a batch walks thousands of responses against one tool.
+        from ._plan import compile_plan  # it imports this module
+
+        return compile_plan(self)
 
     @cached_property
     def _question_numbers(self) -> Mapping[str, str]:
