@@ -36,11 +36,21 @@ schemas: $(STAMP)
 	$(BIN)/python -m audit_tool._generate
 
 clean:
-	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(BENCH_VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
-# Timings for the docs (not tests): check, start-up, hostile files; validating responses,
-# this library against jsonschema; scoring 10,000 responses.
-bench: $(STAMP)
-	$(BIN)/python scripts/bench_check.py
-	$(BIN)/python scripts/bench_validate.py
-	$(BIN)/python scripts/bench_score.py
+# Timings for the docs (not tests): one table of this library against its peers
+# (jsonschema, fastjsonschema, jsonschema-rs, check-jsonschema: installed into
+# .venv-bench, never run-time dependencies) and against main, with growth curves.
+# BENCH_ARGS="" measures this checkout alone.
+BENCH_VENV := .venv-bench
+BENCH_ARGS ?= --before main
+
+$(BENCH_VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(BENCH_VENV)/bin/python -m pip install --quiet -e '.[fast]' \
+		jsonschema fastjsonschema jsonschema-rs check-jsonschema
+	touch $(BENCH_VENV)/.installed
+
+bench: $(BENCH_VENV)/.installed
+	$(BENCH_VENV)/bin/python scripts/bench.py $(BENCH_ARGS)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import AuditRound, Coverage, read_round
+from audit_tool import AuditRound, Coverage, build_report, read_round
+from audit_tool import round as round_module
 
 from conftest import ROOT
 
@@ -171,3 +172,28 @@ def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
     audit = read_round(manifest).round
     assert audit is not None
     assert [r.name for r in audit.returns] == [os.path.join("returns", "c1-csc.yaml")]
+
+
+def test_a_round_keeps_no_parsed_data_of_its_checked_returns() -> None:
+    """Once checked, a return keeps its model and problems but not its data or every position."""
+    audit = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml").round
+    assert audit is not None
+    kept = [r.loaded.document for r in audit.returns if r.loaded.document is not None]
+    assert len(kept) > 20
+    assert [d.data for d in kept] == [None] * len(kept)
+    assert all(set(d.source.values) <= {"", "/agency"} for d in kept)
+    assert all(r.loaded.response is not None for r in audit.valid_returns)
+
+
+def test_what_a_round_keeps_gives_the_report_everything_does(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The report of a round that keeps every return whole is the report of one that does not."""
+    manifest = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
+    slim = read_round(manifest).round
+    monkeypatch.setattr(round_module, "_checked", lambda loaded: loaded)
+    whole = read_round(manifest).round
+    assert slim is not None
+    assert whole is not None
+    assert build_report(slim).to_dict() == build_report(whole).to_dict()
+    assert [r.problems for r in slim.returns] == [r.problems for r in whole.returns]

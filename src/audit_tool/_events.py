@@ -26,13 +26,15 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (
-    CollectionEndEvent,
-    CollectionStartEvent,
+    AliasEvent,
     DocumentEndEvent,
     DocumentStartEvent,
     Event,
+    MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
     StreamEndEvent,
 )
 from ruamel.yaml.reader import Reader
@@ -108,38 +110,52 @@ def _c_events(text: str) -> list[Event] | None:
         return None
     events: list[Event] = []
     block_mapping: list[bool] = []  # for each open collection: a block mapping?
+    get_event = parser.get_event
+    append = events.append
     while True:
         try:
-            event = parser.get_event()
+            event = get_event()
         except (YAMLError, ValueError):
             return None
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            if getattr(event, "tag", None) is not None:
-                return None  # the pure parser marks such a node at its anchor, the C one at its tag
-            if not _name_ends(text, event.start_mark.index, anchor):
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.anchor is not None and not _node_anchor_fits(text, event):
                 return None
-        if isinstance(event, ScalarEvent) and event.style in ("|", ">"):
-            if _BLANK_LINE.match(text, text.find("\n", event.start_mark.index) + 1):
+            style = event.style
+            if style == "":
+                event.style = None  # the pure parser's plain style
+                if event.value == "":
+                    mark = _empty_value_mark(text, event, block_mapping)
+                    if mark is None:
+                        return None
+                    event.start_mark = mark
+            elif style in ("|", ">") and _BLANK_LINE.match(
+                text, text.find("\n", event.start_mark.index) + 1
+            ):
                 return None  # the pure parser refuses some blank first lines the C one takes
-        elif isinstance(event, ScalarEvent) and event.style == "":
-            event.style = None  # the pure parser's plain style
-            if event.value == "":
-                mark = _empty_value_mark(text, event, block_mapping)
-                if mark is None:
-                    return None
-                event.start_mark = mark
-        elif isinstance(event, CollectionStartEvent):
-            block_mapping.append(isinstance(event, MappingStartEvent) and not event.flow_style)
-        elif isinstance(event, CollectionEndEvent):
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.anchor is not None and not _node_anchor_fits(text, event):
+                return None
+            block_mapping.append(kind is MappingStartEvent and not event.flow_style)
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
             block_mapping.pop()
-        elif isinstance(event, DocumentEndEvent) and event.explicit:
+        elif kind is AliasEvent:
+            if not _name_ends(text, event.start_mark.index, event.anchor):
+                return None
+        elif kind is DocumentEndEvent and event.explicit:
             return None  # the pure parser may start another document after '...'
-        elif isinstance(event, DocumentStartEvent) and (event.version or event.tags):
+        elif kind is DocumentStartEvent and (event.version or event.tags):
             return None  # directives: the pure parser alone says what they mean here
-        events.append(event)
-        if isinstance(event, StreamEndEvent):
+        append(event)
+        if kind is StreamEndEvent:
             return events
+
+
+def _node_anchor_fits(text: str, event: Any) -> bool:
+    """True when the C parser marks and names an anchored node as the pure one does."""
+    if getattr(event, "tag", None) is not None:
+        return False  # the pure parser marks such a node at its anchor, the C one at its tag
+    return _name_ends(text, event.start_mark.index, event.anchor)
 
 
 _BLANK_LINE = re.compile(r" *\r?\n")

@@ -17,7 +17,12 @@ def _unescape(part: str) -> str:
 
 def join(pointer: str, *parts: str | int) -> str:
     """``pointer`` with ``parts`` appended, each escaped."""
-    return pointer + "".join("/" + _escape(p) for p in parts)
+    for part in parts:
+        text = str(part)
+        if "~" in text or "/" in text:
+            text = text.replace("~", "~0").replace("/", "~1")
+        pointer = f"{pointer}/{text}"
+    return pointer
 
 
 def split(pointer: str) -> list[str]:

@@ -26,7 +26,7 @@ from typing import Any
 
 from . import _pointer
 from ._fs import RESPONSE_SUFFIXES, expand_paths
-from ._yaml import DEFAULT_LIMITS, Limits
+from ._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap
 from .catalogue import ThemeCatalogue
 from .codes import problem
 from .loading import read_tool
@@ -282,18 +282,35 @@ def _read_returns(
         response = checked.loaded
         in_round = (_locate(response, p) for p in _round_problems(manifest, response))
         raw = response.document.data if response.document is not None else None
+        problems = (*checked.problems, *in_round)
         returns.append(
-            RoundReturn(
-                response,
-                (*checked.problems, *in_round),
-                name,
-                _text(raw, "case"),
-                _text(raw, "agency"),
-            )
+            RoundReturn(_checked(response), problems, name, _text(raw, "case"),
+                        _text(raw, "agency"))
         )
         if progress is not None:
             progress(n, len(entries))
     return _duplicates(returns)
+
+
+# What a round still points at in a return once it is checked: the duplicate check
+# places its problem at the agency.
+_KEPT_POINTERS = ("", "/agency")
+
+
+def _checked(loaded: LoadedResponse) -> LoadedResponse:
+    """``loaded`` as a round keeps it once checked: the model, the problems and the positions
+    of the keys the round's later checks point at; not the parsed data nor every position,
+    which a round of a thousand returns would otherwise hold all at once."""
+    document = loaded.document
+    if document is None:
+        return loaded
+    source = document.source
+    kept = SourceMap(
+        source.file,
+        {p: source.values[p] for p in _KEPT_POINTERS if p in source.values},
+        {p: source.keys[p] for p in _KEPT_POINTERS if p in source.keys},
+    )
+    return dataclasses.replace(loaded, document=Document(None, kept))
 
 
 def read_round(
