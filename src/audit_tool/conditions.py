@@ -36,6 +36,7 @@ __all__ = [
 _CONFIG = ConfigDict(
     extra="forbid",
     frozen=True,
+    defer_build=True,
     validate_by_name=True,
     validate_by_alias=True,
     serialize_by_alias=True,

@@ -56,6 +56,7 @@ NOT_EVIDENCED = "not_evidenced"
 _CONFIG = ConfigDict(
     extra="forbid",
     frozen=True,
+    defer_build=True,
     use_attribute_docstrings=True,
     validate_by_name=True,
     validate_by_alias=True,
