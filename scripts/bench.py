@@ -294,7 +294,8 @@ def _round(folder: Path, cases: int = 150) -> Path:
 def _before_tree(ref: str, folder: Path) -> Path:
     archive = folder / "before.tar"
     with archive.open("wb") as handle:
-        subprocess.run(["git", "-C", str(ROOT), "archive", ref], stdout=handle, check=True)
+        repo = os.environ.get("BENCH_GIT", str(ROOT))  # a copy of the tree names its repository
+        subprocess.run(["git", "-C", repo, "archive", ref], stdout=handle, check=True)
     with tarfile.open(archive) as tar:
         tar.extractall(folder / "before", filter="data")
     return folder / "before" / "src"
