@@ -232,6 +232,6 @@ Condition = Annotated[
 ]
 """A structured condition: one of the six forms above."""
 
-for _model in (AllOf, AnyOf, Not):
-    _model.model_rebuild()
+# AllOf, AnyOf and Not name Condition before it exists: their validators are built on
+# first use (defer_build), when it does.
 
