@@ -21,6 +21,7 @@ import copy
 from typing import Any
 
 from . import _formula as f
+from ._docstrings import describe_models
 from ._types import DATE_PATTERN
 from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
 from .fingerprint import fingerprint
@@ -292,6 +293,7 @@ def _when(condition: f.Formula, then: dict[str, Any]) -> dict[str, Any]:
 
 def build_response_schema(tool: Tool) -> dict[str, Any]:
     """The JSON Schema of a complete response to ``tool``."""
+    describe_models()
     model = Response.model_json_schema(ref_template="#/$defs/{model}")
     model_props, model_defs = model["properties"], model["$defs"]
     applies = _Applies(tool)

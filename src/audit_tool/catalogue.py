@@ -22,7 +22,7 @@ STANDARD_CATALOGUE_REF = "standard@1"
 class Theme(BaseModel):
     """One theme: what the panel reads the answers as."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     id: Identifier
     """The theme's stable id, used in tools' theme mappings."""
@@ -36,7 +36,7 @@ class ThemeCatalogue(BaseModel):
     """A versioned list of themes."""
 
     model_config = ConfigDict(
-        extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True, title="Theme catalogue"
+        extra="forbid", frozen=True, defer_build=True, title="Theme catalogue"
     )
 
     id: Identifier

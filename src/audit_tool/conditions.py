@@ -40,7 +40,6 @@ _CONFIG = ConfigDict(
     validate_by_name=True,
     validate_by_alias=True,
     serialize_by_alias=True,
-    use_attribute_docstrings=True,
 )
 
 

@@ -46,7 +46,7 @@ __all__ = [
     "read_manifest",
 ]
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class ManifestTool(BaseModel):

@@ -56,7 +56,7 @@ __all__ = [
     "read_response",
 ]
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 FINGERPRINT_PATTERN = r"^sha256:[0-9a-f]{64}$"
 

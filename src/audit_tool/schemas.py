@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ._docstrings import describe_models
 from ._response_schema import build_response_schema
 from .catalogue import ThemeCatalogue
 from .manifest import AuditManifest
@@ -46,6 +47,7 @@ response without any of them is valid under it."""
 
 
 def _schema(model: type[BaseModel]) -> tuple[dict[str, Any], dict[str, Any]]:
+    describe_models()
     schema = copy.deepcopy(model.model_json_schema(ref_template="#/$defs/{model}"))
     _close_patterned_maps(schema)
     defs = schema.pop("$defs", {})

@@ -57,7 +57,6 @@ _CONFIG = ConfigDict(
     extra="forbid",
     frozen=True,
     defer_build=True,
-    use_attribute_docstrings=True,
     validate_by_name=True,
     validate_by_alias=True,
     serialize_by_alias=True,

@@ -19,7 +19,7 @@ from .tool import Scale, Section
 
 __all__ = ["Fragment", "ScaleInclude", "SectionInclude"]
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, defer_build=True)
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class SectionInclude(BaseModel):
