@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 # table is printed here and the self-contained HTML report written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
-	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
 
 test: lint typecheck unit
 

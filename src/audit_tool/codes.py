@@ -83,6 +83,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     # --- includes -------------------------------------------------------
     ("include-not-found", E, "include", "An included file does not exist",
      "Correct the path; it is relative to the file that includes it."),
+    ("include-outside", E, "include", "An include leads outside the tool's folder and the shared building blocks",
+     "Keep building blocks in the tool's folder or below it, or name their folder with --shared DIR."),
     ("include-cycle", E, "include", "Files include each other in a cycle",
      "Remove one of the includes so that no file includes itself."),
     ("not-a-tool", E, "include", "A building block was given where a tool is needed",
@@ -199,6 +201,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Add the agency (id and name) to 'agencies', or correct the id (the message suggests the nearest)."),
     ("manifest-path-not-found", E, "manifest", "A file or folder the manifest names does not exist",
      "Correct the path; it is relative to the manifest's folder."),
+    ("manifest-path-outside", E, "manifest", "A path the manifest names leads outside its folder and the shared folders",
+     "Keep the tool and the returns in the manifest's folder or below it, or name their folder with --shared DIR."),
     ("manifest-tool-mismatch", E, "manifest", "The tool file is not the tool version the manifest names",
      "Point 'tool.file' at the file of that version, or correct 'tool.id' and 'tool.version'."),
     # --- returns in an audit round --------------------------------------

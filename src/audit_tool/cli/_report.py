@@ -91,7 +91,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         if total >= _PROGRESS_FROM and (done % 100 == 0 or done == total):
             streams.err.write(f"read {done} of {total} returns\n")
 
-    loaded = read_round(args.manifest, catalogues=catalogues, progress=progress)
+    loaded = read_round(
+        args.manifest, catalogues=catalogues, progress=progress, shared=args.shared
+    )
     if loaded.round is None:
         code = report_problems([loaded.file], loaded.problems, "text", streams)
         streams.err.write("audit-tool: error: the round cannot be read; no report was written\n")
