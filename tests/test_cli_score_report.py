@@ -119,7 +119,9 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
 def test_report_strict_fails_on_an_invalid_return(cli: Cli, tmp_path: Path) -> None:
     """With --strict, an invalid return makes the exit code 1 (the report is still written)."""
     out = tmp_path / "report.md"
-    result = cli("report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out), "--strict")
+    result = cli(
+        "report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out), "--strict"
+    )
     assert result.code == 1
     assert out.read_text(encoding="utf-8").startswith("# Multi-agency case audit")
 

@@ -49,6 +49,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Flatten the structure; audit files are never this deeply nested."),
     ("too-many-nodes", E, "file", "The document has more nodes than the limit",
      "Split the document; this is far larger than any audit file."),
+    ("data-cycle", E, "file", "Data given from Python holds itself",
+     "Pass plain data: a mapping or list may not contain itself, at any depth."),
     ("alias-limit", E, "file", "YAML aliases expand beyond the limit",
      "Write the repeated content out, or use fewer nested aliases."),
     ("unsafe-tag", E, "file", "A YAML tag that is not plain data",

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import _fs, _pointer
+from . import _args, _fs, _pointer
 from ._partial import validate_partially
 from ._validation import problems_from_validation_error, suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap, expect_mapping, parse_document
@@ -470,9 +470,15 @@ def read_tool(
     Includes are read only from the file's folder (and below it) and from the
     folders of shared building blocks in ``shared``; any other include is an
     ``include-outside`` problem, and the file it names is never opened.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    limits = _args.typed(limits, Limits, "limits")
+    display = _args.optional_text(display, "display")
     name = display if display is not None else str(path)
-    loader = _Loader(limits, tuple(catalogues), tuple(Path(s) for s in shared))
+    loader = _Loader(limits, catalogues, _args.paths(shared, "shared"))
     document, problems = _read_document(path, limits, name)
     if document is None:
         return LoadedTool(name, problems=problems)
@@ -531,12 +537,18 @@ def parse_tool(
     """The tool written in ``text``; includes are found relative to ``base_dir``,
     within it or ``shared`` (as for :func:`read_tool`).
 
-    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`.
+    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`,
+    and ``TypeError`` for an argument of the wrong type.
     """
+    text = _args.text(text, "text")
+    name = _args.text(name, "name")
+    base_dir = _args.path(base_dir, "base_dir")
+    loaded_catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    limits = _args.typed(limits, Limits, "limits")
     document, problems = parse_document(text, name, limits)
     if document is None or any(p.is_error for p in problems):
         raise InvalidFileError(name, problems)
-    loader = _Loader(limits, tuple(catalogues), tuple(Path(s) for s in shared))
+    loader = _Loader(limits, loaded_catalogues, _args.paths(shared, "shared"))
     result = loader.load(document, Path(base_dir))
     if result.tool is None:
         raise InvalidFileError(name, sorted(result.problems, key=Problem.sort_key))
@@ -562,7 +574,11 @@ def read_catalogue(
     """The theme catalogue at ``path`` (``None`` when it has errors) and every problem of it.
 
     Never raises for bad input; the file is read once.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    limits = _args.typed(limits, Limits, "limits")
     document, problems = _read_document(path, limits)
     if document is None:
         return None, problems

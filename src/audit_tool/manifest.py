@@ -22,7 +22,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import _fs, _pointer
+from . import _args, _fs, _pointer
 from ._types import CaseRef, Identifier, RelativePath, RoundId, SemVer
 from ._validation import suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, read_document
@@ -180,8 +180,10 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
     """The manifest's own consistency, as problems with pointers into it.
 
     Duplicate agencies and cases, cases or entries naming an agency the
-    manifest does not list, and a period that ends before it starts.
+    manifest does not list, and a period that ends before it starts. Raises
+    ``TypeError`` (when iterated) if ``manifest`` is not an :class:`AuditManifest`.
     """
+    manifest = _args.typed(manifest, AuditManifest, "manifest")
     agency_ids = [a.id for a in manifest.agencies]
     for index, agency in _duplicates(agency_ids):
         yield problem(
@@ -305,7 +307,13 @@ def read_manifest(
     file and the returns the manifest names must lie in the manifest's folder
     (or below it) or in one of the ``shared`` folders; a path, or a link, that
     leads elsewhere is a ``manifest-path-outside`` problem and is never opened.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    limits = _args.typed(limits, Limits, "limits")
+    display = _args.optional_text(display, "display")
+    shared = _args.paths(shared, "shared")
     name = display if display is not None else str(path)
     base = Path(path).parent
     loaded = LoadedManifest(name, base, roots=_fs.real_roots([base, *shared]))

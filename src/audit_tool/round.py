@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import _fs, _pointer
+from . import _args, _fs, _pointer
 from ._fs import RESPONSE_SUFFIXES, expand_paths
 from ._yaml import DEFAULT_LIMITS, Limits
 from .catalogue import ThemeCatalogue
@@ -328,7 +328,13 @@ def read_round(
     invalid ones stay in the round with their problems. The manifest's paths stay
     within its folder and the ``shared`` folders (:func:`~audit_tool.read_manifest`);
     the tool's includes within the tool's folder and the ``shared`` folders.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    shared = _args.paths(shared, "shared")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable or None, not {type(progress).__name__}")
     loaded = read_manifest(path, limits=limits, shared=shared)
     result = LoadedRound(loaded.file, problems=list(loaded.problems))
     manifest = loaded.manifest
