@@ -16,6 +16,7 @@ from ..problems import Problem, Report
 from ..tool import Tool
 
 __all__ = [
+    "EXIT_CRASH",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -39,6 +40,8 @@ __all__ = [
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_CRASH = 70
+"""The program itself failed (a bug), as sysexits.h's EX_SOFTWARE: never 1, which is a finding."""
 
 
 @dataclass(frozen=True)
@@ -286,7 +289,8 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit codes: 0 all good; 1 the inputs have errors (or --fail-on was triggered); "
-            "2 usage error or a file that cannot be read"
+            "2 usage error or a file that cannot be read; 70 audit-tool itself failed (a bug: "
+            "please report it)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
