@@ -8,6 +8,7 @@ generated than stored. Timings are measured in scripts/bench_check.py.
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import check_tool, read_response
+from audit_tool import check_tool, read_response, read_round
 from audit_tool._yaml import Limits, parse_document, read_bounded, read_document
 
 from conftest import ROOT, CliResult
@@ -330,3 +331,27 @@ def test_directives_the_reader_takes_still_read(prologue: list[str]) -> None:
         assert problems == []
         assert document is not None
         assert document.data == {"a": 1}
+
+
+def test_a_link_in_a_round_folder_leading_out_is_refused(tmp_path: Path) -> None:
+    """A return found in the round's folder that is a link to a file elsewhere is not read:
+    it is listed with manifest-path-outside and left out of the scores."""
+    round_folder = tmp_path / "round"
+    shutil.copytree(ROOT / "examples" / "2017-05-neglect", round_folder)
+    manifest = round_folder / "audit.yaml"
+    tools = os.path.relpath(ROOT / "tools", round_folder)
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace("../../tools", tools), encoding="utf-8"
+    )
+    secret = tmp_path / "private.yaml"
+    secret.write_text("a: 1\n", encoding="utf-8")
+    (round_folder / "responses" / "zz-link.yaml").symlink_to(secret)
+    (round_folder / "responses" / "zz-zero.yaml").symlink_to("/dev/zero")
+    audit = read_round(manifest, shared=[ROOT / "tools"]).round
+    assert audit is not None
+    refused = {r.name: [(p.code, p.line) for p in r.report.errors] for r in audit.returns
+               if r.name.startswith(os.path.join("responses", "zz-"))}
+    assert refused == {
+        os.path.join("responses", "zz-link.yaml"): [("manifest-path-outside", None)],
+        os.path.join("responses", "zz-zero.yaml"): [("manifest-path-outside", None)],
+    }

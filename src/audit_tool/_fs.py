@@ -74,7 +74,8 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUF
     """Files as given; each folder replaced by the files under it with ``suffixes``, sorted.
 
     A path the file system cannot even look at (a name too long) is kept as
-    given, for its reader to report.
+    given, for its reader to report, and so is anything in a folder that is not
+    itself a folder.
     """
     wanted = tuple(suffixes)
     files: list[str] = []
@@ -85,7 +86,9 @@ def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUF
         except OSError:
             is_dir = False
         if is_dir:
-            found = sorted(p for p in path.rglob("*") if p.suffix in wanted and p.is_file())
+            # Not only regular files: a pipe, a device or a dangling link with a wanted
+            # suffix is listed too, for its reader to report rather than be passed over.
+            found = sorted(p for p in path.rglob("*") if p.suffix in wanted and not p.is_dir())
             files.extend(str(p) for p in found)
         else:
             files.append(str(given))
