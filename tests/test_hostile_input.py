@@ -1,12 +1,16 @@
 """Hostile files end as one problem each: no crash, no hang, no memory blow-up.
 
 The stored cases (billion laughs, 10,000-deep nesting, a Python object tag,
-invalid UTF-8...) are in the broken-tool corpus; these are the ones better
-generated than stored. Timings are measured in scripts/bench_check.py.
+invalid UTF-8, huge and infinite numbers, directives, includes that climb out)
+are in the broken-tool corpus; these are the ones better made at test time
+(device links, pipes, long names, include bombs and graphs, links out of a
+round) or generated (numbers, directives, include graphs). Timings and peak
+memory are measured in scripts/bench_check.py, never asserted here.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import tempfile
@@ -20,6 +24,7 @@ from hypothesis import strategies as st
 
 from audit_tool import check_tool, read_response, read_round
 from audit_tool._yaml import Limits, parse_document, read_bounded, read_document
+from audit_tool.formatters import render_json
 
 from conftest import ROOT, CliResult
 
@@ -355,3 +360,25 @@ def test_a_link_in_a_round_folder_leading_out_is_refused(tmp_path: Path) -> None
         os.path.join("responses", "zz-link.yaml"): [("manifest-path-outside", None)],
         os.path.join("responses", "zz-zero.yaml"): [("manifest-path-outside", None)],
     }
+
+
+def test_json_output_never_writes_nan_or_infinity() -> None:
+    """render_json, behind every JSON output (score, report, FHIR, problems), refuses a value
+    that is not finite rather than write NaN or Infinity, which are not JSON."""
+    assert render_json({"percent": 50.0}) == '{\n  "percent": 50.0\n}\n'
+    for value in (math.nan, math.inf, -math.inf):
+        with pytest.raises(ValueError, match="not JSON compliant"):
+            render_json({"percent": value})
+
+
+@pytest.mark.parametrize("name", ["number_weight_inf", "number_weight_too_large",
+                                  "number_score_inf", "number_score_too_large"])
+def test_a_tool_with_an_unbounded_weight_or_score_is_not_scored(
+    cli: Callable[..., CliResult], name: str
+) -> None:
+    """score --format json with such a tool: exit 1, the tool's problem on stderr, no JSON."""
+    tool = ROOT / "tests" / "data" / "tools" / "broken" / f"{name}.yaml"
+    response = ROOT / "tests" / "data" / "responses" / "number_out_of_range.yaml"
+    result = cli("score", "--tool", str(tool), str(response), "--format", "json")
+    assert (result.code, result.out) == (1, "")
+    assert "error[invalid-" in result.err
