@@ -19,6 +19,9 @@ from pathlib import Path
 from audit_tool import check_tool
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from hostile_files import include_bomb  # noqa: E402 - the tests' own hostile files
+
 CLI = [sys.executable, "-m", "audit_tool"]
 
 
@@ -63,29 +66,6 @@ def _peak_kib(path: Path) -> tuple[float, int]:
     return spent, kib
 
 
-def _bomb(folder: Path, levels: int) -> Path:
-    """``levels`` building blocks, each including the next one twice, and a tool on top."""
-    for level in range(1, levels):
-        (folder / f"b{level}.yaml").write_text(
-            f"fragment: b{level}\ntitle: B\nsections:\n"
-            f"  - include: b{level + 1}.yaml\n  - include: b{level + 1}.yaml\n",
-            encoding="utf-8",
-        )
-    (folder / f"b{levels}.yaml").write_text(
-        "fragment: leaf\ntitle: Leaf\nsections:\n  - id: s\n    title: S\n"
-        "    questions: [{id: q, type: text, text: Q}]\n",
-        encoding="utf-8",
-    )
-    tool = folder / "tool.yaml"
-    tool.write_text(
-        "id: bomb\nversion: 1.0.0\ntitle: Bomb\ntheme: Neglect\nsections:\n"
-        "  - include: b1.yaml\n  - include: b1.yaml\n"
-        "changelog: [{version: 1.0.0, changes: [First.]}]\n",
-        encoding="utf-8",
-    )
-    return tool
-
-
 def hostile_rows(folder: Path) -> list[tuple[str, float, int, str]]:
     """(case, seconds, peak KiB, error codes) for every hostile input, each in a fresh process."""
     broken = ROOT / "tests" / "data" / "tools" / "broken"
@@ -121,7 +101,7 @@ def hostile_rows(folder: Path) -> list[tuple[str, float, int, str]]:
         bomb = folder / f"bomb{levels}"
         bomb.mkdir()
         rows.append((f"include bomb, {levels} levels (each block includes the next twice)",
-                     *_measure("check_tool(sys.argv[1])", "", str(_bomb(bomb, levels)))))
+                     *_measure("check_tool(sys.argv[1])", "", str(include_bomb(bomb, levels)))))
     home_visits = ROOT / "tests" / "data" / "response_tools" / "home_visits.yaml"
     setup = "tool = load_tool(sys.argv[1])"
     rows.append(("310-digit answer to a number question", *_measure(

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_files import include_bomb, write_leaf, write_tool
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -140,22 +141,6 @@ def test_a_file_name_over_255_bytes_is_a_problem_in_every_verb(
 
 # --- includes: roots, links, bombs --------------------------------------------------------
 
-TOOL_HEAD = "id: t\nversion: 1.0.0\ntitle: T\ntheme: Neglect\nsections:\n"
-OWN_SECTION = "  - id: own\n    title: Own\n    questions: [{id: own, type: text, text: Q}]\n"
-TOOL_TAIL = "changelog:\n  - version: 1.0.0\n    changes: [First version.]\n"
-LEAF = (
-    "fragment: leaf\ntitle: Leaf\nsections:\n  - id: s\n    title: S\n    questions:\n"
-    "      - {id: q, type: text, text: Q}\n"
-)
-
-
-def _tool(folder: Path, *includes: str) -> Path:
-    path = folder / "t.yaml"
-    items = "".join(f"  - include: {name}\n" for name in includes)
-    path.write_text(TOOL_HEAD + items + OWN_SECTION + TOOL_TAIL, encoding="utf-8")
-    return path
-
-
 def _errors(path: Path, **options: Any) -> list[tuple[str, int | None, int | None, str]]:
     return [(p.code, p.line, p.column, p.pointer)
             for p in check_tool(path, **options) if p.is_error]
@@ -165,7 +150,7 @@ def test_a_link_to_dev_zero_as_an_include_is_outside_not_missing(tmp_path: Path)
     """An include that is a link to /dev/zero leads outside the tool's folder: include-outside,
     at the include, and the device is never opened."""
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
-    assert _errors(_tool(tmp_path, "zero.yaml")) == [
+    assert _errors(write_tool(tmp_path, "zero.yaml")) == [
         ("include-outside", 6, 14, "/sections/0/include")
     ]
 
@@ -173,53 +158,37 @@ def test_a_link_to_dev_zero_as_an_include_is_outside_not_missing(tmp_path: Path)
 def test_a_link_leading_out_of_the_folder_is_refused(tmp_path: Path) -> None:
     """A building block that is a link to a file elsewhere is refused like a path there."""
     elsewhere = tmp_path / "elsewhere"
-    elsewhere.mkdir()
-    (elsewhere / "leaf.yaml").write_text(LEAF, encoding="utf-8")
     folder = tmp_path / "tool"
     folder.mkdir()
-    (folder / "leaf.yaml").symlink_to(elsewhere / "leaf.yaml")
-    assert _errors(_tool(folder, "leaf.yaml")) == [
+    (folder / "leaf.yaml").symlink_to(write_leaf(elsewhere))
+    assert _errors(write_tool(folder, "leaf.yaml")) == [
         ("include-outside", 6, 14, "/sections/0/include")
     ]
-    assert _errors(_tool(folder, "leaf.yaml"), shared=[elsewhere]) == []
+    assert _errors(write_tool(folder, "leaf.yaml"), shared=[elsewhere]) == []
 
 
 def test_a_declared_shared_folder_may_be_included_from(tmp_path: Path) -> None:
     """With shared=[DIR], an include leading to DIR is read; without it, include-outside."""
     shared = tmp_path / "blocks"
-    shared.mkdir()
-    (shared / "leaf.yaml").write_text(LEAF, encoding="utf-8")
+    write_leaf(shared)
     folder = tmp_path / "drafts"
     folder.mkdir()
-    tool = _tool(folder, "../blocks/leaf.yaml")
+    tool = write_tool(folder, "../blocks/leaf.yaml")
     assert _errors(tool) == [("include-outside", 6, 14, "/sections/0/include")]
     assert _errors(tool, shared=[shared]) == []
 
 
 def test_a_building_block_in_a_subfolder_is_inside(tmp_path: Path) -> None:
     """The tool's folder tree includes its subfolders (as tools/shared is for tools/)."""
-    (tmp_path / "shared").mkdir()
-    (tmp_path / "shared" / "leaf.yaml").write_text(LEAF, encoding="utf-8")
-    assert _errors(_tool(tmp_path, "shared/leaf.yaml")) == []
-
-
-def _bomb(folder: Path, levels: int) -> Path:
-    """``levels`` building blocks, each including the next one twice."""
-    for level in range(1, levels):
-        (folder / f"b{level}.yaml").write_text(
-            f"fragment: b{level}\ntitle: B\nsections:\n"
-            f"  - include: b{level + 1}.yaml\n  - include: b{level + 1}.yaml\n",
-            encoding="utf-8",
-        )
-    (folder / f"b{levels}.yaml").write_text(LEAF, encoding="utf-8")
-    return _tool(folder, "b1.yaml", "b1.yaml")
+    write_leaf(tmp_path / "shared")
+    assert _errors(write_tool(tmp_path, "shared/leaf.yaml")) == []
 
 
 @pytest.mark.parametrize("levels", [16, 24])
 def test_an_include_bomb_is_one_problem(tmp_path: Path, levels: int) -> None:
     """Building blocks each including the next twice end as one too-many-nodes problem, at the
     include that takes the tool over the node limit (timings: scripts/bench_check.py)."""
-    errors = _errors(_bomb(tmp_path, levels))
+    errors = _errors(include_bomb(tmp_path, levels))
     assert [e[0] for e in errors] == ["too-many-nodes"]
     [found] = [p for p in check_tool(tmp_path / "t.yaml") if p.is_error]
     assert found.message.startswith("with 'b")
@@ -231,7 +200,7 @@ def test_an_include_bomb_is_one_problem(tmp_path: Path, levels: int) -> None:
 def test_a_building_block_included_many_times_below_the_limit_loads(tmp_path: Path) -> None:
     """Eight levels of doubling (256 copies of one section) stay under the limit; the tool
     loads with every copy (their ids then clash, which the checks say)."""
-    codes = {e[0] for e in _errors(_bomb(tmp_path, 8))}
+    codes = {e[0] for e in _errors(include_bomb(tmp_path, 8))}
     assert codes == {"duplicate-id"}
 
 
@@ -259,7 +228,7 @@ def test_include_graphs_stop_exactly_at_the_node_limit(graph: list[list[int]]) -
             body = items or leaf
             texts[i] = f"fragment: b{i}\ntitle: B\nsections:\n{body}"
             (folder / f"b{i}.yaml").write_text(texts[i], encoding="utf-8")
-        tool = _tool(folder, "b0.yaml")
+        tool = write_tool(folder, "b0.yaml")
         nodes = {}
         for i in reversed(range(len(graph))):
             document, _ = parse_document(texts[i], f"b{i}.yaml")
