@@ -45,3 +45,18 @@ def test_help_names_every_exit_code(cli: Callable[..., CliResult]) -> None:
     result = cli("--help")
     assert "0 all good; 1 the inputs have errors" in result.out
     assert "70 audit-tool itself failed" in result.out
+
+
+@pytest.mark.parametrize(
+    "verb",
+    [["check"], ["validate"], ["score"], ["report"], ["template"], ["render"], ["schema"],
+     ["export", "fhir"], ["diff"], ["migrate"]],
+    ids=lambda verb: " ".join(verb),
+)
+def test_every_verb_that_reads_a_tool_takes_shared(
+    cli: Callable[..., CliResult], verb: list[str]
+) -> None:
+    """Each verb that reads a tool (or a round) offers --shared DIR, where includes may lead."""
+    result = cli(*verb, "--help")
+    assert result.code == 0
+    assert "--shared DIR" in result.out
