@@ -113,7 +113,7 @@ def test_a_file_larger_than_its_reported_size_is_cut_at_the_limit() -> None:
     document, problems = read_document("/proc/self/maps", Limits(max_bytes=64))
     assert document is None
     assert [p.code for p in problems] == ["file-too-large"]
-    assert problems[0].message == "the file is 65 bytes or more; the limit is 64"
+    assert problems[0].message == "the file is more than 64 bytes; the limit is 64"
 
 
 def test_read_bounded_never_reads_more_than_the_limit_and_one(tmp_path: Path) -> None:

@@ -117,7 +117,7 @@ class Document:
     data: Any
     source: SourceMap
     nodes: int = 0
-    """How many nodes the document holds, aliases expanded (what the node limit counts)."""
+    """How many nodes the document holds, as the node limit counts them (an alias as one)."""
 
 
 class _Stop(Exception):
@@ -611,10 +611,10 @@ def read_document(
     try:
         raw = read_bounded(path, limits.max_bytes)
     except _TooLarge as exc:
+        size = f"{exc.size:,} bytes" if exc.exact else f"more than {limits.max_bytes:,} bytes"
         return None, [
             problem(
-                "file-too-large",
-                f"the file is {exc.size:,} bytes or more; the limit is {limits.max_bytes:,}",
+                "file-too-large", f"the file is {size}; the limit is {limits.max_bytes:,}"
             ).located(name, None, None)
         ]
     except OSError as exc:
@@ -626,9 +626,12 @@ def read_document(
 
 
 class _TooLarge(Exception):
-    def __init__(self, size: int) -> None:
+    """The file is larger than the limit: ``size`` bytes (``exact``), or at least that."""
+
+    def __init__(self, size: int, *, exact: bool) -> None:
         super().__init__(size)
         self.size = size
+        self.exact = exact
 
 
 _KINDS_OF_FILE = (
@@ -657,7 +660,7 @@ def read_bounded(path: str | Path, max_bytes: int) -> bytes:
             raise OSError(0, reason)
         size = os.fstat(fd).st_size
         if size > max_bytes:
-            raise _TooLarge(size)
+            raise _TooLarge(size, exact=True)
         chunks: list[bytes] = []
         total = 0
         while total <= max_bytes:
@@ -667,7 +670,7 @@ def read_bounded(path: str | Path, max_bytes: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
         if total > max_bytes:
-            raise _TooLarge(total)
+            raise _TooLarge(total, exact=False)
         return b"".join(chunks)
     finally:
         os.close(fd)

@@ -156,7 +156,7 @@ class LoadedTool:
         return placed if placed.file is not None else placed.located(self.file, None, None)
 
 
-_Resolved = tuple[dict[str, Any], "Origins", int]
+_Resolved = tuple[dict[str, Any], Origins, int]
 
 
 class _Loader:
@@ -247,7 +247,9 @@ class _Loader:
     def _expand(
         self, target: Path, display: str, chain: tuple[Path, ...], problems: list[Problem]
     ) -> _Resolved | None:
-        """The building block at ``target`` read and its own includes expanded, once."""
+        """The building block at ``target`` read and its own includes expanded, once: its
+        data, origins and expanded node count (``-1`` when the file is not a building block);
+        ``None`` when it cannot be read (the reasons added to ``problems``)."""
         key = target.resolve()
         if key in self._expanded:
             return self._expanded[key]
