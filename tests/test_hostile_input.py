@@ -351,3 +351,20 @@ def test_a_tool_with_an_unbounded_weight_or_score_is_not_scored(
     result = cli("score", "--tool", str(tool), str(response), "--format", "json")
     assert (result.code, result.out) == (1, "")
     assert "error[invalid-" in result.err
+
+
+def test_a_draft_with_a_huge_integer_beside_the_tools_does_not_stop_migrate(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """migrate reads every tool beside NEW to find old versions; a draft there holding a
+    4,301-digit integer is simply not a usable tool, and the returns still migrate."""
+    tools = tmp_path / "tools"
+    shutil.copytree(ROOT / "tools", tools)
+    (tools / "draft.yaml").write_text("id: draft\nversion: " + "9" * 4301 + "\n", "utf-8")
+    returns = ROOT / "examples" / "responses" / "neglect_v1"
+    result = cli("migrate", "--to", str(tools / "neglect_v2.yaml"), str(returns),
+                 "-o", str(tmp_path / "out"))
+    assert result.code == 0, result.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
+        p.name for p in returns.glob("*.yaml")
+    )
