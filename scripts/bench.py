@@ -39,6 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = ROOT / "scripts"
 TODAY = datetime.date(2026, 11, 25)
 SIZES = (100, 1_000, 5_000)
+EXAMPLE = "2019-05-neglect"  # the example round answered with neglect_v2
 ENTRIES = (1, 100, 1_000)
 
 
@@ -79,7 +80,7 @@ def m_read(_: str) -> dict[str, float]:
     from audit_tool import load_tool, validate_response
 
     tool = load_tool(ROOT / "tools" / "neglect_v2.yaml")
-    files = sorted((ROOT / "examples" / "2017-05-neglect" / "responses").glob("*.yaml"))
+    files = sorted((ROOT / "examples" / EXAMPLE / "responses").glob("*.yaml"))
     folder = Path(tempfile.mkdtemp())
     jsons = []
     from audit_tool._yaml import read_document
@@ -253,23 +254,16 @@ def _cli(src: Path) -> list[str]:
 
 def _round(folder: Path, cases: int = 150) -> Path:
     """A round of ``cases`` cases, every one of the 11 agencies returning: the example
-    round's returns copied under other case references."""
+    round's returns copied under other case references. Read it with ``--shared tools``."""
     import re
 
-    example = ROOT / "examples" / "2017-05-neglect"
+    example = ROOT / "examples" / EXAMPLE
     manifest = (example / "audit.yaml").read_text(encoding="utf-8")
     agencies = re.findall(r"- \{id: (\w+), name:", manifest)
     templates = sorted((example / "responses").glob("*.yaml"))
     (folder / "responses").mkdir(parents=True, exist_ok=True)
-    (folder / "tool.yaml").write_text(
-        (ROOT / "tools" / "neglect_v2.yaml").read_text(encoding="utf-8").replace(
-            "include: shared/", f"include: {os.path.relpath(ROOT / 'tools' / 'shared', folder)}/"
-        ),
-        encoding="utf-8",
-    )
-    lines = manifest.split("\ncases:")[0].replace(
-        "file: ../../tools/neglect_v2.yaml", "file: tool.yaml"
-    )
+    tool = os.path.relpath(ROOT / "tools" / "neglect_v2.yaml", folder)
+    lines = re.sub(r"(?m)^  file: .*$", f"  file: {tool}", manifest.split("\ncases:")[0])
     listed = ", ".join(agencies)
     entries = [
         f"  - ref: R{c:03d}\n    agencies: [{listed}]\n    family: {{consent: true, "
@@ -350,7 +344,7 @@ def main() -> None:
         {k: peers[k] / args.count for k in ("jsonschema", "fastjsonschema", "jsonschema-rs")})
     read = {side: _measure("read", "", src, data) for side, src in sides.items()}
     rows.append((
-        "a return read from its file and validated, per return (the example round's 28), "
+        f"a return read from its file and validated, per return (examples/{EXAMPLE}), "
         "and its ratio to json.loads + validate_response",
         f"{_fmt_s(read['now']['file'])} = {read['now']['ratio']:.1f}x json",
         (f"{_fmt_s(read['before']['file'])} = {read['before']['ratio']:.1f}x json "
@@ -375,8 +369,8 @@ def main() -> None:
         row(f"{label}, as a process, median of {runs}", figures, peer)
 
     manifest = _round(work / "round")
-    reported = {side: _process([*_cli(src), "report", str(manifest), "-o",
-                                str(work / f"report-{side}.html")], 1)
+    reported = {side: _process([*_cli(src), "report", str(manifest), "--shared",
+                                str(ROOT / "tools"), "-o", str(work / f"report-{side}.html")], 1)
                 for side, src in sides.items()}
     row("audit-tool report, 150 cases x 11 agencies (1,650 returns), as a process",
         {k: v[0] for k, v in reported.items()})

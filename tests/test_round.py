@@ -177,7 +177,7 @@ def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
 
 def test_a_round_keeps_no_parsed_data_of_its_checked_returns() -> None:
     """Once checked, a return keeps its model and problems but not its data or every position."""
-    audit = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml").round
+    audit = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
     assert audit is not None
     kept = [r.loaded.document for r in audit.returns if r.loaded.document is not None]
     assert len(kept) > 20
@@ -190,10 +190,9 @@ def test_what_a_round_keeps_gives_the_report_everything_does(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The report of a round that keeps every return whole is the report of one that does not."""
-    manifest = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
-    slim = read_round(manifest).round
+    slim = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
     monkeypatch.setattr(round_module, "_checked", lambda loaded: loaded)
-    whole = read_round(manifest).round
+    whole = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
     assert slim is not None
     assert whole is not None
     assert build_report(slim).to_dict() == build_report(whole).to_dict()
