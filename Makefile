@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-browser lint typecheck unit schemas bench clean
+.PHONY: demo test test-browser lint typecheck unit schemas bench bench-hostile clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -61,3 +61,7 @@ $(BENCH_VENV)/.installed: pyproject.toml
 
 bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python scripts/bench.py $(BENCH_ARGS)
+
+# What each hostile file costs (time, peak memory, the problem it ends as).
+bench-hostile: $(STAMP)
+	$(BIN)/python scripts/bench_check.py

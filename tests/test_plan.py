@@ -19,6 +19,7 @@ from audit_tool import Response, Tool, _pointer, validate_response
 from audit_tool import _response_checks as checks
 from audit_tool._value_checks import check_value, is_given
 from audit_tool.answers import AnswerSlot, walk_answers
+from audit_tool.answers import _raw_child as _child
 from audit_tool.problems import Problem
 from audit_tool.response import Answer
 from audit_tool.scoring import score
@@ -27,14 +28,6 @@ from audit_tool.tool import DateQuestion, GroupQuestion
 from strategies import tools_with_mutated_responses, tools_with_responses
 
 TODAY = datetime.date(2026, 11, 25)
-
-
-def _child(raw: Any, key: str | int) -> Any:
-    if isinstance(raw, dict) and isinstance(key, str):
-        return raw.get(key)
-    if isinstance(raw, list) and isinstance(key, int) and 0 <= key < len(raw):
-        return raw[key]
-    return None
 
 
 def _value_at(base: str, raw: Any) -> str:

@@ -10,6 +10,8 @@ from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 from audit_tool import _docstrings, tool_file
 from audit_tool.schemas import tool_schema
 
+from conftest import ROOT
+
 
 def test_import_builds_no_model_and_reads_no_source() -> None:
     """After `import audit_tool` no model has had its source read, and only GradeBand (for
@@ -52,3 +54,22 @@ def test_a_schema_field_carries_its_docstring() -> None:
     assert schema["$defs"]["Option"]["properties"]["label"]["description"] == (
         "The words auditors see."
     )
+
+
+def test_a_schema_made_after_the_models_were_used_is_the_checked_in_one() -> None:
+    """Models built before the first schema (a tool loaded, conditions made) do not leave
+    their parts undescribed in it."""
+    code = (
+        "import sys\n"
+        "from audit_tool import load_tool, parse_tool\n"
+        "from audit_tool.conditions import InValues\n"
+        "from audit_tool.diffing import EXAMPLE_TOOL\n"
+        "from audit_tool.formatters import render_json\n"
+        "from audit_tool.schemas import tool_schema\n"
+        "load_tool('tools/neglect_v1.yaml'); parse_tool(EXAMPLE_TOOL)\n"
+        "InValues.model_validate({'question': 'seen', 'in': ['yes', 'partly']})\n"
+        "sys.stdout.write(render_json(tool_schema()))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout
+    assert out == (ROOT / "schemas" / "audit-tool.schema.json").read_text(encoding="utf-8")

@@ -81,8 +81,13 @@ def describe_models() -> None:
         for name, info in cls.__pydantic_fields__.items():
             if info.description is None:
                 info.description = _docstring(cls, name)
-    # A model's schema holds those of the models it contains: rebuild them all, then
-    # once more, so that each holds its parts as described.
-    for _ in range(2):
-        for cls in models:
-            cls.model_rebuild(force=True)
+    # A model's schema holds those of the models it contains, and a build reuses the
+    # schema a contained model has: drop every model's schema before rebuilding any.
+    for cls in models:
+        for built in ("__pydantic_core_schema__", "__pydantic_validator__",
+                      "__pydantic_serializer__"):
+            if built in cls.__dict__:
+                delattr(cls, built)
+        cls.__pydantic_complete__ = False
+    for cls in models:
+        cls.model_rebuild(force=True)
