@@ -50,9 +50,10 @@ class CliResult:
 def cli() -> Callable[..., CliResult]:
     """Run ``audit-tool`` with the given arguments, capturing its output."""
 
-    def run(*argv: str) -> CliResult:
+    def run(*argv: str, stdin: str | None = None) -> CliResult:
         out, err = io.StringIO(), io.StringIO()
-        code = main(list(argv), stdout=out, stderr=err)
+        given = None if stdin is None else io.StringIO(stdin)
+        code = main(list(argv), stdout=out, stderr=err, stdin=given)
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run

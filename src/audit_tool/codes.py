@@ -127,6 +127,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("unknown-catalogue", E, "tool", "The tool names a theme catalogue that is not available",
      "Use 'standard@1', or pass your partnership's catalogue with --catalogue."),
     # --- a response checked against its tool ----------------------------
+    ("tool-not-found", E, "response", "The tool the response names is in none of the tools folders",
+     "Give the tool file with --tool, or its folder with --tools DIR (or AUDIT_TOOL_PATH)."),
     ("wrong-tool", E, "response", "The response answers a different tool",
      "Validate the response against the tool it names, or correct its 'tool: id:'."),
     ("wrong-tool-version", E, "response", "The response answers another version of the tool",

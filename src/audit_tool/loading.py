@@ -504,3 +504,23 @@ def read_catalogue(
     if any(p.is_error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def read_tool_text(
+    text: str,
+    *,
+    name: str = "<string>",
+    base_dir: str | Path = ".",
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> LoadedTool:
+    """:func:`read_tool` for a tool written in ``text`` (standard input, a database field);
+    includes are found relative to ``base_dir``. Never raises for bad input."""
+    document, problems = parse_document(text, name, limits)
+    if document is None:
+        return LoadedTool(name, problems=problems)
+    result = _Loader(limits, tuple(catalogues)).load(document, Path(base_dir))
+    result.problems[:0] = problems
+    if any(p.is_error for p in problems):
+        result.tool = result.fragment = None
+    return result

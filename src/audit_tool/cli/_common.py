@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
 from ..catalogue import ThemeCatalogue
-from ..formatters import report_json, report_text
-from ..loading import LoadedTool, read_catalogue, read_tool
+from ..formatters import format_problem, report_json, report_text
+from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
 from ..problems import Problem, Report
 from ..tool import Tool
 
@@ -19,6 +20,8 @@ __all__ = [
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "STDIN",
+    "STDIN_NAME",
     "CommandError",
     "Streams",
     "UsageError",
@@ -32,6 +35,7 @@ __all__ = [
     "print_report",
     "read_catalogues",
     "read_tool_argument",
+    "read_tool_file",
     "report_problems",
     "write_output",
 ]
@@ -47,6 +51,23 @@ class Streams:
 
     out: TextIO
     err: TextIO
+    quiet: bool = False
+    """``-q``/``--quiet``: results and problems only; no summary line, no notes."""
+
+    stdin: TextIO | None = None
+    """Where ``-`` reads from (default: ``sys.stdin``)."""
+    _stdin_text: list[str] = field(default_factory=list, repr=False)
+
+    def read_stdin(self) -> str:
+        """Standard input, read once: ``-`` given twice reads the same text."""
+        if not self._stdin_text:
+            self._stdin_text.append((self.stdin or sys.stdin).read())
+        return self._stdin_text[0]
+
+    def note(self, text: str) -> None:
+        """A line for people on stderr (``wrote FILE``), unless quiet."""
+        if not self.quiet:
+            self.err.write(text if text.endswith("\n") else text + "\n")
 
 
 class UsageError(Exception):
@@ -108,6 +129,10 @@ def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
         default=options[0],
         help=f"output format (default: {options[0]}; json is for programs)",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="print results and problems only: no summary line, no notes on stderr",
+    )
 
 
 def date_argument(text: str) -> datetime.date:
@@ -153,8 +178,15 @@ def exit_code(problems: Iterable[Problem]) -> int:
 
 def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file") -> int:
     """Write ``report`` in ``fmt``; return the exit code it calls for."""
-    streams.out.write(report_json(report) if fmt == "json" else report_text(report, noun))
+    streams.out.write(report_json(report) if fmt == "json" else _text(report, noun, streams))
     return exit_code(report.problems)
+
+
+def _text(report: Report, noun: str, streams: Streams) -> str:
+    """The text report; without its summary line when quiet."""
+    if streams.quiet:
+        return "".join(format_problem(p) + "\n" for f in report.files for p in f.problems)
+    return report_text(report, noun)
 
 
 def report_problems(
@@ -168,7 +200,7 @@ def report_problems(
     ``check`` gives them, in ``fmt`` (text or json); the exit code they call for."""
     report = Report.from_problems(files, problems)
     (streams.err if to is None else to).write(
-        report_json(report) if fmt == "json" else report_text(report)
+        report_json(report) if fmt == "json" else _text(report, "file", streams)
     )
     return exit_code(problems)
 
@@ -190,12 +222,28 @@ def read_tool_argument(
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
-        loaded = read_tool(path, catalogues=catalogues)
+        loaded = read_tool_file(path, streams, catalogues)
         if loaded.tool is not None:
             return loaded
         problems = [*problems, *loaded.blocking_problems()]
-    files = [*catalogue_paths, path]
+    files = [*catalogue_paths, STDIN_NAME if path == STDIN else path]
     return report_problems(files, problems, fmt, streams, to) or EXIT_ERRORS
+
+
+STDIN = "-"
+"""The file name that reads standard input."""
+STDIN_NAME = "<stdin>"
+"""How problems name standard input."""
+
+
+def read_tool_file(
+    path: str, streams: Streams, catalogues: Sequence[ThemeCatalogue] = ()
+) -> LoadedTool:
+    """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
+    relative to the current folder)."""
+    if path == STDIN:
+        return read_tool_text(streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues)
+    return read_tool(path, catalogues=catalogues)
 
 
 def load_tool_argument(
