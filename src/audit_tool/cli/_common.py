@@ -7,6 +7,7 @@ import datetime
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
@@ -14,6 +15,7 @@ from ..catalogue import ThemeCatalogue
 from ..formatters import format_problem, report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
 from ..problems import Problem, Report
+from ..shipped import find_tool
 from ..tool import Tool
 
 __all__ = [
@@ -32,6 +34,7 @@ __all__ = [
     "date_argument",
     "exit_code",
     "load_tool_argument",
+    "named_tool_path",
     "print_report",
     "read_catalogues",
     "read_tool_argument",
@@ -240,10 +243,22 @@ def read_tool_file(
     path: str, streams: Streams, catalogues: Sequence[ThemeCatalogue] = ()
 ) -> LoadedTool:
     """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
-    relative to the current folder)."""
+    relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
+    found as the tool a return names is (:func:`audit_tool.shipped.find_tool`)."""
     if path == STDIN:
         return read_tool_text(streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues)
-    return read_tool(path, catalogues=catalogues)
+    return read_tool(named_tool_path(path), catalogues=catalogues, display=path)
+
+
+def named_tool_path(path: str) -> str | Path:
+    """``path``; or, for ``ID@VERSION`` that is not a file, the tool file found by that
+    name in ``AUDIT_TOOL_PATH`` or the shipped tools (:func:`audit_tool.shipped.find_tool`)."""
+    tool_id, at, version = path.partition("@")
+    if at and not Path(path).exists():
+        found = find_tool(tool_id, version)
+        if found is not None:
+            return found
+    return path
 
 
 def load_tool_argument(
@@ -318,6 +333,11 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
             "Run 'audit-tool VERB --help' for the options of one verb."
         ),
         epilog=(
+            "conventions: -o is where a verb's output goes: a FILE for the verbs that write\n"
+            "one (template, render, report, export, schema; standard output without it), a\n"
+            "folder for those that write several (new, migrate). - reads standard input\n"
+            "where a verb reads one file. A tool given as ID@VERSION that is not a file is\n"
+            "found in $AUDIT_TOOL_PATH or among the tools shipped with audit-tool.\n"
             "exit codes: 0 all good; 1 the inputs have errors (or --fail-on was triggered); "
             "2 usage error or a file that cannot be read"
         ),
