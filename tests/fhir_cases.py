@@ -112,6 +112,8 @@ def read_back(items: list[dict[str, Any]], tool_questions: dict[str, bool]) -> d
     found: dict[str, Any] = {}
     for item in items:
         link = item["linkId"]
+        if link == "audit-return":  # the return's metadata, not answers
+            continue
         if link.startswith("section:"):
             found.update(read_back(item["item"], tool_questions))
         elif "answer" not in item:  # an entry of a repeatable group

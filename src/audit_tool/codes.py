@@ -188,6 +188,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Give evidence together with an answer, on a question rather than on a whole repeatable group."),
     ("fhir-unplaced-answer-not-exported", W, "fhir", "An answer kept by migration that the export leaves out",
      "Move the answer to a question of this version, or accept that the FHIR response leaves it out."),
+    # --- FHIR import ----------------------------------------------------
+    ("fhir-import-not-a-response", E, "fhir", "The file is not a FHIR QuestionnaireResponse",
+     "Give the QuestionnaireResponse JSON a FHIR forms renderer saved for the exported Questionnaire."),
+    ("fhir-import-unknown-item", E, "fhir", "An item the tool's Questionnaire does not ask for",
+     "Fill the Questionnaire exported from this tool version ('audit-tool export fhir TOOL'), or import with the tool it was exported from."),
+    ("fhir-import-bad-answer", E, "fhir", "An answer that does not fit its question",
+     "Fill the question in a renderer of the exported Questionnaire: one answer of the question's type, a code of its scale."),
     # --- audit round manifest ------------------------------------------
     ("manifest-duplicate-case", E, "manifest", "A case is listed twice in the manifest",
      "Give each case one entry, with every agency invited to it."),

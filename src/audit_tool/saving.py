@@ -10,6 +10,7 @@ are quoted.
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import re
@@ -51,11 +52,28 @@ def _prepare(value: Any) -> Any:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     if isinstance(value, str):
+        day = _as_date(value)
+        if day is not None:
+            return day  # written plain, 2017-04-16, as people write dates (not '2017-04-16')
         if "\n" in value:
             return LiteralScalarString(value)
         if _YAML11_WORDS.match(value) or _STARTS_WITH_INDICATOR.match(value):
             return DoubleQuotedScalarString(value)
     return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_date(text: str) -> datetime.date | None:
+    """``text`` as a date when it is one written ``YYYY-MM-DD``: this library reads a plain
+    date back as that same text, and YAML 1.1 readers as the date."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _flow_safe(value: Any) -> bool:

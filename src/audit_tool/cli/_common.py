@@ -296,6 +296,7 @@ def _registrars() -> list[Registrar]:
         _check,
         _diff,
         _export,
+        _import,
         _migrate,
         _new,
         _render,
@@ -316,6 +317,7 @@ def _registrars() -> list[Registrar]:
         _score.register,
         _report.register,
         _export.register,
+        _import.register,
         _diff.register,
         _migrate.register,
     ]
