@@ -27,6 +27,9 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+SHIPPED_TOOLS = ("neglect_v1.yaml", "neglect_v2.yaml")
+"""The tools the project ships in tools/; a test must not depend on anything else there
+(running the docs' 'audit-tool new domestic_abuse -o tools' in a clone adds a file)."""
 
 
 def authoring_example() -> str:
@@ -44,6 +47,19 @@ class CliResult:
     code: int
     out: str
     err: str
+
+
+@pytest.fixture
+def shipped_tools_copy(tmp_path: Path) -> Path:
+    """A folder holding copies of the shipped tools and tools/shared/, and nothing else."""
+    import shutil
+
+    folder = tmp_path / "shipped-tools"
+    folder.mkdir()
+    for name in SHIPPED_TOOLS:
+        shutil.copy(ROOT / "tools" / name, folder / name)
+    shutil.copytree(ROOT / "tools" / "shared", folder / "shared")
+    return folder
 
 
 @pytest.fixture
