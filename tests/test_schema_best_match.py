@@ -27,7 +27,8 @@ BROKEN = [
 
 def _errors(name: str) -> list[object]:
     document, problems = read_document(CASES / name)
-    assert document is not None and problems == []
+    assert document is not None
+    assert problems == []
     return list(Draft202012Validator(SCHEMA).iter_errors(document.data))
 
 
