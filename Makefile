@@ -31,6 +31,11 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# The whole suite with hypothesis searching much harder (3,000 examples a property): before
+# a release, not on every change.
+soak: $(STAMP)
+	HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q
+
 # The tests that drive a real headless Chromium, alone (Debian: apt-get install chromium
 # chromium-driver). `make test` runs them too, and says plainly when they could not run.
 test-browser: $(STAMP)
