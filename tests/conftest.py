@@ -58,17 +58,21 @@ class CliResult:
     err: str
 
 
-@pytest.fixture
-def shipped_tools_copy(tmp_path: Path) -> Path:
-    """A folder holding copies of the shipped tools and tools/shared/, and nothing else."""
+def copy_shipped_tools(folder: Path) -> Path:
+    """Copies of the shipped tools and tools/shared/ in ``folder``, and nothing else."""
     import shutil
 
-    folder = tmp_path / "shipped-tools"
-    folder.mkdir()
+    folder.mkdir(parents=True, exist_ok=True)
     for name in SHIPPED_TOOLS:
         shutil.copy(ROOT / "tools" / name, folder / name)
     shutil.copytree(ROOT / "tools" / "shared", folder / "shared")
     return folder
+
+
+@pytest.fixture
+def shipped_tools_copy(tmp_path: Path) -> Path:
+    """A folder holding copies of the shipped tools and tools/shared/, and nothing else."""
+    return copy_shipped_tools(tmp_path / "shipped-tools")
 
 
 @pytest.fixture

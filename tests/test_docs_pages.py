@@ -17,7 +17,7 @@ import pytest
 from audit_tool import parse_tool, score
 from audit_tool.response import parse_response
 
-from conftest import ROOT, CliResult
+from conftest import ROOT, CliResult, copy_shipped_tools
 
 PAGES = ("fhir.md", "rounds.md", "scoring.md", "diff-rules.md")
 
@@ -44,7 +44,7 @@ def _commands(page: str) -> list[tuple[list[str], int]]:
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A scratch folder holding copies of tools/ and examples/, as the current folder."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     return tmp_path

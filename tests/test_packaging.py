@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, copy_shipped_tools
 
 pytestmark = pytest.mark.packaging
 
@@ -59,6 +59,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     work = tmp_path_factory.mktemp("packaging")
     project = work / "project"
     shutil.copytree(ROOT, project, ignore=_IGNORE)
+    # tools/ as shipped: a draft someone scaffolded into their clone is not the project's
+    shutil.rmtree(project / "tools")
+    copy_shipped_tools(project / "tools")
     dist = work / "dist"
     build = "from setuptools import build_meta as b; import sys; print(b.{}(sys.argv[1]))"
     sdist = dist / _run(sys.executable, "-c", build.format("build_sdist"), dist, cwd=project
