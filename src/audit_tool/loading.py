@@ -453,12 +453,11 @@ def parse_tool(
 
     Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`.
     """
-    document, problems = parse_document(text, name, limits)
-    if document is None or any(p.is_error for p in problems):
-        raise InvalidFileError(name, problems)
-    result = _Loader(limits, tuple(catalogues)).load(document, Path(base_dir))
+    result = read_tool_text(
+        text, name=name, base_dir=base_dir, catalogues=catalogues, limits=limits
+    )
     if result.tool is None:
-        raise InvalidFileError(name, sorted(result.problems, key=Problem.sort_key))
+        raise InvalidFileError(name, sorted(result.blocking_problems(), key=Problem.sort_key))
     return result.tool
 
 
