@@ -36,6 +36,8 @@ settings.load_profile(
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+TOOLS = ROOT / "tools"
+"""The shipped tools: outside a round's folder, so rounds name it as shared (``--shared``)."""
 SHIPPED_TOOLS = ("neglect_v1.yaml", "neglect_v2.yaml")
 """The tools the project ships in tools/; a test must not depend on anything else there
 (running the docs' 'audit-tool new domestic_abuse -o tools' in a clone adds a file)."""

@@ -21,7 +21,7 @@ IMPORTS = DATA / "import"
 MINI = DATA / "mini_tool.yaml"
 NEGLECT = ROOT / "tools" / "neglect_v2.yaml"
 ROUND = [  # the round's returns that have a model to export (one is deliberately invalid)
-    path for path in sorted((ROOT / "examples" / "2017-05-neglect" / "responses").glob("*.yaml"))
+    path for path in sorted((ROOT / "examples" / "2019-05-neglect" / "responses").glob("*.yaml"))
     if read_response(path).response is not None
 ]
 
@@ -107,7 +107,7 @@ def test_metadata_comes_from_the_resource_when_the_items_are_missing() -> None:
 def test_an_empty_required_group_comes_back_as_no_entries() -> None:
     """A required group that may be empty and has no repetition imports as [] (no meetings)."""
     tool = load_tool(NEGLECT)
-    original = read_response(ROOT / "examples" / "2017-05-neglect" / "responses" / "c5-csc.yaml")
+    original = read_response(ROOT / "examples" / "2019-05-neglect" / "responses" / "c5-csc.yaml")
     assert original.response is not None
     assert original.response.answers["meetings"].value == []
     resource = export_fhir_response(tool, original.response).resource

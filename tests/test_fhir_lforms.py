@@ -25,10 +25,10 @@ from conftest import ROOT
 pytestmark = pytest.mark.browser
 
 LFORMS = ROOT / "tests" / ".lforms" / "package" / "dist" / "lforms"
-RETURNS = ROOT / "examples" / "2017-05-neglect" / "responses"
+RETURNS = ROOT / "examples" / "2019-05-neglect" / "responses"
 TOOL = ROOT / "tools" / "neglect_v2.yaml"
 # A return with evidence, evidence dates and meetings, and one with no meetings at all.
-CASES = ("c1-police.yaml", "c4-police.yaml", "c3-csc.yaml", "c5-voluntary.yaml")
+CASES = ("c1-police.yaml", "c4-police.yaml", "c3-csc.yaml", "c5-csc.yaml")
 
 # The scripts at the end of the body: LHC-Forms adds to the body as it loads.
 _PAGE = """<!doctype html><html><head><meta charset="utf-8">

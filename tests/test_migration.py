@@ -465,7 +465,7 @@ def test_migrate_keeps_comments_quotes_and_plain_dates(
 def test_migrating_to_the_same_version_records_no_step() -> None:
     """A return carried to the version it already answers gets no migrated_from entry."""
     tool = load_tool(ROOT / "tools" / "neglect_v2.yaml")
-    response = load_response(ROOT / "examples" / "2017-05-neglect" / "responses" / "c1-police.yaml")
+    response = load_response(ROOT / "examples" / "2019-05-neglect" / "responses" / "c1-police.yaml")
     result = migrate(response, tool, tool)
     assert result.response.migrated_from == []
     assert result.response.answers == response.answers

@@ -14,7 +14,7 @@ import pytest
 
 from audit_tool import build_report, read_round, render_report_html, render_report_markdown
 
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 
 MANIFEST = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 
@@ -22,7 +22,7 @@ MANIFEST = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 @pytest.fixture(scope="module")
 def report() -> Any:
     """The example round's report model."""
-    loaded = read_round(MANIFEST)
+    loaded = read_round(MANIFEST, shared=[TOOLS])
     assert loaded.round is not None
     return build_report(loaded.round)
 

@@ -207,7 +207,7 @@ def test_score_takes_what_validate_response_takes() -> None:
     from audit_tool._yaml import read_document
 
     tool = load_tool(ROOT / "tools" / "neglect_v2.yaml")
-    path = ROOT / "examples" / "2017-05-neglect" / "responses" / "c1-police.yaml"
+    path = ROOT / "examples" / "2019-05-neglect" / "responses" / "c1-police.yaml"
     document, _ = read_document(path)
     assert document is not None
     expected = score(tool, [read_response(path)]).to_dict()["overall"]

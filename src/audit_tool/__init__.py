@@ -4,7 +4,7 @@ Quickstart (the shipped tools are found by name, as ``audit-tool`` finds them)::
 
     from audit_tool import find_tool, load_tool, read_response, score, validate_response
     tool = load_tool(find_tool("neglect", "2.0.0"))    # or load_tool("tools/neglect_v2.yaml")
-    returned = read_response("examples/2017-05-neglect/responses/c1-police.yaml")
+    returned = read_response("examples/2019-05-neglect/responses/c1-police.yaml")
     problems = validate_response(tool, returned)        # [] : every problem, never raises
     scores = score(tool, [returned])                    # theme scores, as `audit-tool score`
     scores.overall.themes["recording"].grade

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     files = expand_paths(args.tools)
     for file in files:
-        problems.extend(read_tool_file(file, streams, catalogues).problems)
+        problems.extend(read_tool_file(file, streams, catalogues, args.shared).problems)
     names = [STDIN_NAME if f == STDIN else f for f in files]
     report = Report.from_problems([*args.catalogue, *names], problems)
     return print_report(report, args.format, streams)

@@ -43,7 +43,7 @@ shipped with audit-tool; a response whose tool is not found is left out.
   csv   one row per theme and response, case or overall, for spreadsheets
 
 examples:
-  audit-tool score --tool tools/neglect_v2.yaml examples/2017-05-neglect/responses/
+  audit-tool score --tool tools/neglect_v1.yaml examples/2017-05-neglect/responses/
   audit-tool score --tool tools/neglect_v2.yaml c1-police.yaml --format json
 """
 
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         )
     if not tools:
         raise CommandError("no tool to score against: give --tool FILE or --tools DIR")
-    loaded_tool = read_tool_argument(tools[0], streams, args.catalogue)
+    loaded_tool = read_tool_argument(tools[0], streams, args.catalogue, shared=args.shared)
     if isinstance(loaded_tool, int):
         streams.err.write("audit-tool: error: the tool cannot be used; nothing was scored\n")
         return loaded_tool

@@ -86,7 +86,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             )
             continue
         # The tool's problems are the output here, so they go to stdout.
-        loaded = read_tool_argument(tool_path, streams, args.catalogue, args.format, streams.out)
+        loaded = read_tool_argument(
+            tool_path, streams, args.catalogue, args.format, streams.out, shared=args.shared
+        )
         if isinstance(loaded, int):
             return loaded
         tool = loaded.tool
