@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .._fs import write_atomic
+from .._fs import name_too_long, write_atomic
 from ..catalogue import ThemeCatalogue
 from ..formatters import format_problem, report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
@@ -273,7 +273,7 @@ def named_tool_path(path: str) -> str | Path:
     """``path``; or, for ``ID@VERSION`` that is not a file, the tool file found by that
     name in ``AUDIT_TOOL_PATH`` or the shipped tools (:func:`audit_tool.shipped.find_tool`)."""
     tool_id, at, version = path.partition("@")
-    if at and not Path(path).exists():
+    if at and not name_too_long(path) and not Path(path).exists():
         found = find_tool(tool_id, version)
         if found is not None:
             return found

@@ -97,7 +97,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     document, problems, name = _read(args.response, streams)
     if document is None or any(p.is_error for p in problems):
         return report_problems([name], problems, args.format, streams) or EXIT_ERRORS
-    loaded = read_tool_argument(_tool_path(args, document), streams, args.catalogue, args.format)
+    loaded = read_tool_argument(
+        _tool_path(args, document), streams, args.catalogue, args.format, shared=args.shared
+    )
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._fs import RESPONSE_SUFFIXES, expand_paths
+from .._fs import RESPONSE_SUFFIXES, expand_paths, name_too_long
 from .._yaml import read_document
 from ..codes import problem
 from ..problems import Problem
@@ -142,7 +142,7 @@ def response_files(paths: Sequence[str], streams: Streams) -> list[str]:
     on stderr says how many were passed over). A file named on its own is always kept."""
     files: list[str] = []
     for given in paths:
-        if given == STDIN or not Path(given).is_dir():
+        if given == STDIN or name_too_long(given) or not Path(given).is_dir():
             files.append(given)
             continue
         found = expand_paths([given], RESPONSE_SUFFIXES)
