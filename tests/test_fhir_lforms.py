@@ -140,3 +140,39 @@ def test_lhc_forms_flags_a_return_missing_a_required_answer(
     result = _through_lforms(browser, lforms_page, export_fhir(tool).resource, filled)
     assert result["errors"], "LHC-Forms found nothing missing"
     assert any("require" in str(e).lower() for e in result["errors"])
+
+
+def test_the_metadata_typed_into_lhc_forms_comes_back(browser: Any, lforms_page: str) -> None:
+    """A response that lacks the return's case, agency, round and auditor role (nor has them
+    in subject, author or extensions): typed into the 'About this return' fields LHC-Forms
+    shows, they come back in the imported return, which validates and scores as the YAML."""
+    tool = load_tool(TOOL)
+    original = read_response(RETURNS / "c1-police.yaml")
+    assert original.response is not None
+    filled = export_fhir_response(tool, original.response).resource
+    # Left: the dates (LHC-Forms has date pickers); the text fields are typed below.
+    about = filled["item"][0]
+    assert about["linkId"] == "audit-return"
+    dates = ("audit-return.period-start", "audit-return.period-end", "audit-return.completed")
+    about["item"] = [i for i in about["item"] if i["linkId"] in dates]
+    for element in ("subject", "author", "extension"):
+        del filled[element]
+    _through_lforms(browser, lforms_page, export_fhir(tool).resource, filled)
+    typed = {"case": "C1", "agency": "police", "round": "2019-05-neglect",
+             "auditor-role": "Detective sergeant, public protection unit"}
+    for field, text in typed.items():
+        box = browser.find_element("css selector", f"input[id^='audit-return.{field}/']")
+        box.clear()
+        box.send_keys(text)
+    made = browser.execute_script(
+        "return LForms.Util.getFormFHIRData('QuestionnaireResponse', 'R4', "
+        "document.getElementById('form'))"
+    )
+    imported = import_fhir_response(tool, made)
+    assert imported.problems == ()
+    back = parse_response(to_yaml(imported.document), name="typed.yaml")
+    assert back.response is not None
+    assert (back.response.case, back.response.agency, back.response.round,
+            back.response.auditor_role) == tuple(typed.values())
+    assert [p for p in validate_response(tool, back) if p.is_error] == []
+    assert score(tool, [back]).to_dict()["overall"] == score(tool, [original]).to_dict()["overall"]
