@@ -1,0 +1,135 @@
+"""Reading one return's records of events: each entry of the register group, defensively.
+
+A return with errors elsewhere is still read here, entry by entry: an entry
+whose kind is no option of its scale, or whose date is not written
+``YYYY-MM-DD``, cannot be placed and gives a problem; every other entry is a
+record. A part's answer counts only where its sub-question applies (its
+condition, read over the entry and the return's top-level answers, holds) and
+is an option of its scale.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .. import _pointer
+from .._types import parse_date
+from ..answers import answer_pointer
+from ..codes import problem
+from ..events import EventRegister
+from ..problems import Problem
+from ..response import Response
+from ..tool import AnyQuestion, GroupQuestion, Tool
+from .model import Record
+
+__all__ = ["RecordReader"]
+
+
+def _raw_child(raw: Any, key: str | int) -> Any:
+    if isinstance(raw, dict) and isinstance(key, str):
+        return raw.get(key)
+    if isinstance(raw, list) and isinstance(key, int) and 0 <= key < len(raw):
+        return raw[key]
+    return None
+
+
+@dataclass(frozen=True)
+class _Sub:
+    question: AnyQuestion
+    options: frozenset[str]
+
+
+class RecordReader:
+    """Reads the records of one register group from returns; the tool is read once."""
+
+    def __init__(self, tool: Tool, group: GroupQuestion, declaration: EventRegister) -> None:
+        self.tool = tool
+        self.group = group
+        self.declaration = declaration
+        subs = {sub.id: sub for sub in group.questions}
+
+        def sub(question_id: str) -> _Sub:
+            question = subs[question_id]
+            scale = tool.scale_of(question)
+            return _Sub(question, frozenset(scale.values) if scale is not None else frozenset())
+
+        self.kind = sub(declaration.kind)
+        self.date = subs[declaration.date]
+        self.parts = {role: sub(part.question) for role, part in declaration.parts()}
+        self.order = tuple(group.questions)
+
+    def group_pointer(self, raw: Mapping[str, Any] | None) -> str:
+        """Where the group's answer stands in a return (its value, when it is there)."""
+        base = _pointer.join("/answers", self.group.id)
+        raw_answer = _raw_child(_raw_child(raw, "answers"), self.group.id)
+        if raw is not None and raw_answer is None:
+            return "/answers" if isinstance(_raw_child(raw, "answers"), dict) else ""
+        return answer_pointer(base, raw_answer)
+
+    def asked(self, response: Response) -> bool:
+        """True when the group applies to ``response`` (its condition, if any, holds)."""
+        when = self.group.when
+        return when is None or when.evaluate(response.values())
+
+    def read(
+        self, response: Response, raw: Mapping[str, Any] | None, file: str
+    ) -> Iterator[Record | Problem]:
+        """Every record of ``response``, and a problem for each entry that cannot be placed."""
+        answer = response.answers.get(self.group.id)
+        if answer is None:
+            return
+        base = _pointer.join("/answers", self.group.id)
+        raw_answer = _raw_child(_raw_child(raw, "answers"), self.group.id)
+        entries_pointer = answer_pointer(base, raw_answer)
+        raw_entries = (
+            _raw_child(raw_answer, "value") if isinstance(raw_answer, dict) else raw_answer
+        )
+        outer = response.values()
+        label = self.group.entry_label
+        for index, entry in enumerate(answer.entries):
+            entry_pointer = _pointer.join(entries_pointer, index)
+            raw_entry = _raw_child(raw_entries, index)
+
+            def where(question_id: str, pointer: str = entry_pointer, raw: Any = raw_entry) -> str:
+                place = _pointer.join(pointer, question_id)
+                return answer_pointer(place, _raw_child(raw, question_id))
+
+            kind_answer = entry.get(self.kind.question.id)
+            kind = kind_answer.value if kind_answer is not None else None
+            date_answer = entry.get(self.date.id)
+            date_value = date_answer.value if date_answer is not None else None
+            date = date_value if isinstance(date_value, datetime.date) else parse_date(date_value)
+            if not (isinstance(kind, str) and kind in self.kind.options):
+                yield problem(
+                    "register-entry-unmatched",
+                    f"{label} {index + 1} of '{self.group.id}' has no kind that is an option of "
+                    f"'{self.kind.question.id}', so the register leaves it out",
+                    where(self.kind.question.id) if kind_answer is not None else entry_pointer,
+                )
+                continue
+            if date is None:
+                yield problem(
+                    "register-entry-unmatched",
+                    f"{label} {index + 1} of '{self.group.id}' has no date written YYYY-MM-DD "
+                    f"in '{self.date.id}', so the register leaves it out",
+                    where(self.date.id) if date_answer is not None else entry_pointer,
+                )
+                continue
+            values = dict(outer)
+            applies: dict[str, bool] = {}
+            for sub in self.order:
+                sub_answer = entry.get(sub.id)
+                applies[sub.id] = sub.when is None or sub.when.evaluate(values)
+                if applies[sub.id] and sub_answer is not None:
+                    values[sub.id] = sub_answer.value
+            parts: dict[str, str | None] = {}
+            pointers = {"entry": entry_pointer, "date": where(self.date.id)}
+            for role, part in self.parts.items():
+                question_id = part.question.id
+                value = values.get(question_id) if applies[question_id] else None
+                parts[role] = value if isinstance(value, str) and value in part.options else None
+                pointers[role] = where(question_id)
+            yield Record(response.case, response.agency, file, index, kind, date, parts, pointers)
