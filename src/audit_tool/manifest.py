@@ -241,6 +241,9 @@ class LoadedManifest:
     manifest: AuditManifest | None = None
     document: Document | None = None
     problems: list[Problem] = field(default_factory=list)
+    model: AuditManifest | None = None
+    """The manifest when its shape is right, even if its own checks found errors (an
+    agency listed twice): what a reader that can work around those may use."""
 
     @property
     def ok(self) -> bool:
@@ -288,6 +291,7 @@ def read_manifest(
     loaded.problems.extend(found)
     if manifest is None:
         return loaded
+    loaded.model = manifest
     for found_problem in (*check_manifest(manifest), *_missing_paths(loaded, manifest)):
         loaded.problems.append(document.source.locate(found_problem))
     if loaded.ok:

@@ -45,6 +45,10 @@ __all__ = [
     "read_round",
 ]
 
+_SALVAGEABLE = frozenset(
+    {"manifest-duplicate-agency", "manifest-duplicate-case", "manifest-unknown-agency"}
+)
+
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while returns are read."""
 
@@ -302,16 +306,24 @@ def read_round(
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    salvage: bool = False,
 ) -> LoadedRound:
     """Read an audit round from its manifest; never raises for bad input.
 
     When the manifest or its tool has errors, the result has no round and
     carries those problems. Otherwise every return is read and checked; the
-    invalid ones stay in the round with their problems.
+    invalid ones stay in the round with their problems. With ``salvage``, a
+    manifest whose only errors are agencies or cases listed twice, or an agency
+    invited but not listed, is still read (the problems stay in the result):
+    the first entry of an id counts.
     """
     loaded = read_manifest(path, limits=limits)
     result = LoadedRound(loaded.file, problems=list(loaded.problems))
     manifest = loaded.manifest
+    if manifest is None and salvage and loaded.model is not None and all(
+        p.code in _SALVAGEABLE for p in loaded.problems if p.is_error
+    ):
+        manifest = loaded.model
     if manifest is None:
         return result
     catalogues = tuple(catalogues)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._register_checks import check_registers
 from ..codes import problem
+from ..exceptions import AuditToolError
 from ..problems import Problem
 from ..response import Period
 from ..round import AuditRound, RoundReturn
@@ -108,13 +110,24 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
     found = groups[0]
     declaration = found.event_register
     assert declaration is not None
+    if any(p.is_error for p in check_registers(tool)):
+        # A tool read from a file never gets here: its loader reports these problems.
+        raise AuditToolError(
+            f"{tool.ref}: the register of group '{found.id}' has errors; run 'audit-tool check'"
+        )
     reader = RecordReader(tool, found, declaration)
     usable, problems, left = _usable(audit)
-    kind_scale = tool.scale_of(reader.kind.question)
-    kinds = {o.value: o.label for o in kind_scale.options} if kind_scale is not None else {}
+    kinds = {reader.single_kind: found.entry_label.capitalize()}
+    if reader.kind is not None:
+        scale = tool.scale_of(reader.kind.question)
+        kinds = {o.value: o.label for o in scale.options} if scale is not None else {}
     unable = manifest.unable
     cases: list[CaseRegister] = []
+    seen: set[str] = set()
     for case in manifest.cases:
+        if case.ref in seen:
+            continue  # a case listed twice: the first entry counts
+        seen.add(case.ref)
         agencies = tuple(dict.fromkeys(case.agencies))
         columns: dict[str, CellState] = {}
         records: list[Record] = []

@@ -56,7 +56,9 @@ class RecordReader:
             scale = tool.scale_of(question)
             return _Sub(question, frozenset(scale.values) if scale is not None else frozenset())
 
-        self.kind = sub(declaration.kind)
+        self.kind = sub(declaration.kind) if declaration.kind is not None else None
+        self.single_kind = group.id
+        """The kind every record has when the register declares no kind sub-question."""
         self.date = subs[declaration.date]
         self.parts = {role: sub(part.question) for role, part in declaration.parts()}
         self.order = tuple(group.questions)
@@ -97,19 +99,22 @@ class RecordReader:
                 place = _pointer.join(pointer, question_id)
                 return answer_pointer(place, _raw_child(raw, question_id))
 
-            kind_answer = entry.get(self.kind.question.id)
-            kind = kind_answer.value if kind_answer is not None else None
             date_answer = entry.get(self.date.id)
             date_value = date_answer.value if date_answer is not None else None
             date = date_value if isinstance(date_value, datetime.date) else parse_date(date_value)
-            if not (isinstance(kind, str) and kind in self.kind.options):
-                yield problem(
-                    "register-entry-unmatched",
-                    f"{label} {index + 1} of '{self.group.id}' has no kind that is an option of "
-                    f"'{self.kind.question.id}', so the register leaves it out",
-                    where(self.kind.question.id) if kind_answer is not None else entry_pointer,
-                )
-                continue
+            kind: Any = self.single_kind
+            if self.kind is not None:
+                kind_id = self.kind.question.id
+                kind_answer = entry.get(kind_id)
+                kind = kind_answer.value if kind_answer is not None else None
+                if not (isinstance(kind, str) and kind in self.kind.options):
+                    yield problem(
+                        "register-entry-unmatched",
+                        f"{label} {index + 1} of '{self.group.id}' has no kind that is an "
+                        f"option of '{kind_id}', so the register leaves it out",
+                        where(kind_id) if kind_answer is not None else entry_pointer,
+                    )
+                    continue
             if date is None:
                 yield problem(
                     "register-entry-unmatched",

@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .._escape import html_text
+from ..register.render import matching_rule
 from ..round import Coverage
 from .grades import all_grades, colour, format_percent, grade_label
+from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
@@ -36,6 +38,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+h4 { font-size: .95rem; margin: 1rem 0 .3rem; }
 .meta { color: #444; margin: 0 0 1rem; }
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; padding: 0;
   list-style: none; }
@@ -199,6 +202,65 @@ def _findings(report: RoundReport) -> str:
     )
 
 
+def _by_agency(report: RoundReport) -> str:
+    if not report.by_agency:
+        return ""
+    rows = []
+    for agency, scores in report.by_agency.items():
+        cells = [f'<th scope="row">{html_text(report.agencies.get(agency, agency))}</th>']
+        for theme in report.themes:
+            found = scores[theme.id]
+            cells.append(
+                f'<td class="num">{_percent(found.percent)} {_grade(report, found.grade)}</td>'
+            )
+        rows.append(cells)
+    return (
+        '<section id="by-agency"><h2>By agency</h2>'
+        "<p>Each agency's valid returns pooled, theme by theme: the points it scored over the "
+        "points available, graded by the same bands. For actions a single agency can own.</p>"
+        + _table(["Agency", *(t.name for t in report.themes)], rows)
+        + "</section>"
+    )
+
+
+def _meetings(report: RoundReport) -> str:
+    register = report.register
+    if register is None:
+        return ""
+    names = dict(report.agencies)
+    label = register.entry_label
+    parts = [
+        f'<section id="register"><h2>{html_text(register.title)}</h2>',
+        f"<p>{html_text(ABOUT.format(label=label, rule=matching_rule(register)))}</p>",
+        f'<p class="note">{html_text(LIMITS.format(label=label))}</p>',
+    ]
+    for case in register.cases:
+        parts.append(f"<h3>Case {html_text(case.case)}</h3>")
+        if not case.events:
+            parts.append(f"<p>No return records a {html_text(label)}.</p>")
+            continue
+        head, rows = case_table(register, case, names)
+        parts.append(_table(head, [
+            [f'<th scope="row">{html_text(row[0])}</th>',
+             *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
+            for row in rows
+        ]))
+    head, rows = kind_table(register, names)
+    parts.append(f"<h3>By agency and kind of {html_text(label)}</h3>")
+    parts.append(f'<p class="note">{html_text(KIND_TABLE_NOTE)}</p>')
+    parts.append(_table(head, [
+        [f'<th scope="row">{html_text(row[0])}</th>',
+         *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
+        for row in rows
+    ]))
+    sections = flag_sections(register, names, dict(report.file_names))
+    parts.append("<h3>Flags</h3>" + ("" if sections else "<p>None.</p>"))
+    for heading, sentences in sections:
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h4>{html_text(heading)}</h4><ul>{items}</ul>")
+    return "".join(parts) + "</section>"
+
+
 def _coverage(report: RoundReport) -> str:
     rows = []
     for agency, name in report.agencies.items():
@@ -279,6 +341,8 @@ def render_report_html(report: RoundReport) -> str:
             _header(report),
             _themes(report),
             _findings(report),
+            _by_agency(report),
+            _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),
