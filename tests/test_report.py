@@ -67,7 +67,9 @@ def test_strengths_and_areas_follow_the_grades(report: RoundReport) -> None:
 def test_markdown_shows_coverage_warnings_and_the_invalid_return(report: RoundReport) -> None:
     """The Markdown report has each coverage mark, each warning heading and the invalid return."""
     text = render_report_markdown(report)
-    row = next(line for line in text.splitlines() if line.startswith("| Housing and benefits"))
+    coverage = text.split("\n## Coverage\n", 1)[1]
+    row = next(line for line in coverage.splitlines()
+               if line.startswith("| Housing and benefits"))
     assert row == (
         "| Housing and benefits | Returned | Invalid return | Not invited | Not invited "
         "| Not invited |"

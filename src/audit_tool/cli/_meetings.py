@@ -39,9 +39,10 @@ tell (who was actually invited, for one).
 
 Flags are warnings: they do not change the exit code. Returns with errors
 are still read where they can be (an entry whose date does not parse is
-left out, with a flag); their errors are listed on stderr and change the
-exit code only with --strict. A manifest that cannot be read, or a tool
-that declares no register, exits 1.
+left out, with a flag); the errors in the register group are listed on
+stderr, the others counted, and they change the exit code only with
+--strict. A manifest with errors (an agency listed twice is worked around:
+the first entry counts), or a tool that declares no register, exits 1.
 
 examples:
   audit-tool meetings examples/2017-05-neglect/audit.yaml
@@ -97,12 +98,18 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(register_csv(built))
     else:
         streams.out.write(register_text(built))
+    # Only the errors in what the register reads are listed; `validate` gives the rest.
+    within = f"/answers/{built.group}"
     errors = [p for r in audit.returns for p in r.report.errors]
+    shown = [p for p in errors if p.pointer == within or p.pointer.startswith(within + "/")]
     code = EXIT_OK
+    if shown:
+        code = report_problems([r.file for r in audit.returns], shown, problem_format, streams)
     if errors:
-        code = report_problems([r.file for r in audit.returns], errors, problem_format, streams)
+        others = len(errors) - len(shown)
         streams.err.write(
-            f"audit-tool: {len(errors)} error{'s' if len(errors) != 1 else ''} in the returns "
-            "(the register reads what it can of them)\n"
+            f"audit-tool: the returns have {len(errors)} error{'s' if len(errors) != 1 else ''}"
+            f" ({len(shown)} in '{built.group}', listed above; {others} elsewhere, which "
+            "'audit-tool validate' lists); the register reads what it can\n"
         )
-    return manifest_code or (code if args.strict else EXIT_OK)
+    return manifest_code or (code or EXIT_ERRORS if errors and args.strict else EXIT_OK)

@@ -117,7 +117,7 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
         )
     reader = RecordReader(tool, found, declaration)
     usable, problems, left = _usable(audit)
-    kinds = {reader.single_kind: found.entry_label.capitalize()}
+    kinds = {reader.single_kind: found.entry_label[:1].upper() + found.entry_label[1:]}
     if reader.kind is not None:
         scale = tool.scale_of(reader.kind.question)
         kinds = {o.value: o.label for o in scale.options} if scale is not None else {}
