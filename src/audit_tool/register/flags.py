@@ -63,7 +63,7 @@ def _flags(
     what = f"{label} '{event.kind}' of {event.date.isoformat()}"
     recorded = event.recorded_by
     for agency, cell in event.cells.items():
-        if cell.state is CellState.NO_RECORD and recorded:
+        if cell.state is CellState.NO_RECORD:  # an event always has a record
             yield agency, _flag(
                 "register-no-record",
                 f"no record of the {what}, which {_names(recorded)} recorded",
@@ -79,7 +79,7 @@ def _flags(
                 "register-possible-duplicate",
                 f"{label} {extra.entry + 1} looks like the same event as {label} "
                 f"{cell.record.entry + 1} ({what})",
-                extra.pointers["entry"], agency, event,
+                extra.pointer("entry"), agency, event,
             )
 
 
@@ -94,7 +94,7 @@ def _record_flags(
             "register-no-report",
             f"the {what}: the agency took part ('{parts['attendance']}') but its report answer "
             f"is '{parts['report']}'",
-            record.pointers["report"], record.agency, event,
+            record.pointer("report"), record.agency, event,
         )
     if (declaration.outcome_recorded is not None
             and parts.get("outcome_recorded") in declaration.outcome_recorded.not_done):
@@ -102,14 +102,14 @@ def _record_flags(
             "register-outcome-not-recorded",
             f"the {what}: asked whether its outcome is recorded in the agency's own file, "
             f"the return answers '{parts['outcome_recorded']}'",
-            record.pointers["outcome_recorded"], record.agency, event,
+            record.pointer("outcome_recorded"), record.agency, event,
         )
     if period is not None and not period.start <= record.date <= period.end:
         yield _flag(
             "register-outside-period",
             f"the {what} is dated {record.date.isoformat()}, outside the audit period "
             f"{period.start.isoformat()} to {period.end.isoformat()}",
-            record.pointers["date"], record.agency, event,
+            record.pointer("date"), record.agency, event,
         )
     if event.ambiguous:
         yield _flag(
@@ -117,7 +117,7 @@ def _record_flags(
             f"the records of this {what.split(' of ')[0]} run from {event.date.isoformat()} to "
             f"{event.dates[-1].isoformat()}, more than {declaration.date_tolerance_days} days: "
             "one event or several",
-            record.pointers["date"], record.agency, event,
+            record.pointer("date"), record.agency, event,
         )
 
 

@@ -13,6 +13,7 @@ import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from ..events import PART_ROLES, EventRegister
@@ -63,13 +64,29 @@ class Record:
     parts: Mapping[str, str | None]
     """By part (``attendance``, ``report``...): the option answered, or ``None`` when the
     sub-question does not apply, is not answered, or is answered with no option of its scale."""
-    pointers: Mapping[str, str]
-    """JSON pointers into the return: ``entry``, ``date``, and each part's answer value."""
+    entry_pointer: str
+    """JSON pointer to the entry in the return."""
+    questions: Mapping[str, str] = field(default_factory=dict, compare=False, repr=False)
+    """By part, and ``date``: the sub-question's id (the same for every record of a group)."""
+    full: frozenset[str] | None = None
+    """The sub-questions whose answer the entry writes in full (``value:``, ``evidence:``),
+    whose pointers lead to their value; ``None`` when read without the document, where every
+    answer is taken to be in full, as :func:`~audit_tool.answers.answer_pointer` does."""
 
     @property
     def key(self) -> tuple[datetime.date, str, int]:
         """Orders records the same way whatever order the returns were read in."""
         return (self.date, self.agency, self.entry)
+
+    def pointer(self, role: str) -> str:
+        """JSON pointer to the value of the sub-question that gives ``role`` (``date``,
+        ``report``...), or to the entry for ``entry``. Worked out only when a flag needs it:
+        a round has thousands of records and few flags each."""
+        if role == "entry":
+            return self.entry_pointer
+        question = self.questions[role]  # an identifier: nothing to escape
+        place = f"{self.entry_pointer}/{question}"
+        return place + "/value" if self.full is None or question in self.full else place
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +104,7 @@ class Cell:
         return None if self.record is None else self.record.parts.get(role)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """One event of one case, reconciled across the returns of the agencies invited to it."""
 
@@ -104,7 +121,7 @@ class Event:
         """The earliest date any record gives."""
         return self.dates[0]
 
-    @property
+    @cached_property
     def recorded_by(self) -> tuple[str, ...]:
         """The agencies whose returns record the event."""
         return tuple(a for a, c in self.cells.items() if c.state is CellState.RECORDED)

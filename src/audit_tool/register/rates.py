@@ -32,30 +32,34 @@ def round_rates(
     kinds: Iterable[str],
 ) -> Mapping[str, Mapping[str, Mapping[str, Rate]]]:
     """``agency -> kind -> rate name -> Rate`` over every case; kind ``all`` sums the kinds."""
-    kinds = (*kinds, "all")
-    counts: _Counts = {
-        a: {k: {n: [0, 0] for n in RATE_NAMES} for k in kinds} for a in agencies
-    }
+    kinds = tuple(kinds)
+    counts: _Counts = {a: {k: {n: [0, 0] for n in RATE_NAMES} for k in kinds} for a in agencies}
     parts = list(declaration.parts())
+    counted = (CellState.RECORDED, CellState.NO_RECORD)
     for case in cases:
         for event in case.events:
             for agency, cell in event.cells.items():
-                if agency not in counts or cell.state not in (CellState.RECORDED,
-                                                              CellState.NO_RECORD):
+                by_kind = counts.get(agency)
+                if by_kind is None or cell.state not in counted:
                     continue
-                for kind in (event.kind, "all"):
-                    into = counts[agency].setdefault(kind, {n: [0, 0] for n in RATE_NAMES})
-                    into["recorded"][1] += 1
-                    if cell.record is None:
-                        continue
-                    into["recorded"][0] += 1
-                    for role, part in parts:
-                        value = cell.record.parts.get(role)
-                        if value in part.done:
-                            into[role][0] += 1
-                            into[role][1] += 1
-                        elif value in part.not_done:
-                            into[role][1] += 1
+                into = by_kind.setdefault(event.kind, {n: [0, 0] for n in RATE_NAMES})
+                into["recorded"][1] += 1
+                if cell.record is None:
+                    continue
+                into["recorded"][0] += 1
+                for role, part in parts:
+                    value = cell.record.parts.get(role)
+                    if value in part.done:
+                        into[role][0] += 1
+                        into[role][1] += 1
+                    elif value in part.not_done:
+                        into[role][1] += 1
+    for by_kind in counts.values():
+        by_kind["all"] = {
+            n: [sum(rates[n][0] for rates in by_kind.values()),
+                sum(rates[n][1] for rates in by_kind.values())]
+            for n in RATE_NAMES
+        }
     return {
         agency: {kind: {name: Rate(*pair) for name, pair in rates.items()}
                  for kind, rates in by_kind.items()}

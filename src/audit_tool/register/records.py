@@ -11,6 +11,7 @@ is an option of its scale.
 from __future__ import annotations
 
 import datetime
+from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -62,6 +63,36 @@ class RecordReader:
         self.date = subs[declaration.date]
         self.parts = {role: sub(part.question) for role, part in declaration.parts()}
         self.order = tuple(group.questions)
+        self.questions: dict[str, str] = {"date": declaration.date}
+        self.questions.update((role, part.question) for role, part in declaration.parts())
+        self._reads = {
+            sub.id: tuple(dict.fromkeys(target for target, _, _ in sub.when.references()))
+            for sub in self.order
+            if sub.when is not None
+        }
+        self._applies: dict[tuple[str, tuple[Any, ...]], bool] = {}
+
+    def _holds(self, sub: AnyQuestion, values: Mapping[str, Any]) -> bool:
+        """Whether ``sub`` applies given ``values``, worked out once for each combination of
+        the answers its condition reads (a round has thousands of entries and few)."""
+        if sub.when is None:
+            return True
+        read = tuple(values.get(target) for target in self._reads[sub.id])
+        if not all(isinstance(v, (str, int, float, bool, type(None))) for v in read):
+            return sub.when.evaluate(values)  # a list (multiple choice): not worth a key
+        key = (sub.id, read)
+        found = self._applies.get(key)
+        if found is None:
+            found = self._applies[key] = sub.when.evaluate(values)
+        return found
+
+    @staticmethod
+    def _full(raw_entry: Any) -> frozenset[str] | None:
+        """The keys of an entry as written whose answers are in full form; ``None`` without
+        the document (a response built in memory)."""
+        if not isinstance(raw_entry, dict):
+            return None
+        return frozenset(k for k, v in raw_entry.items() if isinstance(v, dict))
 
     def group_pointer(self, raw: Mapping[str, Any] | None) -> str:
         """Where the group's answer stands in a return (its value, when it is there)."""
@@ -123,18 +154,18 @@ class RecordReader:
                     where(self.date.id) if date_answer is not None else entry_pointer,
                 )
                 continue
-            values = dict(outer)
+            values: ChainMap[str, Any] = ChainMap({}, outer)  # no copy of every answer
             applies: dict[str, bool] = {}
             for sub in self.order:
                 sub_answer = entry.get(sub.id)
-                applies[sub.id] = sub.when is None or sub.when.evaluate(values)
+                applies[sub.id] = self._holds(sub, values)
                 if applies[sub.id] and sub_answer is not None:
                     values[sub.id] = sub_answer.value
             parts: dict[str, str | None] = {}
-            pointers = {"entry": entry_pointer, "date": where(self.date.id)}
             for role, part in self.parts.items():
                 question_id = part.question.id
                 value = values.get(question_id) if applies[question_id] else None
                 parts[role] = value if isinstance(value, str) and value in part.options else None
-                pointers[role] = where(question_id)
-            yield Record(response.case, response.agency, file, index, kind, date, parts, pointers)
+            full = self._full(raw_entry)
+            yield Record(response.case, response.agency, file, index, kind, date, parts,
+                         entry_pointer, self.questions, full)
