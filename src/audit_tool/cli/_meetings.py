@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..formatters import render_json
-from ..register import build_register, register_csv, register_groups, register_text
+from ..register import build_register, register_groups
+from ..report.register_tables import register_csv, register_text
 from ..round import read_round
 from ._common import (
     EXIT_ERRORS,

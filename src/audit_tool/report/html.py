@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .._escape import html_text
-from ..register.render import matching_rule
 from ..round import Coverage
 from .grades import all_grades, colour, format_percent, grade_label
 from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .register_tables import matching_rule
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
     COVERAGE_WORDS,

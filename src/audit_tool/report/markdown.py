@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .._escape import md_text
-from ..register.render import matching_rule
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
 from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .register_tables import matching_rule
 from .tables import legend
 from .words import (
     COVERAGE_WORDS,

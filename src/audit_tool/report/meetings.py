@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from ..codes import CODES
 from ..register.model import CaseRegister, RoundRegister
-from ..register.render import cell_words, rate_names
+from .register_tables import cell_words, rate_names
 
 __all__ = [
     "ABOUT",

@@ -1,4 +1,4 @@
-"""The register as text (for the terminal) and CSV (one row per event and agency).
+"""The register of a round as text (for the terminal) and CSV (one row per event and agency).
 
 JSON is :meth:`RoundRegister.to_dict`. What the register shows in words (a
 cell, a rate, the matching rule) is worked out here once, for these and for
@@ -13,9 +13,9 @@ from collections.abc import Iterator, Sequence
 
 from ..events import PART_ROLES
 from ..formatters import format_problem
-from ..report.grades import format_percent
-from ..report.tables import aligned
-from .model import RATE_NAMES, CaseRegister, Cell, CellState, Event, Rate, RoundRegister
+from ..register.model import RATE_NAMES, CaseRegister, Cell, CellState, Event, Rate, RoundRegister
+from .grades import format_percent
+from .tables import aligned
 
 __all__ = [
     "CSV_COLUMNS",
