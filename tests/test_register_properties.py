@@ -114,8 +114,8 @@ def test_taking_one_agency_away_changes_only_its_column_and_its_flags(
         if agency in case.agencies:
             assert case.columns[agency] is CellState.NO_RETURN
             assert all(e.cells[agency].state is CellState.NO_RETURN for e in case.events)
-    only_theirs = {(case, e.kind, e.date.isoformat())
-                   for (case, key), (e, _) in before.items() if not key}
+    only_theirs = {(case.case, e.kind, e.date.isoformat()) for case in full.cases
+                   for e in case.events if {r.agency for r in e.records} == {agency}}
     files = {r.file for r in audit.returns if r.agency == agency}
 
     def depends(p: Any) -> bool:

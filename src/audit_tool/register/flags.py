@@ -9,7 +9,8 @@
 - ``register-outside-period``: the record's date is outside the audit period,
   at the date;
 - ``register-possible-duplicate``: a second record in the same return of the
-  same event, at that entry;
+  same event, at that entry (its parts are not flagged again, nor counted in the
+  rates: the first record stands for the agency);
 - ``register-event-ambiguous``: the event's records chain over more days than
   the tolerance, at each record's date.
 
@@ -72,8 +73,10 @@ def _flags(
         if cell.record is None:
             continue
         for record in (cell.record, *cell.duplicates):
+            # A possible duplicate is the same event: its parts are not flagged twice.
+            first = record is cell.record
             yield from ((agency, p) for p in _record_flags(record, event, declaration, what,
-                                                            period_of(agency)))
+                                                            period_of(agency), first))
         for extra in cell.duplicates:
             yield agency, _flag(
                 "register-possible-duplicate",
@@ -84,9 +87,14 @@ def _flags(
 
 
 def _record_flags(
-    record: Record, event: Event, declaration: EventRegister, what: str, period: Period | None
+    record: Record,
+    event: Event,
+    declaration: EventRegister,
+    what: str,
+    period: Period | None,
+    first: bool,
 ) -> Iterator[Problem]:
-    parts = record.parts
+    parts = record.parts if first else {}
     took_part = parts.get("attendance") in declaration.attendance.done
     if (declaration.report is not None and took_part
             and parts.get("report") in declaration.report.not_done):
