@@ -20,6 +20,9 @@ from .model import Cell, CellState, Event, Record
 
 __all__ = ["chain", "reconcile"]
 
+_EMPTY = {state: Cell(state) for state in CellState}
+"""A cell with no record, one per state: cells are frozen, so every row can share them."""
+
 
 def chain(records: Iterable[Record], tolerance: int) -> list[list[Record]]:
     """Records of one kind grouped into events, earliest first."""
@@ -64,9 +67,9 @@ def reconcile(
                 if own:
                     cells[agency] = Cell(CellState.RECORDED, own[0], tuple(own[1:]))
                 elif columns[agency] is CellState.RECORDED:
-                    cells[agency] = Cell(CellState.NO_RECORD)
+                    cells[agency] = _EMPTY[CellState.NO_RECORD]
                 else:
-                    cells[agency] = Cell(columns[agency])
+                    cells[agency] = _EMPTY[columns[agency]]
             dates = tuple(sorted({r.date for r in group}))
             events.append(Event(kind, dates, cells, dates[-1] - dates[0] > limit))
     events.sort(key=lambda e: (e.date, order.get(e.kind, len(order)), e.dates))

@@ -11,7 +11,6 @@ is an option of its scale.
 from __future__ import annotations
 
 import datetime
-from collections import ChainMap
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -72,18 +71,20 @@ class RecordReader:
         }
         self._applies: dict[tuple[str, tuple[Any, ...]], bool] = {}
 
-    def _holds(self, sub: AnyQuestion, values: Mapping[str, Any]) -> bool:
-        """Whether ``sub`` applies given ``values``, worked out once for each combination of
-        the answers its condition reads (a round has thousands of entries and few)."""
+    def _holds(self, sub: AnyQuestion, entry: Mapping[str, Any], outer: Mapping[str, Any]) -> bool:
+        """Whether ``sub`` applies, its condition reading the entry's answers so far and the
+        return's top-level ones; worked out once for each combination of the answers it
+        reads (a round has thousands of entries and few combinations)."""
         if sub.when is None:
             return True
-        read = tuple(values.get(target) for target in self._reads[sub.id])
-        if not all(isinstance(v, (str, int, float, bool, type(None))) for v in read):
-            return sub.when.evaluate(values)  # a list (multiple choice): not worth a key
+        read = tuple(entry[t] if t in entry else outer.get(t) for t in self._reads[sub.id])
         key = (sub.id, read)
-        found = self._applies.get(key)
+        try:
+            found = self._applies.get(key)
+        except TypeError:  # a list (multiple choice) in the key: work it out each time
+            return sub.when.evaluate({**outer, **entry})
         if found is None:
-            found = self._applies[key] = sub.when.evaluate(values)
+            found = self._applies[key] = sub.when.evaluate({**outer, **entry})
         return found
 
     @staticmethod
@@ -154,11 +155,11 @@ class RecordReader:
                     where(self.date.id) if date_answer is not None else entry_pointer,
                 )
                 continue
-            values: ChainMap[str, Any] = ChainMap({}, outer)  # no copy of every answer
+            values: dict[str, Any] = {}  # this entry's answers that apply, so far
             applies: dict[str, bool] = {}
             for sub in self.order:
                 sub_answer = entry.get(sub.id)
-                applies[sub.id] = self._holds(sub, values)
+                applies[sub.id] = self._holds(sub, values, outer)
                 if applies[sub.id] and sub_answer is not None:
                     values[sub.id] = sub_answer.value
             parts: dict[str, str | None] = {}
