@@ -12,10 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from test_report import _as_read, _free_text
+from test_report import _as_read, free_texts
 
 from audit_tool import RoundReport, build_report, read_round
-from audit_tool._yaml import read_document
 from audit_tool.cli._report import RENDERERS
 from audit_tool.report.register_tables import CSV_COLUMNS
 
@@ -83,11 +82,7 @@ def test_no_evidence_or_free_text_of_the_follow_up_round_reaches_its_report(
 ) -> None:
     """The register section quotes no evidence and no free-text answer, in any format."""
     page = _as_read(fmt, RENDERERS[fmt](report))
-    texts = set()
-    for path in (FOLLOW_UP / "responses").glob("*.yaml"):
-        document, _ = read_document(path)
-        assert document is not None
-        texts.update(" ".join(t.split()) for t in _free_text(document.data))
+    texts = free_texts(FOLLOW_UP / "responses")
     assert len(texts) > 30
     assert [t for t in texts if t in page] == []
 

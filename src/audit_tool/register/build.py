@@ -20,7 +20,7 @@ from ..problems import Problem
 from ..response import Period
 from ..round import AuditRound, RoundReturn
 from ..tool import GroupQuestion, Tool
-from .flags import event_flags
+from .flags import EventFlags
 from .model import CaseRegister, CellState, Record, RoundRegister
 from .rates import round_rates
 from .reconcile import reconcile
@@ -159,9 +159,10 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
                     problems.append(_locate(r, item))
         events = reconcile(records, agencies, columns, tuple(kinds),
                            declaration.date_tolerance_days)
+        flags = EventFlags(case.ref, declaration, found.entry_label, periods.__getitem__,
+                           pointers)
         for event in events:
-            for agency, flag in event_flags(event, case.ref, declaration, found.entry_label,
-                                            periods.__getitem__, pointers):
+            for agency, flag in flags.of(event):
                 problems.append(_locate(usable[(case.ref, agency)], flag))
         cases.append(CaseRegister(case.ref, agencies, events, columns))
     agency_names: dict[str, str] = {}

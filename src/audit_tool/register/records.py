@@ -17,7 +17,7 @@ from typing import Any
 
 from .. import _pointer
 from .._types import parse_date
-from ..answers import answer_pointer
+from ..answers import _raw_child, answer_pointer
 from ..codes import problem
 from ..events import EventRegister
 from ..problems import Problem
@@ -26,14 +26,6 @@ from ..tool import AnyQuestion, GroupQuestion, Tool
 from .model import Record
 
 __all__ = ["RecordReader"]
-
-
-def _raw_child(raw: Any, key: str | int) -> Any:
-    if isinstance(raw, dict) and isinstance(key, str):
-        return raw.get(key)
-    if isinstance(raw, list) and isinstance(key, int) and 0 <= key < len(raw):
-        return raw[key]
-    return None
 
 
 @dataclass(frozen=True)
