@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schemas bench clean
+.PHONY: demo test test-browser lint typecheck unit schemas bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 # self-contained HTML reports written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
-	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
-	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml -o out/2019-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools -o out/2019-05-neglect-report.html
 
 test: lint typecheck unit
 
@@ -32,6 +32,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
+
+# The tests that drive a real headless Chromium, alone (Debian: apt-get install chromium
+# chromium-driver). `make test` runs them too, and says plainly when they could not run.
+test-browser: $(STAMP)
+	$(BIN)/pytest -q -m browser
 
 # Regenerate the checked-in JSON Schemas and the generated parts of docs/.
 schemas: $(STAMP)

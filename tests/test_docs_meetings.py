@@ -47,7 +47,8 @@ def _cell_words(state: CellState, attendance: str | None, records: int) -> str:
 
 def test_the_case_worked_by_hand_is_what_the_register_gives() -> None:
     """The page's hand-made register of case C4 has the program's rows, columns and cells."""
-    loaded = read_round(ROOT / "examples" / "2019-05-neglect" / "audit.yaml")
+    loaded = read_round(ROOT / "examples" / "2019-05-neglect" / "audit.yaml",
+                        shared=[ROOT / "tools"])
     assert loaded.round is not None
     built = build_register(loaded.round)
     assert built is not None

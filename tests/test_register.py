@@ -17,11 +17,12 @@ from conftest import DATA, ROOT
 from register_rounds import NEGLECT_V2, make_round, meeting, round_return
 
 TEST_ROUND = DATA / "register" / "audit.yaml"
+TOOLS = ROOT / "tools"
 D = datetime.date
 
 
 def _test_register():  # type: ignore[no-untyped-def]
-    loaded = read_round(TEST_ROUND, salvage=True)
+    loaded = read_round(TEST_ROUND, salvage=True, shared=[TOOLS])
     assert loaded.round is not None
     built = build_register(loaded.round)
     assert built is not None
@@ -82,14 +83,14 @@ def test_the_test_round_rows_reconcile_the_agencies_records() -> None:
 def test_an_agency_listed_twice_is_an_error_but_the_register_is_still_built() -> None:
     """The manifest's duplicate agency is a located error; with salvage the round is read
     (the first entry's name counts), without it there is no round."""
-    loaded = read_round(TEST_ROUND, salvage=True)
+    loaded = read_round(TEST_ROUND, salvage=True, shared=[TOOLS])
     duplicate = [(p.code, p.line, p.column, p.pointer) for p in loaded.problems]
     assert duplicate == [("manifest-duplicate-agency", 13, 10, "/agencies/2/id")]
     assert loaded.round is not None
     built = build_register(loaded.round)
     assert built is not None
     assert built.agencies["police"] == "Police"
-    assert read_round(TEST_ROUND).round is None
+    assert read_round(TEST_ROUND, shared=[TOOLS]).round is None
 
 
 def test_flags_never_quote_free_text_or_the_case_reference() -> None:

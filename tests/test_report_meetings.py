@@ -21,13 +21,14 @@ from audit_tool.report.register_tables import CSV_COLUMNS
 from conftest import DATA, ROOT, CliResult
 
 FOLLOW_UP = ROOT / "examples" / "2019-05-neglect"
+TOOLS = ROOT / "tools"
 Cli = Callable[..., CliResult]
 
 
 @pytest.fixture(scope="module")
 def report() -> RoundReport:
     """The 2019 follow-up round's report data (neglect v2, which declares the register)."""
-    audit = read_round(FOLLOW_UP / "audit.yaml").round
+    audit = read_round(FOLLOW_UP / "audit.yaml", shared=[TOOLS]).round
     assert audit is not None
     return build_report(audit)
 
@@ -89,7 +90,7 @@ def test_no_evidence_or_free_text_of_the_follow_up_round_reaches_its_report(
 
 def test_a_round_on_a_tool_without_a_register_has_no_meetings_section() -> None:
     """The May 2017 round used neglect v1: its report has the By agency view, no register."""
-    audit = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml").round
+    audit = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml", shared=[TOOLS]).round
     assert audit is not None
     built = build_report(audit)
     assert built.register is None
@@ -101,9 +102,14 @@ def test_a_round_on_a_tool_without_a_register_has_no_meetings_section() -> None:
 # --- the meetings verb ------------------------------------------------------------------
 
 
+def _meetings(cli: Cli, manifest: str, *more: str) -> CliResult:
+    """``audit-tool meetings MANIFEST --shared tools ...``."""
+    return cli("meetings", manifest, "--shared", str(TOOLS), *more)
+
+
 def test_meetings_prints_the_register_and_exits_0(cli: Cli) -> None:
     """Text: the matching rule, each case's grid, the legend, the rates and the flags."""
-    result = cli("meetings", str(FOLLOW_UP / "audit.yaml"))
+    result = _meetings(cli, str(FOLLOW_UP / "audit.yaml"))
     assert (result.code, result.err) == (0, "")
     assert "case C4: 4 meetings" in result.out
     assert "took part, by agency and kind:" in result.out
@@ -114,10 +120,12 @@ def test_meetings_prints_the_register_and_exits_0(cli: Cli) -> None:
 def test_meetings_csv_has_a_row_per_meeting_and_invited_agency(cli: Cli) -> None:
     """CSV: the header, then one row for every meeting of every case and every agency
     invited to it."""
-    result = cli("meetings", str(FOLLOW_UP / "audit.yaml"), "--format", "csv")
+    result = _meetings(cli, str(FOLLOW_UP / "audit.yaml"), "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.out)))
     assert tuple(rows[0]) == CSV_COLUMNS
-    data = json.loads(cli("meetings", str(FOLLOW_UP / "audit.yaml"), "--format", "json").out)
+    data = json.loads(
+        _meetings(cli, str(FOLLOW_UP / "audit.yaml"), "--format", "json").out
+    )
     expected = sum(len(c["events"]) * len(c["agencies"]) for c in data["cases"])
     assert len(rows) - 1 == expected
 
@@ -125,7 +133,7 @@ def test_meetings_csv_has_a_row_per_meeting_and_invited_agency(cli: Cli) -> None
 def test_meetings_json_has_the_register_shape(cli: Cli) -> None:
     """JSON: round, tool, group, title, declaration, kinds, agencies, cases, rates,
     problems (each located in its file)."""
-    data = json.loads(cli("meetings", str(FOLLOW_UP / "audit.yaml"), "--format", "json").out)
+    data = json.loads(_meetings(cli, str(FOLLOW_UP / "audit.yaml"), "--format", "json").out)
     assert list(data) == ["round", "tool", "group", "title", "declaration", "kinds",
                           "agencies", "cases", "rates", "problems"]
     assert data["declaration"]["date_tolerance_days"] == 3
@@ -139,7 +147,7 @@ def test_bad_input_gives_located_problems_and_the_rest_of_the_register(cli: Cli)
     """The test round (an agency listed twice, a date that does not parse, a return from an
     agency not invited, a return to another version): problems on stderr with file, line and
     column, exit 1 for the manifest's error, and the register is still printed."""
-    result = cli("meetings", str(DATA / "register" / "audit.yaml"))
+    result = _meetings(cli, str(DATA / "register" / "audit.yaml"))
     assert result.code == 1
     assert "audit.yaml:13:10: error[manifest-duplicate-agency]" in result.err
     assert "r1-police.yaml:19:21: error[answer-wrong-type]" in result.err
@@ -151,10 +159,10 @@ def test_bad_input_gives_located_problems_and_the_rest_of_the_register(cli: Cli)
 
 def test_a_tool_without_a_register_exits_1_and_says_so(cli: Cli) -> None:
     """The 2017 round's tool (neglect v1) declares no register: exit 1 with the reason."""
-    result = cli("meetings", str(ROOT / "examples" / "2017-05-neglect" / "audit.yaml"))
+    result = _meetings(cli, str(ROOT / "examples" / "2017-05-neglect" / "audit.yaml"))
     assert result.code == 1
     assert "neglect@1.0.0 declares no register (register groups: none)" in result.err
-    assert cli("meetings", str(FOLLOW_UP / "audit.yaml"), "--group", "visits").code == 1
+    assert _meetings(cli, str(FOLLOW_UP / "audit.yaml"), "--group", "visits").code == 1
 
 
 def test_strict_exits_1_when_a_return_has_errors(cli: Cli, tmp_path: Path) -> None:
@@ -166,7 +174,7 @@ def test_strict_exits_1_when_a_return_has_errors(cli: Cli, tmp_path: Path) -> No
     ).replace("../../../tools/neglect_v2.yaml",
               os.path.relpath(ROOT / "tools" / "neglect_v2.yaml", manifest.parent))
     manifest.write_text(text, encoding="utf-8")
-    quiet = cli("meetings", str(manifest))
+    quiet = _meetings(cli, str(manifest))
     assert quiet.code == 0
     assert "error[answer-wrong-type]" in quiet.err
-    assert cli("meetings", str(manifest), "--strict").code == 1
+    assert _meetings(cli, str(manifest), "--strict").code == 1

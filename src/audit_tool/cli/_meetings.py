@@ -45,9 +45,12 @@ stderr, the others counted, and they change the exit code only with
 --strict. A manifest with errors (an agency listed twice is worked around:
 the first entry counts), or a tool that declares no register, exits 1.
 
+The manifest's paths must lead to its own folder (or below it) or to a folder
+given with --shared, as for report.
+
 examples:
-  audit-tool meetings examples/2017-05-neglect/audit.yaml
-  audit-tool meetings examples/2017-05-neglect/audit.yaml --format csv > meetings.csv
+  audit-tool meetings examples/2019-05-neglect/audit.yaml --shared tools
+  audit-tool meetings examples/2019-05-neglect/audit.yaml --shared tools --format csv > m.csv
 """
 
 
@@ -76,7 +79,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     if problems:
         return report_problems(args.catalogue, problems, problem_format, streams) or EXIT_ERRORS
-    loaded = read_round(args.manifest, catalogues=catalogues, salvage=True)
+    loaded = read_round(args.manifest, catalogues=catalogues, shared=args.shared, salvage=True)
     manifest_code = EXIT_OK
     if loaded.problems:
         manifest_code = report_problems([loaded.file], loaded.problems, problem_format, streams)
