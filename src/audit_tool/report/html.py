@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from .._escape import html_text
 from ..round import Coverage
-from .grades import all_grades, colour, format_percent, grade_label
+from .grades import abbreviations, all_grades, colour, format_percent, grade_label
 from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
 from .register_tables import matching_rule
@@ -50,6 +50,7 @@ th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .grade { display: inline-block; padding: .05rem .4rem; border-radius: 3px; white-space: nowrap; }
 .cov { text-align: center; white-space: nowrap; }
+th.when { min-width: 7.4rem; }
 .cov-returned { background: #dcefd9; }
 .cov-invalid { background: #f6d0cc; font-weight: bold; }
 .cov-not_returned { background: #fbe3b8; }
@@ -77,11 +78,14 @@ footer { margin-top: 3rem; color: #555; font-size: .85rem; }
 """
 
 
-def _grade(report: RoundReport, grade: str) -> str:
+def _grade(report: RoundReport, grade: str, short: bool = False) -> str:
     fill = colour(report.grading, grade)
+    label = grade_label(report.grading, grade)
+    shown = abbreviations(report.grading).get(grade, grade) if short else label
+    title = f' title="{html_text(label)}"' if short else ""
     return (
-        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}">'
-        f"{html_text(grade_label(report.grading, grade))}</span>"
+        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}"{title}>'
+        f"{html_text(shown)}</span>"
     )
 
 
@@ -211,7 +215,8 @@ def _by_agency(report: RoundReport) -> str:
         for theme in report.themes:
             found = scores[theme.id]
             cells.append(
-                f'<td class="num">{_percent(found.percent)} {_grade(report, found.grade)}</td>'
+                f'<td class="num">{_percent(found.percent)} '
+                f"{_grade(report, found.grade, short=True)}</td>"
             )
         rows.append(cells)
     return (
@@ -219,6 +224,7 @@ def _by_agency(report: RoundReport) -> str:
         "<p>Each agency's valid returns pooled, theme by theme: the points it scored over the "
         "points available, graded by the same bands. For actions a single agency can own.</p>"
         + _table(["Agency", *(t.name for t in report.themes)], rows)
+        + _legend(report)
         + "</section>"
     )
 
@@ -241,7 +247,7 @@ def _meetings(report: RoundReport) -> str:
             continue
         head, rows = case_table(register, case, names)
         parts.append(_table(head, [
-            [f'<th scope="row">{html_text(row[0])}</th>',
+            [f'<th scope="row" class="when">{html_text(row[0])}</th>',
              *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
             for row in rows
         ]))
