@@ -229,6 +229,15 @@ def _by_agency(report: RoundReport) -> str:
     )
 
 
+def _text_rows(rows: list[list[str]], head_class: str = "") -> list[list[str]]:
+    """Rows of plain text as HTML cells, escaped: the first a row heading."""
+    return [
+        [f'<th scope="row"{head_class}>{html_text(row[0])}</th>',
+         *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
+        for row in rows
+    ]
+
+
 def _meetings(report: RoundReport) -> str:
     register = report.register
     if register is None:
@@ -246,19 +255,11 @@ def _meetings(report: RoundReport) -> str:
             parts.append(f"<p>No return records a {html_text(label)}.</p>")
             continue
         head, rows = case_table(register, case, names)
-        parts.append(_table(head, [
-            [f'<th scope="row" class="when">{html_text(row[0])}</th>',
-             *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
-            for row in rows
-        ]))
+        parts.append(_table(head, _text_rows(rows, ' class="when"')))
     head, rows = kind_table(register, names)
     parts.append(f"<h3>By agency and kind of {html_text(label)}</h3>")
     parts.append(f'<p class="note">{html_text(KIND_TABLE_NOTE)}</p>')
-    parts.append(_table(head, [
-        [f'<th scope="row">{html_text(row[0])}</th>',
-         *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
-        for row in rows
-    ]))
+    parts.append(_table(head, _text_rows(rows)))
     sections = flag_sections(register, names, dict(report.file_names))
     parts.append("<h3>Flags</h3>" + ("" if sections else "<p>None.</p>"))
     for heading, sentences in sections:
