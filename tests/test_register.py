@@ -216,3 +216,20 @@ def test_a_broken_declaration_does_not_load() -> None:
     """A register naming a sub-question that does not exist stops the tool loading."""
     with pytest.raises(InvalidFileError):
         load_tool(DATA / "tools" / "broken" / "register_unknown_question.yaml")
+
+
+def test_a_renamed_sub_question_in_the_register_is_no_register_change() -> None:
+    """Renaming a sub-question the register names (declared with renamed_from) and naming
+    it in the register is the rename only; changing which answers count as done is a change."""
+    rule = RULES["group-register-removed"].example
+    old = parse_tool(rule.base(EXAMPLE_TOOL))
+    renamed_text = rule.base(EXAMPLE_TOOL).replace(
+        "          - id: attended\n",
+        "          - id: present\n            renamed_from: [attended]\n",
+    ).replace("{question: attended,", "{question: present,")
+    renamed = parse_tool(renamed_text)
+    assert [c.rule for c in diff(old, renamed).changes] == ["question-renamed"]
+    moved = parse_tool(rule.base(EXAMPLE_TOOL).replace(
+        'attendance: {question: attended, done: ["yes"], not_done: [partly, "no"]}',
+        'attendance: {question: attended, done: ["yes", partly], not_done: ["no"]}'))
+    assert [c.rule for c in diff(old, moved).changes] == ["group-register-parts-changed"]
