@@ -42,6 +42,7 @@ from .diffing import (
     diff,
     suggested_bump,
 )
+from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
@@ -71,6 +72,7 @@ from .manifest import (
 )
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
+from .register import CellState, RoundRegister, build_register
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .report import (
     RoundReport,
@@ -142,6 +144,7 @@ __all__ = [
     "AuditToolError",
     "Bump",
     "CaseEntry",
+    "CellState",
     "Change",
     "ChangelogEntry",
     "CheckedResponse",
@@ -152,6 +155,7 @@ __all__ = [
     "Diff",
     "DiffRule",
     "Equals",
+    "EventRegister",
     "EvidenceRule",
     "Family",
     "FhirExport",
@@ -187,6 +191,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundRegister",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -209,6 +214,7 @@ __all__ = [
     "Wording",
     "__version__",
     "blank_response",
+    "build_register",
     "build_report",
     "check_catalogue",
     "check_manifest",
