@@ -1,5 +1,18 @@
 """audit-tool: build, version, check, complete, score and compare multi-agency case audit tools.
 
+Quickstart (the shipped tools are found by name, as ``audit-tool`` finds them)::
+
+    from audit_tool import find_tool, load_tool, read_response, score, validate_response
+    tool = load_tool(find_tool("neglect", "2.0.0"))    # or load_tool("tools/neglect_v2.yaml")
+    returned = read_response("examples/2019-05-neglect/responses/c1-police.yaml")
+    problems = validate_response(tool, returned)        # [] : every problem, never raises
+    scores = score(tool, [returned])                    # theme scores, as `audit-tool score`
+    scores.overall.themes["recording"].grade
+
+Each file kind is read the same way: ``read_*`` gives the file as read with its
+problems and never raises; ``load_*`` gives the model or raises one
+:class:`InvalidFileError` carrying every problem; ``check_*`` gives the problems.
+
 The public API is everything in ``__all__``; modules whose names start with an
 underscore are private.
 """
@@ -29,8 +42,9 @@ from .diffing import (
     diff,
     suggested_bump,
 )
+from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
-from .fhir import FhirExport, export_fhir, export_fhir_response
+from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
 from .loading import (
     LoadedTool,
@@ -41,6 +55,7 @@ from .loading import (
     parse_tool,
     read_catalogue,
     read_tool,
+    read_tool_text,
 )
 from .manifest import (
     AgencyEntry,
@@ -57,6 +72,7 @@ from .manifest import (
 )
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
+from .register import CellState, RoundRegister, build_register
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .report import (
     RoundReport,
@@ -81,6 +97,7 @@ from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
 from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
+from .shipped import find_tool
 from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
@@ -127,6 +144,7 @@ __all__ = [
     "AuditToolError",
     "Bump",
     "CaseEntry",
+    "CellState",
     "Change",
     "ChangelogEntry",
     "CheckedResponse",
@@ -137,6 +155,7 @@ __all__ = [
     "Diff",
     "DiffRule",
     "Equals",
+    "EventRegister",
     "EvidenceRule",
     "Family",
     "FhirExport",
@@ -172,6 +191,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundRegister",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -194,6 +214,7 @@ __all__ = [
     "Wording",
     "__version__",
     "blank_response",
+    "build_register",
     "build_report",
     "check_catalogue",
     "check_manifest",
@@ -207,7 +228,9 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "find_tool",
     "fingerprint",
+    "import_fhir_response",
     "load_catalogue",
     "load_manifest",
     "load_response",
@@ -221,6 +244,7 @@ __all__ = [
     "read_response",
     "read_round",
     "read_tool",
+    "read_tool_text",
     "render_form",
     "render_html",
     "render_markdown",

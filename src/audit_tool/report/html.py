@@ -10,8 +10,10 @@ from collections.abc import Iterable
 
 from .._escape import html_text
 from ..round import Coverage
-from .grades import all_grades, colour, format_percent, grade_label
+from .grades import abbreviations, all_grades, colour, format_percent, grade_label
+from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .register_tables import matching_rule
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
     COVERAGE_WORDS,
@@ -36,6 +38,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+h4 { font-size: .95rem; margin: 1rem 0 .3rem; }
 .meta { color: #444; margin: 0 0 1rem; }
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; padding: 0;
   list-style: none; }
@@ -47,6 +50,7 @@ th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .grade { display: inline-block; padding: .05rem .4rem; border-radius: 3px; white-space: nowrap; }
 .cov { text-align: center; white-space: nowrap; }
+th.when { min-width: 7.4rem; }
 .cov-returned { background: #dcefd9; }
 .cov-invalid { background: #f6d0cc; font-weight: bold; }
 .cov-not_returned { background: #fbe3b8; }
@@ -63,22 +67,42 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .note { color: #444; font-size: .9rem; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .88em; }
 footer { margin-top: 3rem; color: #555; font-size: .85rem; }
-@page { size: A4; margin: 14mm; }
+.wide { overflow-x: auto; max-width: 100%; }
+.wide table { margin-top: 0; }
+#appendix { border-top: 1px dashed #888; margin-top: 2.5rem; }
+@media (max-width: 40rem) {
+  main { padding: 1rem .75rem 2rem; }
+  h1 { font-size: 1.4rem; }
+  table { font-size: .85rem; }
+  th, td { padding: .25rem .35rem; }
+}
+@page {
+  size: A4; margin: 14mm 14mm 18mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font: 8pt system-ui, sans-serif; color: #555; }
+}
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  .chart, table, .finding { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; break-inside: avoid; }
+  h2 + p, h3 + p, h3 + ul { break-before: avoid; }
+  .chart, table, figure, .finding, .summary, .legend { break-inside: avoid; }
+  .wide { overflow: visible; }
+  #appendix { break-before: page; }
+  footer { margin-top: 1rem; break-before: avoid; break-inside: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
 
 
-def _grade(report: RoundReport, grade: str) -> str:
+def _grade(report: RoundReport, grade: str, short: bool = False) -> str:
     fill = colour(report.grading, grade)
+    label = grade_label(report.grading, grade)
+    shown = abbreviations(report.grading).get(grade, grade) if short else label
+    title = f' title="{html_text(label)}"' if short else ""
     return (
-        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}">'
-        f"{html_text(grade_label(report.grading, grade))}</span>"
+        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}"{title}>'
+        f"{html_text(shown)}</span>"
     )
 
 
@@ -96,7 +120,8 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = ""
     for row in rows:
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</tbody></table>")
-    return "".join(out)
+    # Wide tables scroll sideways on a phone rather than squeezing their cells.
+    return '<div class="wide">' + "".join(out) + "</div>"
 
 
 def _legend(report: RoundReport) -> str:
@@ -162,15 +187,16 @@ def _themes(report: RoundReport) -> str:
 
 def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
     notes = []
-    for note in row.pulled_down:
+    for note in row.pulled_down:  # question ids are in the appendix, not here
         q = note.score
         notes.append(
-            f"<li>{html_text(note.text)} <code>{html_text(q.question)}</code>: "
+            f"<li>{html_text(note.text)} &ndash; "
             f"{_percent(q.percent)} of the points available, "
             f"over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
         )
+    lead = "Weakest questions" if kind == "strength" else "Pulled down most by"
     pulled = (
-        f"<p>Pulled down most by:</p><ul>{''.join(notes)}</ul>"
+        f"<p>{lead}:</p><ul>{''.join(notes)}</ul>"
         if notes
         else "<p>Every scored answer reached the top of its scale.</p>"
     )
@@ -197,6 +223,68 @@ def _findings(report: RoundReport) -> str:
         + (f"<h3>Not evidenced</h3><ul>{missing}</ul>" if missing else "")
         + "</section>"
     )
+
+
+def _by_agency(report: RoundReport) -> str:
+    if not report.by_agency:
+        return ""
+    rows = []
+    for agency, scores in report.by_agency.items():
+        cells = [f'<th scope="row">{html_text(report.agencies.get(agency, agency))}</th>']
+        for theme in report.themes:
+            found = scores[theme.id]
+            cells.append(
+                f'<td class="num">{_percent(found.percent)} '
+                f"{_grade(report, found.grade, short=True)}</td>"
+            )
+        rows.append(cells)
+    return (
+        '<section id="by-agency"><h2>By agency</h2>'
+        "<p>Each agency's valid returns pooled, theme by theme: the points it scored over the "
+        "points available, graded by the same bands. For actions a single agency can own.</p>"
+        + _table(["Agency", *(t.name for t in report.themes)], rows)
+        + _legend(report)
+        + "</section>"
+    )
+
+
+def _text_rows(rows: list[list[str]], head_class: str = "") -> list[list[str]]:
+    """Rows of plain text as HTML cells, escaped: the first a row heading."""
+    return [
+        [f'<th scope="row"{head_class}>{html_text(row[0])}</th>',
+         *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
+        for row in rows
+    ]
+
+
+def _meetings(report: RoundReport) -> str:
+    register = report.register
+    if register is None:
+        return ""
+    names = dict(report.agencies)
+    label = register.entry_label
+    parts = [
+        f'<section id="register"><h2>{html_text(register.title)}</h2>',
+        f"<p>{html_text(ABOUT.format(label=label, rule=matching_rule(register)))}</p>",
+        f'<p class="note">{html_text(LIMITS.format(label=label))}</p>',
+    ]
+    for case in register.cases:
+        parts.append(f"<h3>Case {html_text(case.case)}</h3>")
+        if not case.events:
+            parts.append(f"<p>No return records a {html_text(label)}.</p>")
+            continue
+        head, rows = case_table(register, case, names)
+        parts.append(_table(head, _text_rows(rows, ' class="when"')))
+    head, rows = kind_table(register, names)
+    parts.append(f"<h3>By agency and kind of {html_text(label)}</h3>")
+    parts.append(f'<p class="note">{html_text(KIND_TABLE_NOTE)}</p>')
+    parts.append(_table(head, _text_rows(rows)))
+    sections = flag_sections(register, names, dict(report.file_names))
+    parts.append("<h3>Flags</h3>" + ("" if sections else "<p>None.</p>"))
+    for heading, sentences in sections:
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h4>{html_text(heading)}</h4><ul>{items}</ul>")
+    return "".join(parts) + "</section>"
 
 
 def _coverage(report: RoundReport) -> str:
@@ -227,7 +315,7 @@ def _cases(report: RoundReport) -> str:
 
 
 def _warnings(report: RoundReport) -> str:
-    sections = warning_sections(report)
+    sections = warning_sections(report, where=False)  # files and lines: the appendix
     parts = ['<section id="warnings"><h2>Warnings</h2>']
     for heading, sentences in sections:
         items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
@@ -242,11 +330,36 @@ def _invalid(report: RoundReport) -> str:
             '<section id="invalid"><h2>Returns left out of the scores</h2>'
             "<p>None: every return was valid.</p></section>"
         )
-    parts = [
+    items = []
+    for r in report.invalid:
+        who = case_and_agency(report, r.case, r.agency) or "a return"
+        errors = sum(1 for p in r.problems if p.is_error)
+        items.append(
+            f"<li>{html_text(who)}: {errors} error{'s' if errors != 1 else ''}</li>"
+        )
+    return (
         '<section id="invalid"><h2>Returns left out of the scores</h2>'
         "<p>These returns have errors, so they are not scored. Correct them and run the "
-        "report again.</p>"
+        "report again; the appendix lists each problem and its line.</p>"
+        f"<ul>{''.join(items)}</ul></section>"
+    )
+
+
+def _appendix(report: RoundReport) -> str:
+    """Where each point of the report comes from: question ids, files and lines."""
+    parts = ['<section id="appendix"><h2>Appendix: where each point comes from</h2>']
+    rows = [
+        [f'<th scope="row">{html_text(row.name)}</th>',
+         "<td>" + ", ".join(f"<code>{html_text(n.score.question)}</code>"
+                            for n in row.pulled_down) + "</td>"]
+        for row in (*report.strengths, *report.areas_for_development) if row.pulled_down
     ]
+    if rows:
+        parts.append("<h3>The questions behind each finding</h3>"
+                     + _table(["Theme", "Question ids, weakest first"], rows))
+    for heading, sentences in warning_sections(report):
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h3>{html_text(heading)}</h3><ul>{items}</ul>")
     for r in report.invalid:
         who = case_and_agency(report, r.case, r.agency)
         shown = f" ({who})" if who else ""
@@ -279,10 +392,13 @@ def render_report_html(report: RoundReport) -> str:
             _header(report),
             _themes(report),
             _findings(report),
+            _by_agency(report),
+            _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),
             _method(report),
+            _appendix(report),
         ]
     )
     return (
