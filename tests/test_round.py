@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import AuditRound, Coverage, build_report, read_round
+from audit_tool import AuditRound, Coverage, build_register, build_report, read_round
 from audit_tool import round as round_module
 
 from conftest import ROOT, TOOLS
@@ -182,18 +182,24 @@ def test_a_round_keeps_no_parsed_data_of_its_checked_returns() -> None:
     kept = [r.loaded.document for r in audit.returns if r.loaded.document is not None]
     assert len(kept) > 20
     assert [d.data for d in kept] == [None] * len(kept)
-    assert all(set(d.source.values) <= {"", "/agency"} for d in kept)
+    assert all(p.count("/") <= 1 for d in kept for p in d.source.values)
     assert all(r.loaded.response is not None for r in audit.valid_returns)
 
 
+@pytest.mark.parametrize("example", ["2017-05-neglect", "2019-05-neglect"])
 def test_what_a_round_keeps_gives_the_report_everything_does(
-    monkeypatch: pytest.MonkeyPatch,
+    example: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The report of a round that keeps every return whole is the report of one that does not."""
-    slim = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
-    monkeypatch.setattr(round_module, "_checked", lambda loaded: loaded)
-    whole = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
+    """The report and the register of a round that keeps every return whole are those of one
+    that keeps only what they read."""
+    manifest = ROOT / "examples" / example / "audit.yaml"
+    slim = read_round(manifest, shared=[TOOLS]).round
+    monkeypatch.setattr(round_module, "_checked", lambda loaded, registers=(): loaded)
+    whole = read_round(manifest, shared=[TOOLS]).round
     assert slim is not None
     assert whole is not None
     assert build_report(slim).to_dict() == build_report(whole).to_dict()
     assert [r.problems for r in slim.returns] == [r.problems for r in whole.returns]
+    slim_register, whole_register = build_register(slim), build_register(whole)
+    assert (slim_register is None) == (example == "2017-05-neglect")
+    assert slim_register == whole_register

@@ -34,7 +34,7 @@ from .manifest import AuditManifest, LoadedManifest, read_manifest
 from .problems import Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
-from .tool import Tool
+from .tool import GroupQuestion, Tool
 from .validation import CheckedResponse, check_responses
 
 __all__ = [
@@ -298,6 +298,10 @@ def _read_returns(
         for path, name in zip(entries, names, strict=True)
     )
     returns: list[RoundReturn] = []
+    registers = tuple(
+        ref.question.id for ref in tool.iter_questions()
+        if isinstance(ref.question, GroupQuestion) and ref.question.event_register is not None
+    )
     checked_files = check_responses(tool, files)
     for n, (name, checked) in enumerate(zip(names, checked_files, strict=True), 1):
         response = checked.loaded
@@ -305,7 +309,7 @@ def _read_returns(
         raw = response.document.data if response.document is not None else None
         problems = (*checked.problems, *in_round)
         returns.append(
-            RoundReturn(_checked(response), problems, name, _text(raw, "case"),
+            RoundReturn(_checked(response, registers), problems, name, _text(raw, "case"),
                         _text(raw, "agency"))
         )
         if progress is not None:
@@ -313,25 +317,37 @@ def _read_returns(
     return _duplicates(returns)
 
 
-# What a round still points at in a return once it is checked: the duplicate check
-# places its problem at the agency.
-_KEPT_POINTERS = ("", "/agency")
+# What a round still points at in a return once it is checked: the top-level fields (the
+# duplicate check places its problem at the agency, the register at the tool), and the
+# entries of the groups the register reads.
 
 
-def _checked(loaded: LoadedResponse) -> LoadedResponse:
-    """``loaded`` as a round keeps it once checked: the model, the problems and the positions
-    of the keys the round's later checks point at; not the parsed data nor every position,
-    which a round of a thousand returns would otherwise hold all at once."""
+def _checked(loaded: LoadedResponse, registers: tuple[str, ...] = ()) -> LoadedResponse:
+    """``loaded`` as a round keeps it once checked: the model, the problems, and of the
+    document only what the round reads later: the places of the top-level fields, and the
+    answers of the groups ``registers`` names, with their positions. A round of a thousand
+    returns would otherwise hold every parsed document and every position at once."""
     document = loaded.document
     if document is None:
         return loaded
     source = document.source
-    kept = SourceMap(
+    prefixes = tuple(_pointer.join("/answers", g) for g in registers)
+
+    def kept(pointer: str) -> bool:
+        return pointer.count("/") <= 1 or any(
+            pointer == p or pointer.startswith(p + "/") for p in prefixes
+        )
+
+    slim = SourceMap(
         source.file,
-        {p: source.values[p] for p in _KEPT_POINTERS if p in source.values},
-        {p: source.keys[p] for p in _KEPT_POINTERS if p in source.keys},
+        {p: at for p, at in source.values.items() if kept(p)},
+        {p: at for p, at in source.keys.items() if kept(p)},
     )
-    return dataclasses.replace(loaded, document=Document(None, kept))
+    data = None
+    answers = document.data.get("answers") if isinstance(document.data, dict) else None
+    if registers and isinstance(answers, dict):
+        data = {"answers": {g: answers[g] for g in registers if g in answers}}
+    return dataclasses.replace(loaded, document=Document(data, slim))
 
 
 def read_round(
