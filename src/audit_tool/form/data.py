@@ -165,7 +165,10 @@ def form_data(tool: Tool, prefill: FormPrefill | None = None) -> dict[str, Any]:
         },
         "locked": locked,
         "storageKey": key,
-        "header": header_comment(tool),
+        "header": [
+            f"# A return for {tool.title} ({tool.ref}), saved from the fillable form.",
+            *header_comment(tool)[1:],
+        ],
         "sections": [
             {
                 "id": section.id,
