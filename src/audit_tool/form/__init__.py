@@ -11,17 +11,19 @@ in the browser, and the return saved as a response file (YAML commented like
 
 from __future__ import annotations
 
-from .data import FORM_CHECKS, FormPrefill, form_data
+from .data import FORM_CHECKS, FORM_FIELDS, FormPrefill, form_checks, form_data
 from .page import content_security_policy, fillable_form
 from .rounds import RoundForm, expected_returns, round_forms
 
 __all__ = [
     "FORM_CHECKS",
+    "FORM_FIELDS",
     "FormPrefill",
     "RoundForm",
     "content_security_policy",
     "expected_returns",
     "fillable_form",
+    "form_checks",
     "form_data",
     "round_forms",
 ]

@@ -24,9 +24,11 @@ from ..tool import (
     Tool,
 )
 
-__all__ = ["FORM_CHECKS", "FormPrefill", "form_data"]
+__all__ = ["FORM_CHECKS", "FORM_FIELDS", "FormPrefill", "form_checks", "form_data"]
 
 FORM_CHECKS = (
+    "missing-field",
+    "invalid-value",
     "wrong-tool",
     "wrong-tool-version",
     "fingerprint-mismatch",
@@ -53,9 +55,21 @@ FORM_CHECKS = (
 )
 """The problem codes of ``validate`` that the form's own checker gives, the same way.
 
-The form checks a return as ``validate`` does on these; the rest (the file's shape
-beyond what the form reads, the round's checks) stay with ``validate``. See docs/form.md.
+The form checks a return as ``validate`` does on these (``missing-field`` and
+``invalid-value`` for the case, the agency and the round only: :data:`FORM_FIELDS`); the
+rest (the file's shape beyond what the form reads, the round's checks) stay with
+``validate``. See docs/form.md.
 """
+
+FORM_FIELDS = ("/case", "/agency", "/round")
+"""Where the form checks a field's presence and shape (``missing-field``, ``invalid-value``)."""
+
+
+def form_checks(code: str, pointer: str) -> bool:
+    """True when the form's checker makes the check behind a problem ``code`` at ``pointer``."""
+    if code in ("missing-field", "invalid-value"):
+        return pointer in FORM_FIELDS
+    return code in FORM_CHECKS
 
 
 @dataclass(frozen=True)

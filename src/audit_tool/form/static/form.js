@@ -478,7 +478,7 @@
         pos++;
         if (pos >= lines.length) throw new YamlError(startLine, "a quoted value is not closed");
         parts.push(lines[pos].replace(/^\s+/, ""));
-        var joined = foldQuoted(parts);
+        var joined = foldQuoted(parts, text.charAt(0) === '"');
         var done = readQuoted(joined, 0, startLine, true);
         if (done) {
           if (strip(uncomment(joined.slice(done.end)))) throw new YamlError(pos + 1, "unexpected text after a quoted value");
@@ -487,7 +487,7 @@
         }
       }
     }
-    function foldQuoted(parts) {
+    function foldQuoted(parts, double) {
       var out = parts[0].replace(/[ \t]+$/, "");
       var empties = 0;
       for (var i = 1; i < parts.length; i++) {
@@ -495,14 +495,20 @@
         var last = i === parts.length - 1;
         if (!last) p = p.replace(/[ \t]+$/, "");
         if (p === "" && !last) { empties++; continue; }
-        if (/\\$/.test(out) && !/\\\\$/.test(out)) out = out.slice(0, -1);
-        else out += empties ? "\\n".repeat(empties) : " ";
+        if (double && escapedBreak(out)) out = out.slice(0, -1);
+        else out += empties ? "\n".repeat(empties) : " ";
         empties = 0;
         out += p;
       }
       return out;
     }
 
+    function escapedBreak(s) {
+      // an odd number of backslashes at the end: the line break itself is escaped
+      var n = 0;
+      while (n < s.length && s.charAt(s.length - 1 - n) === "\\") n++;
+      return n % 2 === 1;
+    }
     function blockScalar(header, parentIndent, line) {
       var m = /^([|>])([-+]?)([1-9]?)([-+]?)$/.exec(uncomment(header).trim());
       if (!m) throw new YamlError(line, "a block scalar header this form does not read");
@@ -615,7 +621,7 @@
         if (quote) {
           if (quote === '"' && c === "\\") i++;
           else if (c === quote) quote = null;
-        } else if (c === '"' || c === "'") quote = c;
+        } else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(s.charAt(i - 1)))) quote = c;
         else if (c === "{" || c === "[") depth++;
         else if (c === "}" || c === "]") depth--;
       }
