@@ -12,13 +12,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from audit_tool import load_tool, parse_response, read_response, validate_response
-from audit_tool.cli import main
-from audit_tool.form import FORM_CHECKS
-
-from browser import console_errors
-from conftest import ROOT
 from form_page import (
     applies,
     choose,
@@ -34,6 +27,13 @@ from form_page import (
     type_text,
     write_form,
 )
+
+from audit_tool import load_tool, parse_response, read_response, validate_response
+from audit_tool.cli import main
+from audit_tool.form import FORM_CHECKS
+
+from browser import console_errors
+from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
@@ -133,7 +133,9 @@ def fill_neglect(driver: Any, tool: Any, plan: dict[str, Any]) -> dict[str, Any]
                             continue
                         given = _answer(driver, sub, entry_plan.get(sub.id), (q.id, i))
                         evidence = _evidence_if_needed(driver, f"q-{q.id}-{i}-{sub.id}")
-                        entry[sub.id] = {"value": given, "evidence": evidence} if evidence else given
+                        entry[sub.id] = (
+                            {"value": given, "evidence": evidence} if evidence else given
+                        )
                     entries.append(entry)
                 expected[q.id] = entries
                 continue

@@ -55,6 +55,7 @@ from .manifest import (
     load_manifest,
     read_manifest,
 )
+from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
@@ -112,6 +113,7 @@ __all__ = [
     "CODES",
     "DEFAULT_BANDS",
     "DIFF_RULES",
+    "FORM_CHECKS",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
@@ -141,6 +143,7 @@ __all__ = [
     "Family",
     "FhirExport",
     "FileReport",
+    "FormPrefill",
     "Fragment",
     "GradeBand",
     "Grading",
@@ -172,6 +175,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundForm",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -207,6 +211,7 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fillable_form",
     "fingerprint",
     "load_catalogue",
     "load_manifest",
@@ -228,6 +233,7 @@ __all__ = [
     "render_report_markdown",
     "render_report_text",
     "response_schema",
+    "round_forms",
     "save_tool",
     "scaffold_tool",
     "score",

@@ -67,10 +67,11 @@ def fillable_form(tool: Tool, prefill: FormPrefill | None = None) -> str:
     script, style = _static("form.js"), _static("form.css")
     data = json_for_script(form_data(tool, prefill))
     title = f"{tool.title} ({tool.ref}): return"
+    policy = content_security_policy(script, style)
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy(script, style)}">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="referrer" content="no-referrer">\n'
         f"<title>{html_text(title)}</title>\n"
