@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def main() -> None:
     """Print the size of each shipped tool's form, in parts, and the time to write it."""
-    print("| form | file (KB) | gzipped (KB) | page data (KB) | script (KB) | style (KB) | write (ms) |")
+    print("| form | file (KB) | gzipped (KB) | page data (KB) | script (KB) | style (KB) "
+          "| write (ms) |")
     print("|---|---|---|---|---|---|---|")
     for path in sorted((ROOT / "tools").glob("*.yaml")):
         tool = load_tool(path)
@@ -34,7 +35,9 @@ def main() -> None:
         data = re.search(r'id="form-data">(.*?)</script>', html, re.DOTALL)
         script = re.search(r"<script>(.*?)</script>", html, re.DOTALL)
         style = re.search(r"<style>(.*?)</style>", html, re.DOTALL)
-        assert data and script and style
+        assert data is not None
+        assert script is not None
+        assert style is not None
         json.loads(data.group(1))
         kb = [len(m.group(1).encode()) / 1000 for m in (data, script, style)]
         print(

@@ -32,6 +32,7 @@ from .diffing import (
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
+from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -55,7 +56,6 @@ from .manifest import (
     load_manifest,
     read_manifest,
 )
-from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
