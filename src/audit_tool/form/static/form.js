@@ -1230,6 +1230,7 @@
       saveYaml, saveJson,
       el("label", { className: "file-label", "for": "open-file" }, ["Open a saved return: "]), open,
       print,
+      el("a", { id: "missing-count", className: "missing-count", href: "#missing" }),
       el("span", { id: "draft-status", className: "draft-status", "aria-live": "polite" })
     ]);
   }
@@ -1349,8 +1350,7 @@
     }
     var input;
     var aid = id + "-answer";
-    var labelText = q.type === "text" ? "Your answer" : "Answer";
-    box.appendChild(el("label", { "for": aid, className: "answer-label", text: labelText + " (" + q.answer + ")" }));
+    box.appendChild(el("label", { "for": aid, className: "answer-label", text: "Answer: " + q.answer }));
     if (q.type === "text") {
       input = el("textarea", { id: aid, rows: 4 });
       input.value = answer.value || "";
@@ -1606,6 +1606,9 @@
   function missingList(found) {
     var list = document.getElementById("missing-list");
     list.textContent = "";
+    var count = document.getElementById("missing-count");
+    count.textContent = found.length ? "Still missing: " + found.length : "Complete";
+    count.classList.toggle("done", found.length === 0);
     var panel = document.getElementById("missing");
     panel.classList.toggle("done", found.length === 0);
     if (!found.length) {
