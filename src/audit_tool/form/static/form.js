@@ -1561,8 +1561,10 @@
       var needed = document.getElementById(id + "-needed");
       if (needed) {
         var v = r.q.type === "group" ? groupWritten(r.q, state.groups[r.q.id]) : a.value;
-        needed.hidden = !(on && isGiven(r.q, v === undefined ? null : v) && requiresEvidence(r.q, v));
-        r.root.classList.toggle("evidence-needed", !needed.hidden);
+        var calledFor = on && isGiven(r.q, v === undefined ? null : v) && requiresEvidence(r.q, v);
+        var ev = r.q.type === "group" && !r.entry ? state.groups[r.q.id].evidence : a.evidence;
+        needed.hidden = !(calledFor && !strip(ev || ""));
+        r.root.classList.toggle("evidence-needed", calledFor);
       }
       var mine = on ? flagged[id] || [] : [];
       r.root.classList.toggle("has-problem", mine.length > 0);
