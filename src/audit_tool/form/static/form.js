@@ -1073,6 +1073,10 @@
     var clash = ["round", "case", "agency"].filter(function (f) {
       return own(LOCKED, f) && data[f] !== undefined && data[f] !== null && data[f] !== LOCKED[f];
     });
+    var given = isMapping(data.period) ? data.period : {};
+    if (["start", "end"].some(function (k) {
+      return own(LOCKED, "period_" + k) && given[k] !== undefined && given[k] !== null && String(given[k]) !== LOCKED["period_" + k];
+    })) clash.push("audit period");
     if (clash.length) {
       return { error: "This file is the return for another " + clash.join(" and ") + " than this form is for. It was not opened." };
     }
@@ -1478,7 +1482,8 @@
       box.appendChild(tools);
       record.list.appendChild(box);
     });
-    record.noneRow.hidden = g.entries.length > 0;
+    record.noneRow.hidden = g.entries.length > 0 || q.minEntries > 0;
+    keys(numberTrouble).forEach(function (k) { if (k.indexOf(uid(q) + "-") === 0) delete numberTrouble[k]; });
     if (q.maxEntries !== null && q.maxEntries !== undefined) record.add.disabled = g.entries.length >= q.maxEntries;
   }
 
