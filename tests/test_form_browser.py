@@ -519,3 +519,48 @@ def test_the_keyboard_alone_reaches_and_answers_questions(
     )
     chosen = browser.execute_script("return auditForm.returnObject().answers.agency_type")
     assert chosen == "children_social_care"
+
+
+def test_a_return_for_another_case_is_refused(
+    browser: Any, neglect_page: Path, tmp_path: Path
+) -> None:
+    """A return for another case than the form is locked to is not opened, and says why."""
+    open_form(browser, neglect_page)
+    path = tmp_path / "C2-police.yaml"
+    path.write_text("tool: {id: neglect, version: 2.0.0}\ncase: C2\nagency: police\n"
+                    "answers:\n  involvement: open_part\n", encoding="utf-8")
+    open_return(browser, path)
+    assert any("another case than this form is for" in n for n in notices(browser))
+    assert browser.execute_script("return auditForm.returnObject().answers") == {}
+
+
+def test_printing_leaves_out_the_buttons_and_lists(browser: Any, neglect_page: Path) -> None:
+    """On paper the questions and answers show; buttons, notices and the missing list do not."""
+    open_form(browser, neglect_page)
+    choose(browser, "involvement", "open_part")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        for hidden in ("save-yaml", "missing", "notices", "q-meetings-add"):
+            assert not browser.find_element("id", hidden).is_displayed(), hidden
+        assert question(browser, "involvement").is_displayed()
+        checked = question(browser, "involvement").find_element("css selector", "input:checked")
+        assert checked.is_displayed()
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+
+
+def test_a_phone_width_screen_needs_no_sideways_scrolling(
+    browser: Any, neglect_page: Path
+) -> None:
+    """At 390 px wide (a phone) the form fits the width: nothing scrolls sideways."""
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+        "width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        open_form(browser, neglect_page)
+        press(browser, "q-meetings-add")
+        width = browser.execute_script(
+            "return [window.innerWidth, document.documentElement.scrollWidth]"
+        )
+        assert width == [390, 390]
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
