@@ -12,6 +12,7 @@ from audit_tool import AuditRound, Coverage, read_round
 from conftest import ROOT
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
+FOLLOW_UP = ROOT / "examples" / "2019-05-neglect"
 TOOL = ROOT / "tools" / "neglect_v2.yaml"
 
 
@@ -47,10 +48,10 @@ def test_example_findings_are_located_in_the_manifest(example: AuditRound) -> No
                    for p in example.findings)
     assert found == sorted(
         [("family-views-not-obtained", line, case, None)
-         for line, case in [(40, "C1"), (46, "C2"), (53, "C3"), (59, "C4"), (73, "C5")]]
-        + [("return-missing", 70, "C5", "education"),
-           ("agency-unable", 77, None, "domestic_abuse"),
-           ("agency-unable", 79, None, "crc")]
+         for line, case in [(41, "C1"), (47, "C2"), (54, "C3"), (60, "C4"), (74, "C5")]]
+        + [("return-missing", 71, "C5", "education"),
+           ("agency-unable", 78, None, "domestic_abuse"),
+           ("agency-unable", 80, None, "crc")]
     )
     assert {p.severity.value for p in example.findings} == {"warning"}
 
@@ -62,8 +63,8 @@ def test_example_invalid_return_is_kept_with_its_problems(example: AuditRound) -
     assert [r.name for r in invalid] == [os.path.join("responses", "c2-housing.yaml")]
     assert (invalid[0].case, invalid[0].agency) == ("C2", "housing")
     assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].report.errors] == [
-        ("wrong-type", 13, 12, "/completed"),
-        ("option-not-in-scale", 61, 23, "/answers/information_shared"),
+        ("wrong-type", 9, 12, "/completed"),
+        ("option-not-in-scale", 83, 23, "/answers/information_shared"),
     ]
     assert len(example.valid_returns) == 27
     scored = example.scores()
@@ -76,7 +77,7 @@ def test_example_historical_evidence_warns_on_its_return(example: AuditRound) ->
     police = next(r for r in example.returns if (r.case, r.agency) == ("C4", "police"))
     assert police.valid
     assert [(p.code, p.line, p.column) for p in police.report.warnings] == [
-        ("evidence-before-period", line, 20) for line in (19, 24, 35, 46, 60)
+        ("evidence-before-period", line, 20) for line in (35, 49, 56, 70, 79, 84, 104)
     ]
     others = [p for r in example.returns if r is not police for p in r.report.warnings]
     assert others == []
@@ -97,7 +98,7 @@ def _round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.0.0")
     )
     folder = tmp_path / "returns"
     folder.mkdir()
-    template = (EXAMPLE / "responses" / "c1-csc.yaml").read_text(encoding="utf-8")
+    template = (FOLLOW_UP / "responses" / "c1-csc.yaml").read_text(encoding="utf-8")
     for name, header in returns.items():
         body = template.split("answers:", 1)[1]
         (folder / name).write_text(header + "answers:" + body, encoding="utf-8")

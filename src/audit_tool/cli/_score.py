@@ -35,7 +35,7 @@ stderr too but do not change the exit code.
   csv   one row per theme and response, case or overall, for spreadsheets
 
 examples:
-  audit-tool score --tool tools/neglect_v2.yaml examples/2017-05-neglect/responses/
+  audit-tool score --tool tools/neglect_v1.yaml examples/2017-05-neglect/responses/
   audit-tool score --tool tools/neglect_v2.yaml c1-police.yaml --format json
 """
 
