@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from audit_tool.form import FORM_CHECKS
 
@@ -27,17 +24,8 @@ def _commands() -> list[tuple[list[str], list[str]]]:
     return found
 
 
-@pytest.fixture
-def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A scratch folder holding copies of tools/ and examples/, as the current folder."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
 def test_every_command_on_the_page_runs_as_shown(
-    cli: Callable[..., CliResult], repo_copy: Path
+    cli: Callable[..., CliResult], scratch: Path
 ) -> None:
     """Each command exits 0, and every line the page shows after it is among those printed."""
     commands = _commands()
@@ -48,7 +36,7 @@ def test_every_command_on_the_page_runs_as_shown(
         assert (argv, result.code) == (argv, 0), result.err
         printed = result.out.splitlines()
         assert [line for line in shown if line not in printed] == []
-    assert (repo_copy / "c1-police.html").is_file()
+    assert (scratch / "c1-police.html").is_file()
 
 
 def test_page_says_what_the_form_checks() -> None:

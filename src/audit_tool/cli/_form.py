@@ -8,8 +8,6 @@ from pathlib import Path
 from .._fs import write_atomic
 from ..form import FormPrefill, expected_returns, fillable_form, round_forms
 from ..manifest import read_manifest
-from ..response import Period
-from ..template import check_prefill
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -17,8 +15,9 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
-    date_argument,
+    add_prefill_options,
     load_tool_argument,
+    prefill_arguments,
     report_problems,
     write_output,
 )
@@ -55,12 +54,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("-o", "--output", metavar="FILE_OR_DIR",
                         help="the HTML file (default: stdout); with --manifest, the folder")
     add_catalogue_option(parser)
-    parser.add_argument("--case", help="fill in and lock the case reference (never a name)")
-    parser.add_argument("--agency", help="fill in and lock the agency's id (lower_snake_case)")
-    parser.add_argument("--round", dest="audit_round", metavar="ROUND",
-                        help="fill in and lock the audit round")
-    parser.add_argument("--period", nargs=2, type=date_argument, metavar=("START", "END"),
-                        help="fill in and lock the audit period (YYYY-MM-DD YYYY-MM-DD)")
+    add_prefill_options(parser, "fill in and lock")
     parser.set_defaults(handler=run)
 
 
@@ -79,19 +73,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return _round(args, streams)
     if args.tool is None:
         raise CommandError("give a TOOL file, or --manifest AUDIT_MANIFEST")
-    period = Period(start=args.period[0], end=args.period[1]) if args.period else None
-    if period is not None and period.start > period.end:
-        raise CommandError("--period: the start is after the end")
-    try:
-        check_prefill(
-            {"round": args.audit_round, "case": args.case, "agency": args.agency, "period": period}
-        )
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    prefill = FormPrefill(**prefill_arguments(args))
     tool = load_tool_argument(args.tool, streams, args.catalogue)
     if isinstance(tool, int):
         return tool
-    prefill = FormPrefill(args.audit_round, args.case, args.agency, period)
     write_output(args.output, fillable_form(tool, prefill), streams)
     if args.output:
         streams.out.write(f"wrote {args.output}\n")
