@@ -564,3 +564,48 @@ def test_a_phone_width_screen_needs_no_sideways_scrolling(
         assert width == [390, 390]
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def _put_draft(browser: Any, page: Path, draft: str) -> None:
+    open_form(browser, page)
+    key = browser.execute_script(
+        "return JSON.parse(document.getElementById('form-data').textContent).storageKey"
+    )
+    browser.execute_script("localStorage.setItem(arguments[0], arguments[1])", key, draft)
+    open_form(browser, page, keep_draft=True)
+
+
+def test_a_draft_from_a_changed_tool_keeps_what_no_longer_fits(
+    browser: Any, neglect_page: Path
+) -> None:
+    """A draft made with another copy of the tool version is read as a file would be: what no
+    longer fits (an option the scale lost) is listed among the answers with no place."""
+    draft = {
+        "saved": "2017-04-01T10:00:00Z", "fingerprint": "sha256:" + "0" * 64,
+        "state": {"meta": {"auditor_role": "Team manager"},
+                  "answers": {"involvement": {"value": "gone_option", "evidence": "",
+                                              "evidence_date": ""},
+                              "child_status": {"value": "early_help", "evidence": "",
+                                               "evidence_date": ""}},
+                  "groups": {}},
+    }
+    _put_draft(browser, neglect_page, json.dumps(draft))
+    answers = browser.execute_script("return auditForm.returnObject().answers")
+    assert answers == {"child_status": "early_help"}
+    listed = [dt.text.split(" \u2014 ")[0]
+              for dt in browser.find_elements("css selector", "#unplaced dt")]
+    assert listed == ["involvement"]
+    assert browser.find_element("id", "meta-auditor_role").get_attribute("value") == (
+        "Team manager"
+    )
+
+
+def test_an_unreadable_draft_is_kept_aside(browser: Any, neglect_page: Path) -> None:
+    """A draft the form cannot read is kept, unchanged, under another key, and the form says so."""
+    _put_draft(browser, neglect_page, '{"state": 1')
+    assert any("could not be read" in n for n in notices(browser))
+    kept = browser.execute_script(
+        "return Object.keys(localStorage).filter(k => k.endsWith(':unreadable'))"
+        ".map(k => localStorage.getItem(k))"
+    )
+    assert kept == ['{"state": 1']

@@ -1062,6 +1062,9 @@
       if (e instanceof YamlError) return { error: "This file is not a response file this form can read: line " + e.line + ": " + e.message + "." };
       return { error: "This file cannot be read." };
     }
+    return readData(data);
+  }
+  function readData(data) {
     if (!isMapping(data) || !isMapping(data.tool) || typeof data.tool.id !== "string") {
       return { error: "This file is not a response: a response starts with 'tool:' naming the tool and version it answers." };
     }
@@ -1728,7 +1731,7 @@
   function saveDraft() {
     if (!storage) return;
     try {
-      storage.setItem(DATA.storageKey, JSON.stringify({ saved: new Date().toISOString(), state: state, unplaced: unplaced,
+      storage.setItem(DATA.storageKey, JSON.stringify({ saved: new Date().toISOString(), fingerprint: TOOL.fingerprint, state: state, unplaced: unplaced,
                                                          notes: notPlacedNotes, migrated: migratedFrom }));
       document.getElementById("draft-status").textContent = "Draft kept in this browser.";
     } catch (e) {
@@ -1751,11 +1754,31 @@
       unplaced = d.unplaced || {};
       notPlacedNotes = d.notes || [];
       migratedFrom = d.migrated || null;
+      if (d.fingerprint !== TOOL.fingerprint) {
+        // the tool's copy changed since the draft: read the draft as a file, so that an answer
+        // that no longer fits is listed among those with no place, not lost or kept wrongly
+        var read = readData({ tool: { id: TOOL.id, version: TOOL.version }, round: meta("round"), "case": meta("case"),
+                              agency: meta("agency"), auditor_role: meta("auditor_role"), completed: meta("completed"),
+                              period: { start: meta("period_start"), end: meta("period_end") },
+                              answers: allAnswers(), unplaced_answers: unplaced });
+        if (read.error) throw new Error(read.error);
+        state = read.state;
+        unplaced = read.unplaced;
+        notPlacedNotes = read.notes;
+      }
       return d.saved || true;
     } catch (e) {
+      // keep the draft this form cannot read, rather than overwrite it with a blank one
+      try { storage.setItem(DATA.storageKey + ":unreadable", text); } catch (e2) { /* nothing more to do */ }
+      state = blankState();
+      unplaced = {};
+      notPlacedNotes = [];
+      migratedFrom = null;
+      draftTrouble = true;
       return false;
     }
   }
+  var draftTrouble = false;
 
   function save(kind) {
     var text = returnText(kind);
@@ -1782,6 +1805,7 @@
   build();
   showUnplaced();
   refresh();
+  if (draftTrouble) notice("warning", "A draft kept in this browser could not be read into this form; it is kept aside, unchanged, under the key \u2018" + DATA.storageKey + ":unreadable\u2019.");
   if (restored) notice("info", "Your draft was restored from this browser" + (typeof restored === "string" ? " (kept " + restored.slice(0, 16).replace("T", " ") + " UTC)" : "") + ".");
 
   // For the tests and for anyone curious: the checker, the YAML reader and the return as text.
