@@ -19,8 +19,8 @@ $(STAMP): pyproject.toml
 # self-contained HTML reports written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
-	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
-	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml -o out/2019-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools -o out/2019-05-neglect-report.html
 
 test: lint typecheck unit
 

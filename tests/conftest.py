@@ -28,6 +28,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+TOOLS = ROOT / "tools"
+"""The shipped tools: outside a round's folder, so rounds name it as shared (``--shared``)."""
 
 
 def authoring_example() -> str:

@@ -10,7 +10,7 @@ import pytest
 
 from audit_tool import read_round
 
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 
 
 def _script() -> ModuleType:
@@ -46,7 +46,7 @@ def test_each_round_answers_the_tool_of_its_time(
 ) -> None:
     """May 2017 answers neglect 1.0.0 (the tool then in use) and May 2019 neglect 2.0.0;
     every return names its round's tool version."""
-    audit = read_round(ROOT / "examples" / round_id / "audit.yaml").round
+    audit = read_round(ROOT / "examples" / round_id / "audit.yaml", shared=[TOOLS]).round
     assert audit is not None
     assert audit.manifest.tool.version == version
     assert (len(audit.returns), len(audit.valid_returns)) == (returns, valid)
@@ -56,8 +56,9 @@ def test_each_round_answers_the_tool_of_its_time(
 def test_the_follow_up_round_records_meetings_and_the_new_plan_questions() -> None:
     """The 2019 returns answer the questions that replaced 'effective_plan' and record
     statutory meetings, entry by entry; the 2017 returns answer 'effective_plan'."""
-    later = read_round(ROOT / "examples" / "2019-05-neglect" / "audit.yaml").round
-    earlier = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml").round
+    examples = ROOT / "examples"
+    later = read_round(examples / "2019-05-neglect" / "audit.yaml", shared=[TOOLS]).round
+    earlier = read_round(examples / "2017-05-neglect" / "audit.yaml", shared=[TOOLS]).round
     assert later is not None
     assert earlier is not None
     answers = [r.loaded.response.answers for r in later.valid_returns]
