@@ -158,13 +158,14 @@ def test_form_manifest_writes_one_form_per_invited_return(
 ) -> None:
     """`form --manifest` writes CASE-AGENCY.html for each agency invited to each case of the
     round, except those unable to take part, each locked to its round, case and agency."""
-    loaded = read_manifest(manifest)
+    loaded = read_manifest(manifest, shared=[ROOT / "tools"])
     assert loaded.manifest is not None, loaded.problems
     round_ = loaded.manifest
     unable = {u.agency for u in round_.unable_to_take_part}
     expected = {f"{c.ref}-{a}.html" for c in round_.cases for a in c.agencies if a not in unable}
     out = tmp_path / "forms"
-    result = cli("form", "--manifest", str(manifest), "-o", str(out))
+    result = cli("form", "--manifest", str(manifest), "--shared", str(ROOT / "tools"),
+                 "-o", str(out))
     assert result.code == 0, result.err
     assert {p.name for p in out.iterdir()} == expected
     assert result.out.splitlines()[-1] == f"{len(expected)} forms for round {round_.round}"
@@ -175,7 +176,8 @@ def test_form_manifest_writes_one_form_per_invited_return(
     assert data["locked"]["case"] == case
     assert data["locked"]["agency"] == agency
     assert data["locked"]["round"] == round_.round
-    again = cli("form", "--manifest", str(manifest), "-o", str(out))
+    again = cli("form", "--manifest", str(manifest), "--shared", str(ROOT / "tools"),
+                "-o", str(out))
     assert "(replaced the form written before)" in again.out
 
 

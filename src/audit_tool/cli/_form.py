@@ -35,10 +35,12 @@ What --case, --agency, --round and --period give is filled in and locked. With
 --manifest, one form is written into the folder -o for each return the round
 expects (each agency invited to each case, except those unable to take part),
 named CASE-AGENCY.html, locked to the round, the case, the agency and the period.
+The manifest's tool must lie in its folder (or below it) or in a folder given
+with --shared.
 
 examples:
   audit-tool form tools/neglect_v2.yaml --case C1 --agency police -o c1-police.html
-  audit-tool form --manifest examples/2017-05-neglect/audit.yaml -o out/forms
+  audit-tool form --manifest examples/2019-05-neglect/audit.yaml --shared tools -o out/forms
 """
 
 
@@ -74,7 +76,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if args.tool is None:
         raise CommandError("give a TOOL file, or --manifest AUDIT_MANIFEST")
     prefill = FormPrefill(**prefill_arguments(args))
-    tool = load_tool_argument(args.tool, streams, args.catalogue)
+    tool = load_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(tool, int):
         return tool
     write_output(args.output, fillable_form(tool, prefill), streams)
@@ -84,12 +86,14 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
 
 
 def _round(args: argparse.Namespace, streams: Streams) -> int:
-    loaded = read_manifest(args.manifest)
+    loaded = read_manifest(args.manifest, shared=args.shared)
     if loaded.manifest is None:
         code = report_problems([loaded.file], loaded.problems, "text", streams)
         return code or EXIT_ERRORS
     manifest = loaded.manifest
-    tool = load_tool_argument(str(loaded.path(manifest.tool.file)), streams, args.catalogue)
+    tool = load_tool_argument(
+        str(loaded.path(manifest.tool.file)), streams, args.catalogue, shared=args.shared
+    )
     if isinstance(tool, int):
         return tool
     if tool.ref != manifest.tool.ref:
