@@ -29,6 +29,7 @@ from .diffing import (
     diff,
     suggested_bump,
 )
+from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
@@ -58,6 +59,7 @@ from .manifest import (
 )
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
+from .register import CellState, RoundRegister, build_register
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .report import (
     RoundReport,
@@ -129,6 +131,7 @@ __all__ = [
     "AuditToolError",
     "Bump",
     "CaseEntry",
+    "CellState",
     "Change",
     "ChangelogEntry",
     "CheckedResponse",
@@ -139,6 +142,7 @@ __all__ = [
     "Diff",
     "DiffRule",
     "Equals",
+    "EventRegister",
     "EvidenceRule",
     "Family",
     "FhirExport",
@@ -176,6 +180,7 @@ __all__ = [
     "ResponseScore",
     "ResponseSource",
     "RoundForm",
+    "RoundRegister",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -198,6 +203,7 @@ __all__ = [
     "Wording",
     "__version__",
     "blank_response",
+    "build_register",
     "build_report",
     "check_catalogue",
     "check_manifest",
