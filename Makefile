@@ -77,9 +77,11 @@ bench: $(BENCH_VENV)/.installed
 	$(BENCH_VENV)/bin/python scripts/bench.py $(BENCH_ARGS)
 
 # One thing each: check, start-up and hostile files; validating responses against
-# jsonschema; scoring 10,000 responses; the register of a 1,650-return round.
+# jsonschema; scoring 10,000 responses; the register of a 1,650-return round; the
+# fillable form's size.
 bench-scripts: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_validate.py
 	$(BIN)/python scripts/bench_score.py
 	$(BIN)/python scripts/bench_register.py
+	$(BIN)/python scripts/bench_form.py

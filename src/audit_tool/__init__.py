@@ -46,6 +46,7 @@ from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
+from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -129,6 +130,7 @@ __all__ = [
     "CODES",
     "DEFAULT_BANDS",
     "DIFF_RULES",
+    "FORM_CHECKS",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
@@ -160,6 +162,7 @@ __all__ = [
     "Family",
     "FhirExport",
     "FileReport",
+    "FormPrefill",
     "Fragment",
     "GradeBand",
     "Grading",
@@ -191,6 +194,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundForm",
     "RoundRegister",
     "RoundReport",
     "RoundReturn",
@@ -228,6 +232,7 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fillable_form",
     "find_tool",
     "fingerprint",
     "import_fhir_response",
@@ -252,6 +257,7 @@ __all__ = [
     "render_report_markdown",
     "render_report_text",
     "response_schema",
+    "round_forms",
     "save_tool",
     "scaffold_tool",
     "score",
