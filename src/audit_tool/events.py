@@ -26,7 +26,7 @@ from ._types import Identifier, OptionValue
 
 __all__ = ["PART_ROLES", "AttendancePart", "EventRegister", "RegisterPart"]
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 PartRole = Literal["attendance", "report", "contribution", "outcome_recorded", "actions"]
 
