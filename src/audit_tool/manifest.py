@@ -28,6 +28,7 @@ from ._validation import suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, read_document
 from .codes import problem
 from .exceptions import InvalidFileError
+from .learning import Finding, LearningItem, check_learning
 from .loading import validate_document
 from .problems import Problem
 from .response import Period
@@ -153,6 +154,13 @@ class AuditManifest(BaseModel):
     """Agencies that could not take part in the round, and why."""
     responses: list[RelativePath] = Field(min_length=1)
     """Where the returns are: files, or folders searched for ``*.yaml``, ``*.yml``, ``*.json``."""
+    previous: RelativePath | None = None
+    """The manifest of the previous round of the same theme, relative to this one; the
+    report shows the movement since, and the status of that round's actions."""
+    findings: list[Finding] = Field(default_factory=list)
+    """The themes the panel identified, in its words."""
+    learning: list[LearningItem] = Field(default_factory=list)
+    """The numbered key learning, each with its actions."""
 
     def agency_name(self, agency: str) -> str:
         """The display name of ``agency`` (its id when the manifest does not list it)."""
@@ -180,7 +188,8 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
     """The manifest's own consistency, as problems with pointers into it.
 
     Duplicate agencies and cases, cases or entries naming an agency the
-    manifest does not list, and a period that ends before it starts.
+    manifest does not list, a period that ends before it starts, and the
+    findings and learning (:func:`audit_tool.learning.check_learning`).
     """
     agency_ids = [a.id for a in manifest.agencies]
     for index, agency in _duplicates(agency_ids):
@@ -230,6 +239,9 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
             "the audit period ends before it starts",
             "/period/end",
         )
+    yield from check_learning(
+        manifest.findings, manifest.learning, agency_ids, manifest.tool.id, manifest.tool.version
+    )
 
 
 @dataclass
@@ -259,6 +271,13 @@ def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[
             f"the tool file '{manifest.tool.file}' does not exist "
             "(paths are relative to the manifest)",
             "/tool/file",
+        )
+    if manifest.previous is not None and not loaded.path(manifest.previous).is_file():
+        yield problem(
+            "manifest-path-not-found",
+            f"the previous round's manifest '{manifest.previous}' does not exist "
+            "(paths are relative to the manifest)",
+            "/previous",
         )
     for index, entry in enumerate(manifest.responses):
         if not loaded.path(entry).exists():

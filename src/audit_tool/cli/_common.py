@@ -240,6 +240,7 @@ def _registrars() -> list[Registrar]:
         _schema,
         _score,
         _template,
+        _trend,
         _validate,
     )
 
@@ -252,6 +253,7 @@ def _registrars() -> list[Registrar]:
         _new.register,
         _score.register,
         _report.register,
+        _trend.register,
         _export.register,
         _diff.register,
         _migrate.register,
