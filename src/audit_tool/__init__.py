@@ -32,6 +32,7 @@ from .diffing import (
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
+from .learning import Action, ActionStatus, Finding, LearningItem
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -104,6 +105,16 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
+from .trend import (
+    LoadedProgramme,
+    RoundScores,
+    Trend,
+    VersionComparison,
+    build_trend,
+    compare_versions,
+    read_previous,
+    read_programme,
+)
 from .validation import CheckedResponse, ResponseSource, check_responses, validate_response
 
 __version__ = "0.1.0"
@@ -116,6 +127,8 @@ __all__ = [
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
+    "Action",
+    "ActionStatus",
     "AgencyEntry",
     "AllOf",
     "Answer",
@@ -141,6 +154,7 @@ __all__ = [
     "Family",
     "FhirExport",
     "FileReport",
+    "Finding",
     "Fragment",
     "GradeBand",
     "Grading",
@@ -149,7 +163,9 @@ __all__ = [
     "Impact",
     "InValues",
     "InvalidFileError",
+    "LearningItem",
     "LoadedManifest",
+    "LoadedProgramme",
     "LoadedResponse",
     "LoadedRound",
     "LoadedTool",
@@ -174,6 +190,7 @@ __all__ = [
     "ResponseSource",
     "RoundReport",
     "RoundReturn",
+    "RoundScores",
     "Scale",
     "ScaleInclude",
     "Scores",
@@ -190,15 +207,19 @@ __all__ = [
     "ThemeScore",
     "Tool",
     "ToolRef",
+    "Trend",
     "UnableToTakePart",
+    "VersionComparison",
     "Wording",
     "__version__",
     "blank_response",
     "build_report",
+    "build_trend",
     "check_catalogue",
     "check_manifest",
     "check_responses",
     "check_tool",
+    "compare_versions",
     "declared_bump",
     "describe_condition",
     "describe_question",
@@ -218,6 +239,8 @@ __all__ = [
     "question_numbers",
     "read_catalogue",
     "read_manifest",
+    "read_previous",
+    "read_programme",
     "read_response",
     "read_round",
     "read_tool",

@@ -12,6 +12,7 @@ from .._escape import html_text
 from ..round import Coverage
 from .grades import all_grades, colour, format_percent, grade_label
 from .model import RoundReport, ThemeRow
+from .previous_sections import previous_html
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
     COVERAGE_WORDS,
@@ -278,6 +279,7 @@ def render_report_html(report: RoundReport) -> str:
         [
             _header(report),
             _themes(report),
+            previous_html(report),
             _findings(report),
             _coverage(report),
             _warnings(report),

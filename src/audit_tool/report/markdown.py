@@ -12,6 +12,7 @@ from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
 from .model import RoundReport, ThemeRow
+from .previous_sections import previous_markdown
 from .tables import legend
 from .words import (
     COVERAGE_WORDS,
@@ -165,6 +166,7 @@ def render_report_markdown(report: RoundReport) -> str:
         [
             _header(report),
             _themes(report),
+            previous_markdown(report),
             _findings(report),
             _coverage(report),
             _warnings(report),

@@ -19,6 +19,7 @@ from ..round import AuditRound, Coverage, RoundReturn
 from ..scoring import QuestionScore, Scores, ThemeScore
 from ..tool import NOT_EVIDENCED, Grading, Tool
 from .grades import is_area_for_development, is_strength
+from .previous import PreviousRound, build_previous
 
 __all__ = [
     "PULLED_DOWN_LIMIT",
@@ -118,6 +119,8 @@ class RoundReport:
     warnings: tuple[WarningItem, ...]
     invalid: tuple[RoundReturn, ...]
     """The returns left out of the scores, with the problems that made them invalid."""
+    previous: PreviousRound | None = None
+    """The previous round of the theme, when the manifest names it and it was read."""
 
     @property
     def returns_scored(self) -> int:
@@ -187,6 +190,7 @@ class RoundReport:
                  "problems": [p.to_dict() for p in r.problems]}
                 for r in self.invalid
             ],
+            "previous": self.previous.to_dict() if self.previous is not None else None,
         }
 
 
@@ -227,9 +231,11 @@ def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
     ]
 
 
-def build_report(audit: AuditRound) -> RoundReport:
+def build_report(audit: AuditRound, previous: AuditRound | None = None) -> RoundReport:
     """The report of a read round: coverage, theme scores, strengths and areas for
-    development, warnings, and the invalid returns left out of the scores."""
+    development, warnings, and the invalid returns left out of the scores; with
+    ``previous`` (the round the manifest names as previous, read and checked with
+    :func:`audit_tool.trend.check_series`), the movement since and its actions."""
     manifest = audit.manifest
     scores = audit.scores()
     themes = []
@@ -263,5 +269,6 @@ def build_report(audit: AuditRound) -> RoundReport:
         scores=scores,
         warnings=tuple(warnings),
         invalid=audit.invalid_returns,
+        previous=build_previous(previous, audit) if previous is not None else None,
     )
 

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from ..scoring import ThemeScore
 from .model import RoundReport
+from .previous_sections import previous_text
 from .tables import legend, theme_table
 from .words import coverage_summary
 
@@ -38,5 +39,6 @@ def render_report_text(report: RoundReport) -> str:
         f"areas for development: {areas}",
         f"warnings: {len(report.warnings)}; invalid returns left out of the scores: "
         f"{len(report.invalid)}",
+        *previous_text(report),
     ]
     return "\n".join(lines) + "\n"

@@ -23,7 +23,7 @@ from .model import (
     Trend,
     build_trend,
 )
-from .programme import LoadedProgramme, check_series, read_programme
+from .programme import LoadedProgramme, check_series, read_previous, read_programme
 
 __all__ = [
     "ALL_AGENCIES",
@@ -41,5 +41,6 @@ __all__ = [
     "build_trend",
     "check_series",
     "compare_versions",
+    "read_previous",
     "read_programme",
 ]

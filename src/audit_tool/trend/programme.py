@@ -21,7 +21,7 @@ from ..codes import problem
 from ..problems import Problem
 from ..round import AuditRound, read_round
 
-__all__ = ["LoadedProgramme", "check_series", "read_programme"]
+__all__ = ["LoadedProgramme", "check_series", "read_previous", "read_programme"]
 
 
 @dataclass
@@ -80,7 +80,7 @@ def check_series(rounds: Sequence[AuditRound]) -> list[Problem]:
             found.append(_locate(audit.file, problem(
                 "programme-out-of-order",
                 f"round '{manifest.round}' met on {manifest.panel_date.isoformat()}, not after "
-                f"round '{before.round}' listed before it "
+                f"round '{before.round}', which comes before it "
                 f"({before.panel_date.isoformat()})",
                 "/panel_date",
             )))
@@ -156,3 +156,29 @@ def read_programme(
                 result.rounds.append(loaded.round)
     result.problems.extend(check_series(result.rounds))
     return result
+
+
+def read_previous(
+    current: AuditRound,
+    *,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+) -> tuple[AuditRound | None, list[Problem]]:
+    """The round ``current``'s manifest names as ``previous``, read and checked as the
+    round before it (same tool, earlier panel); ``None`` and the problems when there is
+    none or it cannot serve."""
+    link = current.manifest.previous
+    if link is None:
+        return None, []
+    path = os.path.normpath(os.path.join(os.path.dirname(current.file), link))
+    loaded = read_round(path, catalogues=catalogues, limits=limits)
+    if loaded.round is None:
+        return None, [*loaded.problems, _locate(current.file, problem(
+            "programme-round-unreadable",
+            f"the previous round '{link}' cannot be read, so the report does not show it",
+            "/previous",
+        ))]
+    found = check_series([loaded.round, current])
+    if any(p.is_error for p in found):
+        return None, found
+    return loaded.round, found

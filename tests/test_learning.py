@@ -1,0 +1,70 @@
+"""Findings, learning and actions in a round's manifest: the example's, and broken links."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+import pytest
+
+from audit_tool import ActionStatus, read_manifest, read_round
+
+from conftest import DATA, ROOT
+
+EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
+LINKS = sorted((DATA / "learning").glob("*/audit.yaml"))
+
+
+def _expected(path: Path) -> list[tuple[str, int, int, str]]:
+    """The ``# expect: CODE LINE:COL POINTER`` lines at the top of a manifest."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"# expect: (\S+) (\d+):(\d+) (\S+)", line)
+        if match:
+            found.append((match[1], int(match[2]), int(match[3]), match[4]))
+    return found
+
+
+def test_the_example_round_carries_its_findings_and_learning_5_1_to_5_11() -> None:
+    """May 2017: six findings and learning 5.1 to 5.11, each action owned by agencies of the
+    round, and the two actions that asked for the tool change link to neglect 2.0.0."""
+    manifest = read_manifest(EXAMPLE).manifest
+    assert manifest is not None
+    assert len(manifest.findings) == 6
+    assert [item.id for item in manifest.learning] == [f"5.{n}" for n in range(1, 12)]
+    linked = {(item.id, a.tool) for item in manifest.learning for a in item.actions if a.tool}
+    assert linked == {("5.2", "neglect@2.0.0"), ("5.9", "neglect@2.0.0")}
+    statuses = {a.status for item in manifest.learning for a in item.actions}
+    assert statuses == set(ActionStatus)
+
+
+def test_overdue_is_relative_to_a_given_date() -> None:
+    """An open action is overdue only after its due date, as of the date asked about."""
+    manifest = read_manifest(EXAMPLE).manifest
+    assert manifest is not None
+    action = next(a for item in manifest.learning if item.id == "5.3" for a in item.actions)
+    assert action.status is ActionStatus.OPEN
+    assert not action.overdue(datetime.date(2018, 6, 30))
+    assert action.overdue(datetime.date(2018, 7, 1))
+    done = next(a for item in manifest.learning if item.id == "5.1" for a in item.actions)
+    assert not done.overdue(datetime.date(2030, 1, 1))
+
+
+@pytest.mark.parametrize("path", LINKS, ids=[p.parent.name for p in LINKS])
+def test_links_the_tool_or_catalogue_does_not_have_are_located(path: Path) -> None:
+    """A link to a question the round's tool does not have, or to a theme its catalogue
+    does not define: the problem its '# expect:' lines name, where they name it, and no
+    round."""
+    loaded = read_round(path)
+    assert loaded.round is None
+    assert [(p.code, p.line, p.column, p.pointer) for p in loaded.problems] == _expected(path)
+
+
+def test_an_unknown_link_suggests_the_nearest_theme() -> None:
+    """A misspelt theme gets a did-you-mean; the message quotes only ids."""
+    loaded = read_round(DATA / "learning" / "unknown-theme" / "audit.yaml")
+    assert loaded.problems[0].message == (
+        "finding 'recording_variable' links to theme 'recordng', which the catalogue "
+        "'standard@1' does not define (did you mean 'recording'?)"
+    )
