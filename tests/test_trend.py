@@ -22,6 +22,7 @@ from audit_tool import (
     Tool,
     Trend,
     build_trend,
+    compare_versions,
     load_tool,
     parse_response,
     read_programme,
@@ -385,3 +386,27 @@ def test_trend_writes_every_format(cli: Callable[..., CliResult], tmp_path: Path
     assert (tmp_path / "trend.md").read_text(encoding="utf-8").startswith(
         "# Trend: Multi-agency case audit - neglect\n"
     )
+
+
+def test_a_weight_change_breaks_only_its_theme_and_drops_only_its_question() -> None:
+    """neglect 2.0.0 -> 2.1.0 doubling drift's weight in oversight: oversight's scoring
+    changed and compares like for like without drift; every other theme compares directly
+    on all its questions."""
+    earlier = load_tool(_V2)
+    data = earlier.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["version"] = "2.1.0"
+    for section in data["sections"]:
+        for question in section["questions"]:
+            if question["id"] == "drift":
+                question["themes"] = {"oversight": 2}
+    later = Tool.model_validate(data)
+    themes = ("recording", "oversight")
+    found = compare_versions(earlier, later, themes).themes
+    assert not found["oversight"].comparable
+    assert [p.later for p in found["oversight"].pairs] == ["management_oversight", "escalation"]
+    assert found["recording"].comparable
+    assert found["recording"].reasons == ()
+    assert [p.later for p in found["recording"].pairs] == [
+        "record_clear_picture", "chronology_current", "chronology_analysed", "contacts_recorded",
+        "meeting_outcome_recorded",
+    ]

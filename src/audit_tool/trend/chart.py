@@ -143,11 +143,15 @@ def _panel(trend: Trend, series: ThemeSeries, ox: int, oy: int) -> str:
                 f'L{x - 6:.1f},{y:.1f} Z" fill="#ffffff" stroke="{_DARK}" stroke-width="1.5"/>'
                 for x, y in ((x1, yb), (x2, ya))
             )
+            # Beside the diamonds, outwards, so as not to meet the dots' labels above them.
             + "".join(
-                f'<text x="{x:.1f}" y="{y + 18:.1f}" font-size="10" font-style="italic" '
-                f'text-anchor="middle" fill="{_DARK}">'
+                f'<text x="{x:.1f}" y="{y + 4:.1f}" font-size="10" font-style="italic" '
+                f'text-anchor="{anchor}" fill="{_DARK}">'
                 f"{html_text(format_percent(value, suffix='%'))}</text>"
-                for x, y, value in ((x1, yb, like.before.percent), (x2, ya, like.after.percent))
+                for x, y, value, anchor in (
+                    (x1 - 9, yb, like.before.percent, "end"),
+                    (x2 + 9, ya, like.after.percent, "start"),
+                )
             )
             + f'<text x="{mid:.1f}" y="{_PANEL_H - _BOTTOM + 38}" font-size="9" '
             f'text-anchor="middle" fill="{_DARK}">like for like: '
