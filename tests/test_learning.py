@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from audit_tool import ActionStatus, read_manifest, read_round
+from audit_tool import (
+    ActionStatus,
+    build_report,
+    read_manifest,
+    read_round,
+    render_report_html,
+    render_report_markdown,
+)
 
 from conftest import DATA, ROOT
 
@@ -68,3 +77,43 @@ def test_an_unknown_link_suggests_the_nearest_theme() -> None:
         "finding 'recording_variable' links to theme 'recordng', which the catalogue "
         "'standard@1' does not define (did you mean 'recording'?)"
     )
+
+
+def test_the_report_lists_the_rounds_findings_learning_and_actions() -> None:
+    """The round's report shows each finding, each item of learning and its actions, with
+    the tool version an action asked for; the JSON carries them as data."""
+    audit = read_round(EXAMPLE).round
+    assert audit is not None
+    built = build_report(audit)
+    markdown = render_report_markdown(built)
+    assert "## Findings and key learning\n" in markdown
+    assert "- The child's voice was heard in some records and not in others. (Voice of the " \
+           "child)" in markdown
+    assert "### 5.10 Help auditors plan and carry out audits on behalf of the partnership." in (
+        markdown
+    )
+    assert ("| Publish a new version of the neglect audit tool. (asked for neglect@2.0.0) | "
+            "Children's social care | 2017-11-30 | done 2018-06-01:") in markdown
+    assert render_report_html(built).count('<section id="learning">') == 1
+    data = built.to_dict()
+    assert [item["id"] for item in data["learning"]][-1] == "5.11"
+    assert data["learning"][0]["actions"][0]["due"] == "2017-09-30"
+
+
+def test_learning_text_is_escaped_in_the_report(tmp_path: Path) -> None:
+    """Learning text holding markup is shown as text in HTML and Markdown."""
+    folder = tmp_path / "round"
+    shutil.copytree(EXAMPLE.parent, folder)
+    manifest = folder / "audit.yaml"
+    tools = os.path.relpath(ROOT / "tools", folder).replace(os.sep, "/")
+    text = manifest.read_text(encoding="utf-8").replace("../../tools", tools).replace(
+        "text: Keep chronologies and case records accurate and up to date.",
+        "text: '<img src=x> *keep* | records'",
+    )
+    manifest.write_text(text, encoding="utf-8")
+    audit = read_round(manifest).round
+    assert audit is not None
+    built = build_report(audit)
+    assert "<img" not in render_report_html(built)
+    assert "&lt;img src=x&gt; *keep* | records" in render_report_html(built)
+    assert "### 5.1 \\<img src=x\\> \\*keep\\* \\| records" in render_report_markdown(built)

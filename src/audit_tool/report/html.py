@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from .._escape import html_text
 from ..round import Coverage
 from .grades import all_grades, colour, format_percent, grade_label
+from .learning_sections import learning_html
 from .model import RoundReport, ThemeRow
 from .previous_sections import previous_html
 from .svg import heat_map, text_colour, theme_bars
@@ -284,6 +285,7 @@ def render_report_html(report: RoundReport) -> str:
             _coverage(report),
             _warnings(report),
             _invalid(report),
+            learning_html(report),
             _method(report),
         ]
     )

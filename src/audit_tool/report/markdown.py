@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
+from .learning_sections import learning_markdown
 from .model import RoundReport, ThemeRow
 from .previous_sections import previous_markdown
 from .tables import legend
@@ -171,6 +172,7 @@ def render_report_markdown(report: RoundReport) -> str:
             _coverage(report),
             _warnings(report),
             _invalid(report),
+            learning_markdown(report),
             f"## How the scores are worked out\n\n{method}\n\n",
             f"---\n\nMade with audit-tool {__version__}. No answer or evidence text is "
             "reproduced here.\n",

@@ -190,6 +190,8 @@ class RoundReport:
                  "problems": [p.to_dict() for p in r.problems]}
                 for r in self.invalid
             ],
+            "findings": [f.model_dump(mode="json") for f in self.manifest.findings],
+            "learning": [item.model_dump(mode="json") for item in self.manifest.learning],
             "previous": self.previous.to_dict() if self.previous is not None else None,
         }
 

@@ -182,8 +182,8 @@ def _md_changes(trend: Trend) -> list[str]:
             pairs = step.like_for_like.questions
             if pairs:
                 names = ", ".join(
-                    f"`{md_text(q.later)}`" if q.earlier == q.later
-                    else f"`{md_text(q.earlier)}` → `{md_text(q.later)}`"
+                    f"`{q.later}`" if q.earlier == q.later
+                    else f"`{q.earlier}` → `{q.later}`"
                     for q in pairs
                 )
                 out.append(f"Like for like on {plural(len(pairs), 'question')}: {names}.\n")
@@ -204,8 +204,8 @@ def render_trend_markdown(trend: Trend) -> str:
         f"# Trend: {md_text(tool.title)}\n",
         "| Round | Panel | Tool | Returns scored |",
         "|---|---|---|---|",
-        *(f"| {md_text(r.title)} (`{md_text(r.round)}`) | {r.panel_date.isoformat()} | "
-          f"`{md_text(r.tool.ref)}` | {len(r.scores.responses)} |" for r in trend.rounds),
+        *(f"| {md_text(r.title)} (`{r.round}`) | {r.panel_date.isoformat()} | "
+          f"`{r.tool.ref}` | {len(r.scores.responses)} |" for r in trend.rounds),
         "",
         "## All agencies\n",
         _md_scope(trend, trend.overall),
