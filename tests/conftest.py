@@ -29,6 +29,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 
 
+def expected_problems(path: Path) -> list[tuple[str, int, int, str]]:
+    """The ``# expect: CODE LINE:COL POINTER`` lines at the top of a broken file."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"# expect: (\S+) (\d+):(\d+) (\S+)", line)
+        if match:
+            found.append((match[1], int(match[2]), int(match[3]), match[4]))
+    return found
+
+
 def authoring_example() -> str:
     """The complete example tool of docs/authoring.md, as YAML text."""
     text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import shlex
 import shutil
 import subprocess
 import sys
@@ -11,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docs_pages import blocks, commands, matches
 
 from conftest import ROOT, CliResult
 
@@ -18,26 +17,12 @@ PAGE = (ROOT / "docs" / "trend.md").read_text(encoding="utf-8")
 
 
 def _blocks(language: str) -> list[str]:
-    return re.findall(rf"```{language}\n(.*?)```", PAGE, re.DOTALL)
+    return blocks(PAGE, language)
 
 
 def _commands(language: str) -> list[tuple[list[str], str]]:
     """Each ``$ audit-tool ...`` line of the page's blocks, with the output shown after it."""
-    found: list[tuple[list[str], str]] = []
-    for block in _blocks(language):
-        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
-            command, _, output = chunk.partition("\n")
-            found.append((shlex.split(command), output))
-    return found
-
-
-def _matches(shown: str, actual: str) -> bool:
-    """The page's output with '...' lines standing for any number of lines."""
-    pattern = "".join(
-        r"(?:.*\n)*?" if line == "..." else re.escape(line) + r"\n"
-        for line in shown.splitlines()
-    )
-    return re.fullmatch(pattern, actual) is not None
+    return commands(PAGE, language)
 
 
 @pytest.fixture
@@ -59,7 +44,7 @@ def test_every_command_on_the_page_runs_as_shown(
         assert argv[0] == "audit-tool"
         result = cli(*argv[1:])
         assert result.code == 0, argv
-        assert _matches(output, result.out), (argv, result.out)
+        assert matches(output, result.out), (argv, result.out)
     assert (scratch / "out" / "neglect-trend.html").is_file()
 
 

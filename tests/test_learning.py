@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 import os
-import re
 import shutil
 from pathlib import Path
 
@@ -19,20 +18,10 @@ from audit_tool import (
     render_report_markdown,
 )
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, expected_problems
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 LINKS = sorted((DATA / "learning").glob("*/audit.yaml"))
-
-
-def _expected(path: Path) -> list[tuple[str, int, int, str]]:
-    """The ``# expect: CODE LINE:COL POINTER`` lines at the top of a manifest."""
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = re.fullmatch(r"# expect: (\S+) (\d+):(\d+) (\S+)", line)
-        if match:
-            found.append((match[1], int(match[2]), int(match[3]), match[4]))
-    return found
 
 
 def test_the_example_round_carries_its_findings_and_learning_5_1_to_5_11() -> None:
@@ -67,7 +56,8 @@ def test_links_the_tool_or_catalogue_does_not_have_are_located(path: Path) -> No
     round."""
     loaded = read_round(path)
     assert loaded.round is None
-    assert [(p.code, p.line, p.column, p.pointer) for p in loaded.problems] == _expected(path)
+    got = [(p.code, p.line, p.column, p.pointer) for p in loaded.problems]
+    assert got == expected_problems(path)
 
 
 def test_an_unknown_link_suggests_the_nearest_theme() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
@@ -28,6 +29,7 @@ __all__ = [
     "build_parser",
     "date_argument",
     "exit_code",
+    "format_for_output",
     "load_tool_argument",
     "print_report",
     "read_catalogues",
@@ -116,6 +118,22 @@ def date_argument(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+OUTPUT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
+                   ".json": "json", ".csv": "csv"}
+"""The format a file's extension asks for, for verbs that write with ``-o``."""
+
+
+def format_for_output(
+    fmt: str | None, output: str | None, default: str, choices: Iterable[str]
+) -> str:
+    """The format given with ``--format``; else the one ``-o FILE``'s extension asks for,
+    when it is one of ``choices``; else ``default``."""
+    if fmt:
+        return fmt
+    found = OUTPUT_SUFFIXES.get(os.path.splitext(output)[1].lower()) if output else None
+    return found if found is not None and found in set(choices) else default
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
@@ -17,6 +16,7 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    format_for_output,
     read_catalogues,
     report_problems,
     write_output,
@@ -57,7 +57,6 @@ RENDERERS: dict[str, Callable[[RoundReport], str]] = {
     "text": render_report_text,
     "json": lambda report: render_json(report.to_dict()),
 }
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
 _PROGRESS_FROM = 200
 
 
@@ -75,14 +74,6 @@ def register(verbs: Verbs) -> None:
     )
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
-
-
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        return _SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    return "md"
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
@@ -105,7 +96,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if previous_problems:
         report_problems([audit.file], previous_problems, "text", streams)
     report = build_report(audit, previous)
-    rendered = RENDERERS[_format(args)](report)
+    rendered = RENDERERS[format_for_output(args.format, args.output, "md", RENDERERS)](report)
     write_output(args.output, rendered, streams)
     if args.output:
         streams.out.write(render_report_text(report))

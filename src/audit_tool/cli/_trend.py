@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from ..trend import RoundScores, Trend, build_trend, read_programme
 from ..trend.html import render_trend_html
@@ -21,6 +20,7 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    format_for_output,
     read_catalogues,
     report_problems,
     write_output,
@@ -64,8 +64,6 @@ RENDERERS: dict[str, Callable[[Trend], str]] = {
     "json": render_trend_json,
     "csv": render_trend_csv,
 }
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json",
-             ".csv": "csv"}
 
 
 def register(verbs: Verbs) -> None:
@@ -82,14 +80,6 @@ def register(verbs: Verbs) -> None:
     parser.set_defaults(handler=run)
 
 
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        return _SUFFIXES.get(Path(args.output).suffix.lower(), "text")
-    return "text"
-
-
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the trend; exit 1 if a round cannot be read or the rounds do not form a series."""
     catalogues, problems = read_catalogues(args.catalogue)
@@ -102,7 +92,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
                           "was written\n")
         return code or EXIT_ERRORS
     trend = build_trend([RoundScores.of(r) for r in loaded.rounds])
-    write_output(args.output, RENDERERS[_format(args)](trend), streams)
+    fmt = format_for_output(args.format, args.output, "text", RENDERERS)
+    write_output(args.output, RENDERERS[fmt](trend), streams)
     if args.output:
         streams.out.write(f"wrote {args.output}\n")
     invalid = sum(len(r.invalid_returns) for r in loaded.rounds)

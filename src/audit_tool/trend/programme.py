@@ -87,6 +87,22 @@ def check_series(rounds: Sequence[AuditRound]) -> list[Problem]:
     return found
 
 
+def _read(
+    path: str | Path, catalogues: tuple[ThemeCatalogue, ...], limits: Limits,
+    result: LoadedProgramme,
+) -> AuditRound | None:
+    """The round at ``path``; when it cannot be read, its problems go to ``result``."""
+    loaded = read_round(path, catalogues=catalogues, limits=limits)
+    result.files.append(loaded.file)
+    if loaded.round is None:
+        result.problems.extend(loaded.problems)
+        result.problems.append(problem(
+            "programme-round-unreadable",
+            f"the round '{loaded.file}' cannot be read, so there is no trend",
+        ).located(loaded.file, None, None))
+    return loaded.round
+
+
 def _chain(
     path: str | Path, catalogues: tuple[ThemeCatalogue, ...], limits: Limits,
     result: LoadedProgramme,
@@ -107,19 +123,13 @@ def _chain(
             )))
             break
         visited.add(real)
-        loaded = read_round(current, catalogues=catalogues, limits=limits)
-        result.files.append(loaded.file)
-        if loaded.round is None:
-            result.problems.extend(loaded.problems)
-            result.problems.append(problem(
-                "programme-round-unreadable",
-                f"the round '{loaded.file}' cannot be read, so there is no trend",
-            ).located(loaded.file, None, None))
+        audit = _read(current, catalogues, limits, result)
+        if audit is None:
             break
-        found.append(loaded.round)
-        previous = loaded.round.manifest.previous
+        found.append(audit)
+        previous = audit.manifest.previous
         current = (
-            os.path.normpath(os.path.join(os.path.dirname(loaded.file), previous))
+            os.path.normpath(os.path.join(os.path.dirname(audit.file), previous))
             if previous is not None
             else None
         )
@@ -144,16 +154,9 @@ def read_programme(
         result.rounds = _chain(paths[0], catalogues, limits, result)
     else:
         for path in paths:
-            loaded = read_round(path, catalogues=catalogues, limits=limits)
-            result.files.append(loaded.file)
-            if loaded.round is None:
-                result.problems.extend(loaded.problems)
-                result.problems.append(problem(
-                    "programme-round-unreadable",
-                    f"the round '{loaded.file}' cannot be read, so there is no trend",
-                ).located(loaded.file, None, None))
-            else:
-                result.rounds.append(loaded.round)
+            audit = _read(path, catalogues, limits, result)
+            if audit is not None:
+                result.rounds.append(audit)
     result.problems.extend(check_series(result.rounds))
     return result
 
