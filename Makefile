@@ -54,3 +54,4 @@ bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_validate.py
 	$(BIN)/python scripts/bench_score.py
+	$(BIN)/python scripts/bench_trend.py
