@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from types import ModuleType
 
+import jsonschema
 import pytest
 
 from audit_tool import read_round
+from audit_tool._yaml import read_document
 
 from conftest import ROOT
 
@@ -66,3 +69,13 @@ def test_the_follow_up_round_records_meetings_and_the_new_plan_questions() -> No
     assert sum(entries) > 50
     assert max(entries) >= 4
     assert all("effective_plan" in r.loaded.response.answers for r in earlier.valid_returns)
+
+
+@pytest.mark.parametrize("round_id", ["2017-05-neglect", "2019-05-neglect"])
+def test_each_manifest_validates_against_the_checked_in_schema(round_id: str) -> None:
+    """schemas/audit-manifest.schema.json accepts both manifests (findings, learning and
+    actions, the previous link), read by the jsonschema library."""
+    schema = json.loads((ROOT / "schemas" / "audit-manifest.schema.json").read_text("utf-8"))
+    document, _ = read_document(ROOT / "examples" / round_id / "audit.yaml")
+    assert document is not None
+    jsonschema.Draft202012Validator(schema).validate(document.data)

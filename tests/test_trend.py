@@ -8,6 +8,7 @@ import functools
 import json
 import os
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -410,3 +411,38 @@ def test_a_weight_change_breaks_only_its_theme_and_drops_only_its_question() -> 
         "record_clear_picture", "chronology_current", "chronology_analysed", "contacts_recorded",
         "meeting_outcome_recorded",
     ]
+
+
+def test_a_third_round_on_the_same_version_compares_directly(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """2017 (1.0.0) -> 2019 (2.0.0) -> 2021 (2.0.0 again): the second step has the same
+    scoring for every theme, so its like-for-like figures are the whole figures; the
+    first step still breaks. Followed back from the last manifest through 'previous'."""
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    later = tmp_path / "examples" / "2019-05-neglect"
+    third = tmp_path / "examples" / "2021-05-neglect"
+    shutil.copytree(later, third)
+    manifest = (third / "audit.yaml").read_text(encoding="utf-8")
+    manifest = manifest.replace("round: 2019-05-neglect", "round: 2021-05-neglect").replace(
+        "panel_date: 2019-05-15", "panel_date: 2021-05-12").replace(
+        "previous: ../2017-05-neglect/audit.yaml", "previous: ../2019-05-neglect/audit.yaml")
+    (third / "audit.yaml").write_text(manifest, encoding="utf-8")
+    for path in (third / "responses").glob("*.yaml"):
+        text = path.read_text(encoding="utf-8").replace("round: 2019-05-neglect",
+                                                         "round: 2021-05-neglect")
+        path.write_text(text, encoding="utf-8")
+    loaded = read_programme([third / "audit.yaml"])
+    assert loaded.problems == []
+    built = build_trend([RoundScores.of(r) for r in loaded.rounds])
+    assert [r.round for r in built.rounds] == [
+        "2017-05-neglect", "2019-05-neglect", "2021-05-neglect"]
+    for series in built.overall.themes:
+        first, second = series.steps
+        assert not first.comparable
+        assert second.comparable
+        assert second.like_for_like.after.points == series.points[2].points
+        assert second.movement == pytest.approx(0.0) or series.points[2].percent is None
+    text = cli("trend", str(third / "audit.yaml")).out
+    assert "same scoring: 76.6 -> 76.6 (0.0) on 5 questions, 169 and 169 answers" in text
