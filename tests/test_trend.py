@@ -446,3 +446,19 @@ def test_a_third_round_on_the_same_version_compares_directly(
         assert second.movement == pytest.approx(0.0) or series.points[2].percent is None
     text = cli("trend", str(third / "audit.yaml")).out
     assert "same scoring: 76.6 -> 76.6 (0.0) on 5 questions, 169 and 169 answers" in text
+
+
+def test_new_grade_bands_break_every_theme_but_keep_every_question() -> None:
+    """A later version with other grade bands: every theme's grades stop comparing (a
+    break), but no question scores differently, so each like-for-like set is the whole
+    theme."""
+    earlier = load_tool(_V2)
+    data = earlier.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    data["version"] = "3.0.0"
+    data["grading"] = {"bands": [{"grade": "good", "min": 60}, {"grade": "inadequate", "min": 0}]}
+    later = Tool.model_validate(data)
+    found = compare_versions(earlier, later, ("recording", "voice_of_child")).themes
+    for theme in ("recording", "voice_of_child"):
+        assert not found[theme].comparable
+        assert all(p.earlier == p.later for p in found[theme].pairs)
+    assert len(found["voice_of_child"].pairs) == 6

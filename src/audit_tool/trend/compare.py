@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..diffing import Change, Impact, diff
 from ..diffing.matching import Matching
+from ..diffing.rules import EVERY_THEME_RULES
 from ..tool import AnyQuestion, QuestionRef, Tool
 
 __all__ = ["QuestionPair", "ThemeComparison", "VersionComparison", "compare_versions"]
@@ -116,7 +117,10 @@ def _same_scoring(
 
 
 def _reaches(change: Change, theme: str) -> bool:
-    return change.score is not Impact.NONE and (theme in change.themes or not change.themes)
+    """True when ``change`` can move ``theme``'s score (or grade) for the same answers."""
+    if change.score is Impact.NONE:
+        return False
+    return theme in change.themes or (not change.themes and change.rule in EVERY_THEME_RULES)
 
 
 def _identical(tool: Tool, themes: tuple[str, ...]) -> VersionComparison:
