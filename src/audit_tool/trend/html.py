@@ -17,7 +17,7 @@ from ..scoring import ThemeScore
 from ..tool import Grading
 from .chart import trend_chart
 from .model import Scope, Trend
-from .render import format_movement, step_words
+from .render import format_movement, missing_round, step_words
 
 __all__ = ["CSP", "render_trend_html"]
 
@@ -83,8 +83,12 @@ def _scope_table(trend: Trend, scope: Scope) -> str:
             f'<td class="num">{_grade(trend.rounds[n].tool.grading, p)}</td>'
             for n, p in enumerate(series.points)
         ]
-        for step in series.steps:
+        for n, step in enumerate(series.steps):
             like = step.like_for_like
+            missing = missing_round(series, n)
+            if missing is not None:
+                row += [f'<td colspan="3">{html_text(missing)}</td>']
+                continue
             kind = "same scoring" if step.comparable else "scoring changed"
             cls = "" if step.comparable else ' class="break"'
             if like.questions:

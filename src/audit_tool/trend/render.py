@@ -25,6 +25,7 @@ from .model import Figure, Scope, Step, ThemeSeries, Trend
 __all__ = [
     "CSV_COLUMNS",
     "format_movement",
+    "missing_round",
     "render_trend_csv",
     "render_trend_json",
     "render_trend_markdown",
@@ -67,6 +68,20 @@ def step_words(step: Step) -> str:
     return f"scoring changed; like for like: {_figures(step)}"
 
 
+def missing_round(series: ThemeSeries, n: int) -> str | None:
+    """Why step ``n`` of ``series`` has nothing to compare (a round with no scored return in
+    this scope), or ``None``."""
+    step = series.steps[n]
+    for found, round_id in ((series.points[n], step.earlier), (series.points[n + 1], step.later)):
+        if found is None:
+            return f"no return in {round_id}"
+    return None
+
+
+def _step_cell(series: ThemeSeries, n: int) -> str:
+    return missing_round(series, n) or step_words(series.steps[n])
+
+
 def _cell(found: ThemeScore | None, short: dict[str, str]) -> str:
     if found is None:
         return ""
@@ -107,7 +122,7 @@ def _scope_text(trend: Trend, scope: Scope) -> str:
     for series in scope.themes:
         row = [series.theme]
         row += [_cell(p, shorts[n]) for n, p in enumerate(series.points)]
-        row += [step_words(s) for s in series.steps]
+        row += [_step_cell(series, n) for n in range(len(series.steps))]
         rows.append(row)
     return f"{scope.name}\n" + _columns(rows, len(ids))
 
@@ -166,7 +181,7 @@ def _md_scope(trend: Trend, scope: Scope) -> str:
     for series in scope.themes:
         row = [md_text(series.name)]
         row += [md_text(_cell(p, shorts[n])) or "\u2013" for n, p in enumerate(series.points)]
-        row += [md_text(step_words(s)) for s in series.steps]
+        row += [md_text(_step_cell(series, n)) for n in range(len(series.steps))]
         rows.append(row)
     return _md_table(head, rows)
 
