@@ -118,3 +118,18 @@ def test_a_previous_round_of_another_tool_is_a_located_problem(
     assert result.code == 1
     assert f"{copy}:15:7: error[programme-different-tool]" in result.err
     assert "Since the previous round" not in out.read_text(encoding="utf-8")
+
+
+def test_an_action_that_asked_for_the_tool_change_is_checked_against_the_changelog(
+    report: RoundReport,
+) -> None:
+    """5.2 and 5.9 asked for neglect 2.0.0: this round used it, and its changelog cites
+    each; an action with no tool link has no such note."""
+    previous = report.previous
+    assert previous is not None
+    notes = {(a.learning, a.tool_note) for a in previous.actions if a.action.tool}
+    assert notes == {
+        ("5.2", "this round used neglect@2.0.0, whose changelog cites 5.2"),
+        ("5.9", "this round used neglect@2.0.0, whose changelog cites 5.9"),
+    }
+    assert all(a.tool_note == "" for a in previous.actions if a.action.tool is None)

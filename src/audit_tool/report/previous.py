@@ -11,6 +11,7 @@ round reads the same whenever it is made).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -45,6 +46,9 @@ class ActionRow:
     owners: tuple[str, ...]
     """The owners' display names."""
     overdue: bool
+    tool_note: str = ""
+    """For an action that asked for a tool change: whether this round used that version,
+    and whether its changelog cites the learning."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +96,26 @@ class PreviousRound:
                  "due": a.action.due.isoformat(), "status": a.action.status.value,
                  "status_date": (a.action.status_date.isoformat()
                                  if a.action.status_date is not None else None),
-                 "note": a.action.note, "tool": a.action.tool, "overdue": a.overdue}
+                 "note": a.action.note, "tool": a.action.tool, "tool_note": a.tool_note,
+                 "overdue": a.overdue}
                 for a in self.actions
             ],
             "counts": dict(self.counts()),
         }
+
+
+def _tool_note(current: AuditRound, learning: str, link: str | None) -> str:
+    """``this round used neglect@2.0.0, whose changelog cites 5.9`` (or says it does not)."""
+    if link is None:
+        return ""
+    tool = current.tool
+    if tool.ref != link:
+        return f"this round used {tool.ref}, not {link}"
+    cited = re.compile(rf"(?<![0-9.]){re.escape(learning)}(?![0-9])")
+    entries = [e for e in tool.changelog if e.version == tool.version]
+    if any(cited.search(change) for e in entries for change in e.changes):
+        return f"this round used {link}, whose changelog cites {learning}"
+    return f"this round used {link}; its changelog does not cite {learning}"
 
 
 def build_previous(previous: AuditRound, current: AuditRound) -> PreviousRound:
@@ -116,6 +135,7 @@ def build_previous(previous: AuditRound, current: AuditRound) -> PreviousRound:
             action,
             tuple(names.get(o, o) for o in action.owners),
             action.overdue(as_of),
+            _tool_note(current, item.id, action.tool),
         )
         for item in previous.manifest.learning
         for action in item.actions

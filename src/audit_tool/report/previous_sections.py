@@ -51,7 +51,8 @@ def _status(row: ActionRow) -> str:
         words += f" {action.status_date.isoformat()}"
     if row.overdue:
         words = f"OVERDUE (due {action.due.isoformat()}, still open)"
-    return words + (f": {action.note}" if action.note else "")
+    words += f": {action.note}" if action.note else ""
+    return words + (f" ({row.tool_note})" if row.tool_note else "")
 
 
 def _ordered(previous: PreviousRound) -> list[ActionRow]:
