@@ -27,6 +27,11 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+TOOLS = ROOT / "tools"
+EXAMPLES = ROOT / "examples"
+SHARED = (TOOLS, EXAMPLES)
+"""The folders the example rounds' paths lead to: their tools, and each other."""
+"""The shipped tools: outside a round's folder, so rounds name it as shared (``--shared``)."""
 
 
 def expected_problems(path: Path) -> list[tuple[str, int, int, str]]:

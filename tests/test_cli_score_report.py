@@ -10,7 +10,7 @@ from pathlib import Path
 
 from audit_tool.report.tables import CSV_COLUMNS
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, TOOLS, CliResult
 
 Cli = Callable[..., CliResult]
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
@@ -99,7 +99,7 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
     """report -o FILE.html writes the HTML and prints the theme table; invalid returns go to
     stderr; exit 0."""
     out = tmp_path / "report.html"
-    result = cli("report", str(EXAMPLE / "audit.yaml"), "-o", str(out))
+    result = cli("report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out))
     assert result.code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert "theme             all cases       C1       C2       C3       C4       C5" in result.out
@@ -119,14 +119,16 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
 def test_report_strict_fails_on_an_invalid_return(cli: Cli, tmp_path: Path) -> None:
     """With --strict, an invalid return makes the exit code 1 (the report is still written)."""
     out = tmp_path / "report.md"
-    result = cli("report", str(EXAMPLE / "audit.yaml"), "-o", str(out), "--strict")
+    result = cli(
+        "report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out), "--strict"
+    )
     assert result.code == 1
     assert out.read_text(encoding="utf-8").startswith("# Multi-agency case audit")
 
 
 def test_report_to_stdout_is_markdown(cli: Cli) -> None:
     """Without -o or --format, the report is Markdown on stdout."""
-    result = cli("report", str(EXAMPLE / "audit.yaml"))
+    result = cli("report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS))
     assert result.out.startswith("# Multi-agency case audit - neglect, May 2017\n")
 
 

@@ -13,7 +13,7 @@ import pytest
 from audit_tool import read_round
 from audit_tool._yaml import read_document
 
-from conftest import ROOT
+from conftest import ROOT, SHARED
 
 
 def _script() -> ModuleType:
@@ -49,7 +49,7 @@ def test_each_round_answers_the_tool_of_its_time(
 ) -> None:
     """May 2017 answers neglect 1.0.0 (the tool then in use) and May 2019 neglect 2.0.0;
     every return names its round's tool version."""
-    audit = read_round(ROOT / "examples" / round_id / "audit.yaml").round
+    audit = read_round(ROOT / "examples" / round_id / "audit.yaml", shared=SHARED).round
     assert audit is not None
     assert audit.manifest.tool.version == version
     assert (len(audit.returns), len(audit.valid_returns)) == (returns, valid)
@@ -59,8 +59,9 @@ def test_each_round_answers_the_tool_of_its_time(
 def test_the_follow_up_round_records_meetings_and_the_new_plan_questions() -> None:
     """The 2019 returns answer the questions that replaced 'effective_plan' and record
     statutory meetings, entry by entry; the 2017 returns answer 'effective_plan'."""
-    later = read_round(ROOT / "examples" / "2019-05-neglect" / "audit.yaml").round
-    earlier = read_round(ROOT / "examples" / "2017-05-neglect" / "audit.yaml").round
+    examples = ROOT / "examples"
+    later = read_round(examples / "2019-05-neglect" / "audit.yaml", shared=SHARED).round
+    earlier = read_round(examples / "2017-05-neglect" / "audit.yaml", shared=SHARED).round
     assert later is not None
     assert earlier is not None
     answers = [r.loaded.response.answers for r in later.valid_returns]

@@ -18,7 +18,7 @@ from audit_tool import (
     render_report_markdown,
 )
 
-from conftest import DATA, ROOT, expected_problems
+from conftest import DATA, ROOT, SHARED, TOOLS, expected_problems
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 LINKS = sorted((DATA / "learning").glob("*/audit.yaml"))
@@ -27,7 +27,7 @@ LINKS = sorted((DATA / "learning").glob("*/audit.yaml"))
 def test_the_example_round_carries_its_findings_and_learning_5_1_to_5_11() -> None:
     """May 2017: six findings and learning 5.1 to 5.11, each action owned by agencies of the
     round, and the two actions that asked for the tool change link to neglect 2.0.0."""
-    manifest = read_manifest(EXAMPLE).manifest
+    manifest = read_manifest(EXAMPLE, shared=SHARED).manifest
     assert manifest is not None
     assert len(manifest.findings) == 6
     assert [item.id for item in manifest.learning] == [f"5.{n}" for n in range(1, 12)]
@@ -39,7 +39,7 @@ def test_the_example_round_carries_its_findings_and_learning_5_1_to_5_11() -> No
 
 def test_overdue_is_relative_to_a_given_date() -> None:
     """An open action is overdue only after its due date, as of the date asked about."""
-    manifest = read_manifest(EXAMPLE).manifest
+    manifest = read_manifest(EXAMPLE, shared=SHARED).manifest
     assert manifest is not None
     action = next(a for item in manifest.learning if item.id == "5.3" for a in item.actions)
     assert action.status is ActionStatus.OPEN
@@ -54,7 +54,7 @@ def test_links_the_tool_or_catalogue_does_not_have_are_located(path: Path) -> No
     """A link to a question the round's tool does not have, or to a theme its catalogue
     does not define: the problem its '# expect:' lines name, where they name it, and no
     round."""
-    loaded = read_round(path)
+    loaded = read_round(path, shared=[TOOLS])
     assert loaded.round is None
     got = [(p.code, p.line, p.column, p.pointer) for p in loaded.problems]
     assert got == expected_problems(path)
@@ -62,7 +62,7 @@ def test_links_the_tool_or_catalogue_does_not_have_are_located(path: Path) -> No
 
 def test_an_unknown_link_suggests_the_nearest_theme() -> None:
     """A misspelt theme gets a did-you-mean; the message quotes only ids."""
-    loaded = read_round(DATA / "learning" / "unknown-theme" / "audit.yaml")
+    loaded = read_round(DATA / "learning" / "unknown-theme" / "audit.yaml", shared=[TOOLS])
     assert loaded.problems[0].message == (
         "finding 'recording_variable' links to theme 'recordng', which the catalogue "
         "'standard@1' does not define (did you mean 'recording'?)"
@@ -72,7 +72,7 @@ def test_an_unknown_link_suggests_the_nearest_theme() -> None:
 def test_the_report_lists_the_rounds_findings_learning_and_actions() -> None:
     """The round's report shows each finding, each item of learning and its actions, with
     the tool version an action asked for; the JSON carries them as data."""
-    audit = read_round(EXAMPLE).round
+    audit = read_round(EXAMPLE, shared=SHARED).round
     assert audit is not None
     built = build_report(audit)
     markdown = render_report_markdown(built)
@@ -101,7 +101,7 @@ def test_learning_text_is_escaped_in_the_report(tmp_path: Path) -> None:
         "text: '<img src=x> *keep* | records'",
     )
     manifest.write_text(text, encoding="utf-8")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=SHARED).round
     assert audit is not None
     built = build_report(audit)
     assert "<img" not in render_report_html(built)

@@ -26,7 +26,7 @@ from audit_tool._yaml import read_document
 from audit_tool.cli._report import RENDERERS
 from audit_tool.report.grades import format_percent
 
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 
@@ -34,7 +34,7 @@ EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 @pytest.fixture(scope="module")
 def report() -> RoundReport:
     """The example round's report data."""
-    audit = read_round(EXAMPLE / "audit.yaml").round
+    audit = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS]).round
     assert audit is not None
     return build_report(audit)
 
@@ -177,7 +177,9 @@ def test_a_round_on_a_partnership_catalogue_names_its_themes(tmp_path: Path) -> 
     ours = tmp_path / "ours.yaml"
     ours.write_text(json.dumps({"id": "ours", "version": 1, "title": "Ours", "themes": themes}),
                     encoding="utf-8")
-    audit = read_round(manifest, catalogues=[load_catalogue(ours)]).round
+    audit = read_round(
+        manifest, catalogues=[load_catalogue(ours)], shared=[tmp_path / "tools"]
+    ).round
     assert audit is not None
     assert audit.catalogue.ref == "ours@1"
     names = [row.name for row in build_report(audit).themes]
@@ -189,7 +191,7 @@ def test_a_theme_short_of_the_answers_the_tool_asks_for_says_so(tmp_path: Path) 
     """A theme not evidenced because it has fewer scored answers than grading.min_answers is
     listed with its count, the tool's minimum and its percent, not as having none."""
     manifest = _example_with_tool(tmp_path, "grading:\n  min_answers: {oversight: 100}\n")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[tmp_path / "tools"]).round
     assert audit is not None
     built = build_report(audit)
     assert [t.id for t in built.not_evidenced] == ["oversight"]
@@ -215,7 +217,7 @@ def test_text_from_the_manifest_is_escaped(tmp_path: Path) -> None:
         "title: '<script>alert(1)</script> & *bold* | pipe'",
     )
     manifest.write_text(text, encoding="utf-8")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     built = build_report(audit)
     page = render_report_html(built)

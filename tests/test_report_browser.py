@@ -12,7 +12,7 @@ from audit_tool import read_manifest
 from audit_tool.cli import main
 
 from browser import console_errors
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,8 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example round's report, written as a self-contained HTML file."""
     out = tmp_path_factory.mktemp("report") / "report.html"
     streams = io.StringIO(), io.StringIO()
-    assert main(["report", str(MANIFEST), "-o", str(out)], *streams) == 0, streams[1].getvalue()
+    argv = ["report", str(MANIFEST), "--shared", str(TOOLS), "-o", str(out)]
+    assert main(argv, *streams) == 0, streams[1].getvalue()
     return out
 
 
@@ -33,7 +34,7 @@ def test_report_opens_offline_with_its_charts(browser: Any, report_page: Path) -
     browser.get(report_page.as_uri())
     console_errors(browser)
     title = browser.find_element("css selector", "h1").text
-    assert title == read_manifest(MANIFEST).manifest.title
+    assert title == read_manifest(MANIFEST, shared=[TOOLS]).manifest.title
     charts = browser.find_elements("css selector", "svg")
     assert charts, "the report drew no chart"
     assert all(chart.size["width"] > 100 and chart.size["height"] > 50 for chart in charts)

@@ -12,15 +12,15 @@ import pytest
 from audit_tool import RoundReport, build_report, read_previous, read_round
 from audit_tool.report import render_report_html, render_report_markdown, render_report_text
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, SHARED, CliResult
 
 LATER = ROOT / "examples" / "2019-05-neglect" / "audit.yaml"
 
 
-def _report(manifest: Path) -> RoundReport:
-    audit = read_round(manifest).round
+def _report(manifest: Path, shared: tuple[Path, ...] = SHARED) -> RoundReport:
+    audit = read_round(manifest, shared=shared).round
     assert audit is not None
-    previous, problems = read_previous(audit)
+    previous, problems = read_previous(audit, shared=shared)
     assert problems == []
     return build_report(audit, previous)
 
@@ -79,7 +79,8 @@ def test_overdue_is_judged_at_the_later_panel_date_not_today(copy: Path) -> None
     text = copy.read_text(encoding="utf-8").replace("panel_date: 2019-05-15",
                                                     "panel_date: 2018-07-15")
     copy.write_text(text, encoding="utf-8")
-    previous = _report(copy).previous
+    root = copy.parent.parent.parent
+    previous = _report(copy, (root / "tools", root / "examples")).previous
     assert previous is not None
     assert [a.learning for a in previous.overdue] == ["5.3", "5.8"]
 
@@ -114,7 +115,9 @@ def test_a_previous_round_of_another_tool_is_a_located_problem(
     )
     copy.write_text(text, encoding="utf-8")
     out = tmp_path / "report.md"
-    result = cli("report", str(copy), "-o", str(out))
+    shared = [tmp_path / "tools", tmp_path / "examples", other, tmp_path / "response_tools"]
+    options = [a for f in shared for a in ("--shared", str(f))]
+    result = cli("report", str(copy), "-o", str(out), *options)
     assert result.code == 1
     assert f"{copy}:15:7: error[programme-different-tool]" in result.err
     assert "Since the previous round" not in out.read_text(encoding="utf-8")

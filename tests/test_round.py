@@ -9,7 +9,7 @@ import pytest
 
 from audit_tool import AuditRound, Coverage, read_round
 
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 FOLLOW_UP = ROOT / "examples" / "2019-05-neglect"
@@ -19,7 +19,7 @@ TOOL = ROOT / "tools" / "neglect_v2.yaml"
 @pytest.fixture(scope="module")
 def example() -> AuditRound:
     """The example round, read once."""
-    loaded = read_round(EXAMPLE / "audit.yaml")
+    loaded = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS])
     assert loaded.problems == []
     assert loaded.round is not None
     return loaded.round
@@ -122,7 +122,7 @@ def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
         "e-twice.yaml": _header("C1", "csc"),
         "f-twice.yaml": _header("C1", "csc"),
     })
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     got = {r.name: [(p.code, p.line, p.pointer) for p in r.report.errors] for r in audit.returns}
     assert got == {
@@ -140,7 +140,7 @@ def test_coverage_comes_from_the_returns_then_the_invitations(tmp_path: Path) ->
     """A valid return marks its cell returned, a return that does not fit marks its cell
     invalid even where the agency was not invited; other invited cells are not returned."""
     manifest = _round(tmp_path, {"a.yaml": _header("C1", "csc"), "b.yaml": _header("C2", "police")})
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     grid = {(c, a): audit.coverage(c, a) for c in ("C1", "C2", "C9") for a in ("csc", "police")}
     assert grid == {
@@ -156,7 +156,7 @@ def test_coverage_comes_from_the_returns_then_the_invitations(tmp_path: Path) ->
 def test_a_tool_file_of_another_version_stops_the_round(tmp_path: Path) -> None:
     """A manifest naming neglect@1.0.0 but pointing at the 2.0.0 file: manifest-tool-mismatch
     at /tool, and no round."""
-    loaded = read_round(_round(tmp_path, {}, tool_version="1.0.0"))
+    loaded = read_round(_round(tmp_path, {}, tool_version="1.0.0"), shared=[TOOLS])
     assert loaded.round is None
     assert [(p.code, p.line, p.pointer) for p in loaded.problems] == [
         ("manifest-tool-mismatch", 3, "/tool")
@@ -169,6 +169,6 @@ def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
     manifest = _round(tmp_path, {"c1-csc.yaml": _header("C1", "csc")})
     text = manifest.read_text(encoding="utf-8").replace("responses: [returns]", "responses: [.]")
     manifest.write_text(text, encoding="utf-8")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     assert [r.name for r in audit.returns] == [os.path.join("returns", "c1-csc.yaml")]

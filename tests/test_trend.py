@@ -41,18 +41,19 @@ from audit_tool.trend.render import (
     render_trend_text,
 )
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, SHARED, CliResult
 from strategies import tools_with_responses
 
 EARLIER = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 LATER = ROOT / "examples" / "2019-05-neglect" / "audit.yaml"
 SCALE = {"yes": 2, "partly": 1, "no": 0}
+_SHARED_ARGS = [a for folder in SHARED for a in ("--shared", str(folder))]
 
 
 @pytest.fixture(scope="module")
 def trend() -> Trend:
     """The example programme: May 2017 (neglect 1.0.0) and May 2019 (neglect 2.0.0)."""
-    loaded = read_programme([LATER])
+    loaded = read_programme([LATER], shared=SHARED)
     assert loaded.problems == []
     return build_trend([RoundScores.of(r) for r in loaded.rounds])
 
@@ -196,7 +197,7 @@ def test_text_from_manifests_is_escaped_in_html_and_markdown(tmp_path: Path) -> 
     text = text.replace("../../tools", tools).replace("responses: [responses]",
                                                      f"responses: [{returns}]")
     (folder / "audit.yaml").write_text(text, encoding="utf-8")
-    loaded = read_round(folder / "audit.yaml")
+    loaded = read_round(folder / "audit.yaml", shared=SHARED)
     assert loaded.round is not None, loaded.problems
     built = build_trend([RoundScores.of(loaded.round)])
     page = render_trend_html(built)
@@ -240,7 +241,7 @@ def test_rounds_on_the_same_version_trend_as_their_own_scores(
 
 
 def _example_rounds() -> list[RoundScores]:
-    loaded = read_programme([LATER])
+    loaded = read_programme([LATER], shared=SHARED)
     return [RoundScores.of(r) for r in loaded.rounds]
 
 
@@ -252,7 +253,7 @@ def _example() -> tuple[dict[str, Any], list[dict[str, Any]], list[RoundScores],
     """Read once: the later tool and its returns as data, the example rounds, their trend's
     figures."""
     tool = load_tool(_V2).model_dump(mode="json", by_alias=True, exclude_defaults=True)
-    later = read_round(LATER).round
+    later = read_round(LATER, shared=SHARED).round
     assert later is not None
     returns = [
         r.loaded.response.model_dump(mode="json", by_alias=True, exclude_none=True)
@@ -335,7 +336,7 @@ def _problems(result: CliResult) -> list[str]:
 def test_rounds_out_of_date_order_are_a_located_problem(cli: Callable[..., CliResult]) -> None:
     """The later round listed first: programme-out-of-order at the earlier round's
     panel_date, exit 1, nothing on stdout."""
-    result = cli("trend", str(LATER), str(EARLIER))
+    result = cli("trend", str(LATER), str(EARLIER), *_SHARED_ARGS)
     assert (result.code, result.out) == (1, "")
     assert _problems(result) == [
         f"{EARLIER}:17:13: error[programme-out-of-order]: round '2017-05-neglect' met on "
@@ -345,7 +346,7 @@ def test_rounds_out_of_date_order_are_a_located_problem(cli: Callable[..., CliRe
 
 def test_a_round_listed_twice_is_a_located_problem(cli: Callable[..., CliResult]) -> None:
     """The same manifest twice: programme-duplicate-round at its round id."""
-    result = cli("trend", str(EARLIER), str(EARLIER))
+    result = cli("trend", str(EARLIER), str(EARLIER), *_SHARED_ARGS)
     assert result.code == 1
     assert _problems(result) == [
         f"{EARLIER}:11:8: error[programme-duplicate-round]: round '2017-05-neglect' is "
@@ -357,7 +358,8 @@ def test_rounds_of_another_tool_are_a_located_problem(cli: Callable[..., CliResu
     """A round of another tool after the neglect round: programme-different-tool at its
     tool id."""
     other = DATA / "programme" / "home-visits-2018" / "audit.yaml"
-    result = cli("trend", str(EARLIER), str(other))
+    result = cli("trend", str(EARLIER), str(other), *_SHARED_ARGS, "--shared",
+                 str(DATA / "response_tools"))
     assert result.code == 1
     assert [line.split(": ")[0] + ": " + line.split(": ")[1] for line in _problems(result)] == [
         f"{other}:6:7: error[programme-different-tool]"
@@ -368,7 +370,7 @@ def test_previous_links_that_loop_are_a_located_problem(cli: Callable[..., CliRe
     """Two rounds whose previous links lead to each other: programme-duplicate-round at the
     link that closes the loop."""
     loop_a = DATA / "programme" / "loop-a" / "audit.yaml"
-    result = cli("trend", str(loop_a))
+    result = cli("trend", str(loop_a), *_SHARED_ARGS, "--shared", str(DATA / "programme"))
     assert result.code == 1
     loop_b = DATA / "programme" / "loop-b" / "audit.yaml"
     assert f"{loop_b}:6:11: error[programme-duplicate-round]" in result.err
@@ -378,7 +380,7 @@ def test_trend_writes_every_format(cli: Callable[..., CliResult], tmp_path: Path
     """-o picks the format from the extension; json has both rounds and every scope."""
     for suffix in ("html", "json", "md"):
         out = tmp_path / f"trend.{suffix}"
-        result = cli("trend", str(EARLIER), str(LATER), "-o", str(out))
+        result = cli("trend", str(EARLIER), str(LATER), "-o", str(out), *_SHARED_ARGS)
         assert (result.code, result.out) == (0, f"wrote {out}\n")
         assert out.stat().st_size > 1000
     data = json.loads((tmp_path / "trend.json").read_text(encoding="utf-8"))
@@ -433,7 +435,8 @@ def test_a_third_round_on_the_same_version_compares_directly(
         text = path.read_text(encoding="utf-8").replace("round: 2019-05-neglect",
                                                          "round: 2021-05-neglect")
         path.write_text(text, encoding="utf-8")
-    loaded = read_programme([third / "audit.yaml"])
+    copies = (tmp_path / "tools", tmp_path / "examples")
+    loaded = read_programme([third / "audit.yaml"], shared=copies)
     assert loaded.problems == []
     built = build_trend([RoundScores.of(r) for r in loaded.rounds])
     assert [r.round for r in built.rounds] == [
@@ -444,7 +447,8 @@ def test_a_third_round_on_the_same_version_compares_directly(
         assert second.comparable
         assert second.like_for_like.after.points == series.points[2].points
         assert second.movement == pytest.approx(0.0) or series.points[2].percent is None
-    text = cli("trend", str(third / "audit.yaml")).out
+    options = [a for c in copies for a in ("--shared", str(c))]
+    text = cli("trend", str(third / "audit.yaml"), *options).out
     assert "same scoring: 76.6 -> 76.6 (0.0) on 5 questions, 169 and 169 answers" in text
 
 

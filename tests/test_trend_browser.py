@@ -11,7 +11,7 @@ import pytest
 from audit_tool.cli import main
 
 from browser import console_errors
-from conftest import ROOT
+from conftest import ROOT, SHARED
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,9 @@ def trend_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example programme's trend, written as a self-contained HTML file."""
     out = tmp_path_factory.mktemp("trend") / "trend.html"
     streams = io.StringIO(), io.StringIO()
-    assert main(["trend", str(LATER), "-o", str(out)], *streams) == 0, streams[1].getvalue()
+    shared = [a for folder in SHARED for a in ("--shared", str(folder))]
+    code = main(["trend", str(LATER), "-o", str(out), *shared], *streams)
+    assert code == 0, streams[1].getvalue()
     return out
 
 

@@ -17,6 +17,7 @@ from ..problems import Problem, Report
 from ..tool import Tool
 
 __all__ = [
+    "EXIT_CRASH",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -41,6 +42,8 @@ __all__ = [
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_CRASH = 70
+"""The program itself failed (a bug), as sysexits.h's EX_SOFTWARE: never 1, which is a finding."""
 
 
 @dataclass(frozen=True)
@@ -137,13 +140,23 @@ def format_for_output(
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue FILE``: a partnership's own theme catalogue (repeatable)."""
+    """The options of every verb that reads a tool: ``--catalogue FILE``, a partnership's
+    own theme catalogue, and ``--shared DIR``, a folder of shared building blocks that
+    includes may lead to besides the tool's own folder (both repeatable)."""
     parser.add_argument(
         "--catalogue",
         action="append",
         default=[],
         metavar="FILE",
         help="a theme catalogue of your own, besides the standard one (repeatable)",
+    )
+    parser.add_argument(
+        "--shared",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of shared building blocks that includes may lead to, besides the "
+        "tool's own folder and the folders below it (repeatable)",
     )
 
 
@@ -197,18 +210,19 @@ def read_tool_argument(
     catalogue_paths: Sequence[str] = (),
     fmt: str = "text",
     to: TextIO | None = None,
+    shared: Sequence[str] = (),
 ) -> LoadedTool | int:
     """The tool file a verb was given, read; or, when it is not a usable tool, the exit code
     after reporting why (exit 2 if a file cannot be read, else 1).
 
     ``catalogue_paths`` are the ``--catalogue`` files; when one of them fails, the tool is
-    not read. The problems go to ``to``, by default ``streams.err`` (see
-    :func:`report_problems`). The result's ``tool`` is set; keep the :class:`LoadedTool` to
-    place problems found later (``LoadedTool.locate``).
+    not read. ``shared`` are the ``--shared`` folders. The problems go to ``to``, by
+    default ``streams.err`` (see :func:`report_problems`). The result's ``tool`` is set;
+    keep the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
-        loaded = read_tool(path, catalogues=catalogues)
+        loaded = read_tool(path, catalogues=catalogues, shared=shared)
         if loaded.tool is not None:
             return loaded
         problems = [*problems, *loaded.blocking_problems()]
@@ -217,7 +231,11 @@ def read_tool_argument(
 
 
 def load_tool_argument(
-    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
+    path: str,
+    streams: Streams,
+    catalogue_paths: Sequence[str] = (),
+    fmt: str = "text",
+    shared: Sequence[str] = (),
 ) -> Tool | int:
     """The tool a verb was given, or, when it has errors, the exit code after reporting them.
 
@@ -225,7 +243,7 @@ def load_tool_argument(
     ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
     in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
     """
-    loaded = read_tool_argument(path, streams, catalogue_paths, fmt)
+    loaded = read_tool_argument(path, streams, catalogue_paths, fmt, shared=shared)
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None
@@ -291,7 +309,8 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit codes: 0 all good; 1 the inputs have errors (or --fail-on was triggered); "
-            "2 usage error or a file that cannot be read"
+            "2 usage error or a file that cannot be read; 70 audit-tool itself failed (a bug: "
+            "please report it)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -36,7 +36,7 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the form; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams, args.catalogue)
+    tool = load_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(tool, int):
         return tool
     text = render_form(tool, args.format)

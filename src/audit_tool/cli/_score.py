@@ -57,7 +57,7 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Score the valid responses; list the problems of the others on stderr."""
-    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue)
+    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(loaded_tool, int):
         streams.err.write("audit-tool: error: the tool cannot be used; nothing was scored\n")
         return loaded_tool

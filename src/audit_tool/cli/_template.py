@@ -52,7 +52,9 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams, args.catalogue, args.format)
+    tool = load_tool_argument(
+        args.tool, streams, args.catalogue, args.format, shared=args.shared
+    )
     if isinstance(tool, int):
         return tool
     period = Period(start=args.period[0], end=args.period[1]) if args.period else None

@@ -52,9 +52,14 @@ are problems (file:line:col) and no trend is written: exit code 1.
 The format follows the extension of -o (.html, .md, .txt, .json, .csv) unless
 --format says otherwise.
 
+Like every path of a manifest, 'previous' and the tool file must stay in the
+manifest's folder or a folder given with --shared.
+
 examples:
-  audit-tool trend examples/2017-05-neglect/audit.yaml examples/2019-05-neglect/audit.yaml
-  audit-tool trend examples/2019-05-neglect/audit.yaml -o out/neglect-trend.html
+  audit-tool trend examples/2017-05-neglect/audit.yaml examples/2019-05-neglect/audit.yaml \
+      --shared tools --shared examples
+  audit-tool trend examples/2019-05-neglect/audit.yaml --shared tools --shared examples \
+      -o out/neglect-trend.html
 """
 
 RENDERERS: dict[str, Callable[[Trend], str]] = {
@@ -85,7 +90,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     if problems:
         return report_problems(args.catalogue, problems, "text", streams) or EXIT_ERRORS
-    loaded = read_programme(args.manifests, catalogues=catalogues)
+    loaded = read_programme(args.manifests, catalogues=catalogues, shared=args.shared)
     if not loaded.ok or not loaded.rounds:
         code = report_problems(loaded.files or args.manifests, loaded.problems, "text", streams)
         streams.err.write("audit-tool: error: the rounds do not form a series; no trend "

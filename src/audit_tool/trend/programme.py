@@ -89,10 +89,10 @@ def check_series(rounds: Sequence[AuditRound]) -> list[Problem]:
 
 def _read(
     path: str | Path, catalogues: tuple[ThemeCatalogue, ...], limits: Limits,
-    result: LoadedProgramme,
+    shared: tuple[str | Path, ...], result: LoadedProgramme,
 ) -> AuditRound | None:
     """The round at ``path``; when it cannot be read, its problems go to ``result``."""
-    loaded = read_round(path, catalogues=catalogues, limits=limits)
+    loaded = read_round(path, catalogues=catalogues, limits=limits, shared=shared)
     result.files.append(loaded.file)
     if loaded.round is None:
         result.problems.extend(loaded.problems)
@@ -105,7 +105,7 @@ def _read(
 
 def _chain(
     path: str | Path, catalogues: tuple[ThemeCatalogue, ...], limits: Limits,
-    result: LoadedProgramme,
+    shared: tuple[str | Path, ...], result: LoadedProgramme,
 ) -> list[AuditRound]:
     """The round at ``path`` and the rounds its ``previous`` links lead to, oldest first."""
     found: list[AuditRound] = []
@@ -123,7 +123,7 @@ def _chain(
             )))
             break
         visited.add(real)
-        audit = _read(current, catalogues, limits, result)
+        audit = _read(current, catalogues, limits, shared, result)
         if audit is None:
             break
         found.append(audit)
@@ -141,20 +141,24 @@ def read_programme(
     *,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
 ) -> LoadedProgramme:
     """Read the rounds of a trend; never raises for bad input.
 
     With one manifest, its ``previous`` links are followed back; with several,
     they are the rounds, oldest first, and their ``previous`` links are not
-    followed. Each round is read as :func:`~audit_tool.read_round` reads it.
+    followed. Each round is read as :func:`~audit_tool.read_round` reads it,
+    with the same ``shared`` folders (a ``previous`` link, like every path of a
+    manifest, must stay in the manifest's folder or a shared one).
     """
     catalogues = tuple(catalogues)
+    shared = tuple(shared)
     result = LoadedProgramme()
     if len(paths) == 1:
-        result.rounds = _chain(paths[0], catalogues, limits, result)
+        result.rounds = _chain(paths[0], catalogues, limits, shared, result)
     else:
         for path in paths:
-            audit = _read(path, catalogues, limits, result)
+            audit = _read(path, catalogues, limits, shared, result)
             if audit is not None:
                 result.rounds.append(audit)
     result.problems.extend(check_series(result.rounds))
@@ -166,15 +170,16 @@ def read_previous(
     *,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
 ) -> tuple[AuditRound | None, list[Problem]]:
     """The round ``current``'s manifest names as ``previous``, read and checked as the
     round before it (same tool, earlier panel); ``None`` and the problems when there is
-    none or it cannot serve."""
+    none or it cannot serve. ``shared`` as for :func:`~audit_tool.read_round`."""
     link = current.manifest.previous
     if link is None:
         return None, []
     path = os.path.normpath(os.path.join(os.path.dirname(current.file), link))
-    loaded = read_round(path, catalogues=catalogues, limits=limits)
+    loaded = read_round(path, catalogues=catalogues, limits=limits, shared=tuple(shared))
     if loaded.round is None:
         return None, [*loaded.problems, _locate(current.file, problem(
             "programme-round-unreadable",
