@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import _args
 from .._yaml import DEFAULT_LIMITS, Limits, read_document
 from ..catalogue import ThemeCatalogue
 from ..codes import problem
@@ -151,13 +152,15 @@ def read_programme(
     with the same ``shared`` folders (a ``previous`` link, like every path of a
     manifest, must stay in the manifest's folder or a shared one).
     """
-    catalogues = tuple(catalogues)
-    shared = tuple(shared)
+    manifests = _args.paths(paths, "paths")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    shared = _args.paths(shared, "shared")
+    limits = _args.typed(limits, Limits, "limits")
     result = LoadedProgramme()
-    if len(paths) == 1:
-        result.rounds = _chain(paths[0], catalogues, limits, shared, result)
+    if len(manifests) == 1:
+        result.rounds = _chain(manifests[0], catalogues, limits, shared, result)
     else:
-        for path in paths:
+        for path in manifests:
             audit = _read(path, catalogues, limits, shared, result)
             if audit is not None:
                 result.rounds.append(audit)
@@ -175,11 +178,14 @@ def read_previous(
     """The round ``current``'s manifest names as ``previous``, read and checked as the
     round before it (same tool, earlier panel); ``None`` and the problems when there is
     none or it cannot serve. ``shared`` as for :func:`~audit_tool.read_round`."""
+    current = _args.typed(current, AuditRound, "current")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    shared = _args.paths(shared, "shared")
     link = current.manifest.previous
     if link is None:
         return None, []
     path = os.path.normpath(os.path.join(os.path.dirname(current.file), link))
-    loaded = read_round(path, catalogues=catalogues, limits=limits, shared=tuple(shared))
+    loaded = read_round(path, catalogues=catalogues, limits=limits, shared=shared)
     if loaded.round is None:
         return None, [*loaded.problems, _locate(current.file, problem(
             "programme-round-unreadable",
