@@ -29,6 +29,7 @@ from .diffing import (
     diff,
     suggested_bump,
 )
+from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
@@ -58,6 +59,7 @@ from .manifest import (
 )
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
+from .register import CellState, RoundRegister, build_register
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .report import (
     RoundReport,
@@ -140,6 +142,7 @@ __all__ = [
     "AuditToolError",
     "Bump",
     "CaseEntry",
+    "CellState",
     "Change",
     "ChangelogEntry",
     "CheckedResponse",
@@ -150,6 +153,7 @@ __all__ = [
     "Diff",
     "DiffRule",
     "Equals",
+    "EventRegister",
     "EvidenceRule",
     "Family",
     "FhirExport",
@@ -188,6 +192,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundRegister",
     "RoundReport",
     "RoundReturn",
     "RoundScores",
@@ -213,6 +218,7 @@ __all__ = [
     "Wording",
     "__version__",
     "blank_response",
+    "build_register",
     "build_report",
     "build_trend",
     "check_catalogue",

@@ -9,15 +9,17 @@ as written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..codes import CODES
 from ..manifest import AuditManifest, CaseEntry
 from ..problems import Problem
+from ..register import RoundRegister, build_register
 from ..round import AuditRound, Coverage, RoundReturn
 from ..scoring import QuestionScore, Scores, ThemeScore
 from ..tool import NOT_EVIDENCED, Grading, Tool
+from .agencies import agency_scores
 from .grades import is_area_for_development, is_strength
 from .previous import PreviousRound, build_previous
 
@@ -119,6 +121,12 @@ class RoundReport:
     warnings: tuple[WarningItem, ...]
     invalid: tuple[RoundReturn, ...]
     """The returns left out of the scores, with the problems that made them invalid."""
+    by_agency: Mapping[str, Mapping[str, ThemeScore]] = field(default_factory=dict)
+    """Agency id -> theme -> the agency's returns pooled (:mod:`.agencies`)."""
+    register: RoundRegister | None = None
+    """The round's register of shared events, when the tool declares one."""
+    file_names: Mapping[str, str] = field(default_factory=dict)
+    """A return's file as problems name it -> its name relative to the manifest."""
     previous: PreviousRound | None = None
     """The previous round of the theme, when the manifest names it and it was read."""
 
@@ -190,6 +198,11 @@ class RoundReport:
                  "problems": [p.to_dict() for p in r.problems]}
                 for r in self.invalid
             ],
+            "by_agency": {
+                agency: {theme: s.to_dict() for theme, s in themes.items()}
+                for agency, themes in self.by_agency.items()
+            },
+            "meetings": None if self.register is None else self.register.to_dict(),
             "findings": [f.model_dump(mode="json") for f in self.manifest.findings],
             "learning": [item.model_dump(mode="json") for item in self.manifest.learning],
             "previous": self.previous.to_dict() if self.previous is not None else None,
@@ -234,8 +247,9 @@ def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
 
 
 def build_report(audit: AuditRound, previous: AuditRound | None = None) -> RoundReport:
-    """The report of a read round: coverage, theme scores, strengths and areas for
-    development, warnings, and the invalid returns left out of the scores; with
+    """The report of a read round: coverage, theme scores (pooled, by case and by agency),
+    strengths and areas for development, warnings, the invalid returns left out of the
+    scores, and the register of shared events when the tool declares one; with
     ``previous`` (the round the manifest names as previous, read and checked with
     :func:`audit_tool.trend.check_series`), the movement since and its actions."""
     manifest = audit.manifest
@@ -271,6 +285,9 @@ def build_report(audit: AuditRound, previous: AuditRound | None = None) -> Round
         scores=scores,
         warnings=tuple(warnings),
         invalid=audit.invalid_returns,
+        by_agency=agency_scores(scores, audit.tool.grading, agencies),
+        register=build_register(audit),
+        file_names={r.file: r.name for r in audit.returns},
         previous=build_previous(previous, audit) if previous is not None else None,
     )
 
