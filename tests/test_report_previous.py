@@ -50,7 +50,7 @@ def test_movement_is_like_for_like_where_the_tool_changed(report: RoundReport) -
         "record_clear_picture", "chronology_current", "contacts_recorded"
     ]
     text = render_report_markdown(report)
-    assert ("| Recording and chronologies | 57.0% RI | 76.6% G | scoring changed | "
+    assert ("| Recording and chronologies | 57.0% RI | 76.3% G | scoring changed | "
             "57.0% → 80.7% (+23.7) | 3 questions; 78 and 78 answers |") in text
 
 

@@ -154,7 +154,7 @@ def test_text_table_shows_breaks_figures_and_questions(trend: Trend) -> None:
     """The text output: each theme's row names the break and the like-for-like figures, and
     the questions behind each like-for-like figure are listed."""
     text = render_trend_text(trend)
-    assert ("recording                 57.0 RI           76.6 G  scoring changed; like for "
+    assert ("recording                 57.0 RI           76.3 G  scoring changed; like for "
             "like: 57.0 -> 80.7 (+23.7) on 3 questions, 78 and 78 answers") in text
     assert ("meetings                   77.7 G           81.1 G  scoring changed; like for "
             "like: no question scores the same way in both rounds") in text
@@ -449,7 +449,7 @@ def test_a_third_round_on_the_same_version_compares_directly(
         assert second.movement == pytest.approx(0.0) or series.points[2].percent is None
     options = [a for c in copies for a in ("--shared", str(c))]
     text = cli("trend", str(third / "audit.yaml"), *options).out
-    assert "same scoring: 76.6 -> 76.6 (0.0) on 5 questions, 169 and 169 answers" in text
+    assert "same scoring: 76.3 -> 76.3 (0.0) on 5 questions, 171 and 171 answers" in text
 
 
 def test_new_grade_bands_break_every_theme_but_keep_every_question() -> None:
