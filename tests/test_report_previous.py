@@ -136,3 +136,32 @@ def test_an_action_that_asked_for_the_tool_change_is_checked_against_the_changel
         ("5.9", "this round used neglect@2.0.0, whose changelog cites 5.9"),
     }
     assert all(a.tool_note == "" for a in previous.actions if a.action.tool is None)
+
+
+def test_a_previous_link_outside_the_shared_folders_is_a_located_problem(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """The round reads on its own with only its tools shared; following its previous link
+    outside the manifest's folder and the shared folders is manifest-path-outside at
+    /previous: the report is written without the section, exit 1."""
+    out = tmp_path / "report.md"
+    result = cli("report", str(LATER), "--shared", str(ROOT / "tools"), "-o", str(out))
+    assert result.code == 1
+    assert f"{LATER}:21:11: error[manifest-path-outside]" in result.err
+    assert "Since the previous round" not in out.read_text(encoding="utf-8")
+    assert read_round(LATER, shared=[ROOT / "tools"]).round is not None
+
+
+def test_a_previous_link_to_no_file_is_a_located_problem(
+    cli: Callable[..., CliResult], copy: Path
+) -> None:
+    """A previous link to a manifest that does not exist: manifest-path-not-found at
+    /previous when the trend follows it, and no trend."""
+    text = copy.read_text(encoding="utf-8").replace(
+        "previous: ../2017-05-neglect/audit.yaml", "previous: ../2015-05-neglect/audit.yaml")
+    copy.write_text(text, encoding="utf-8")
+    root = copy.parent.parent.parent
+    result = cli("trend", str(copy), "--shared", str(root / "tools"), "--shared",
+                 str(root / "examples"))
+    assert result.code == 1
+    assert f"{copy}:21:11: error[manifest-path-not-found]" in result.err

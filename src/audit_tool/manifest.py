@@ -302,13 +302,6 @@ def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[
     )
     if found is not None:
         yield found
-    if manifest.previous is not None:
-        found = _path_problem(
-            loaded, manifest.previous,
-            f"the previous round's manifest '{manifest.previous}'", "/previous",
-        )
-        if found is not None:
-            yield found
     for index, entry in enumerate(manifest.responses):
         found = _path_problem(loaded, entry, f"'{entry}'", _pointer.join("/responses", index))
         if found is not None:
@@ -367,3 +360,23 @@ def load_manifest(
     if loaded.manifest is None:
         raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
     return loaded.manifest
+
+
+def previous_problem(
+    manifest_file: str | Path, previous: str, shared: Iterable[str | Path] = ()
+) -> Problem | None:
+    """Why the ``previous`` link of the manifest at ``manifest_file`` cannot be followed
+    (outside the manifest's folder and the ``shared`` folders, or no such file), unlocated
+    (its pointer is ``/previous``); ``None`` when it can.
+
+    A round reads without its previous link; only what follows the link (the trend, the
+    report's previous round) asks, so that a round stays readable on its own.
+    """
+    base = Path(manifest_file).parent
+    loaded = LoadedManifest(str(manifest_file), base, roots=_fs.real_roots([base, *shared]))
+    found = _path_problem(loaded, previous, f"the previous round's manifest '{previous}'",
+                          "/previous")
+    if found is None and not loaded.path(previous).is_file():
+        found = problem("manifest-path-not-found",
+                        f"the previous round's manifest '{previous}' is not a file", "/previous")
+    return found

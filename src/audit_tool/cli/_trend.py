@@ -52,8 +52,8 @@ are problems (file:line:col) and no trend is written: exit code 1.
 The format follows the extension of -o (.html, .md, .txt, .json, .csv) unless
 --format says otherwise.
 
-Like every path of a manifest, 'previous' and the tool file must stay in the
-manifest's folder or a folder given with --shared.
+Like every path of a manifest, the tool file and (when followed) 'previous'
+must stay in the manifest's folder or a folder given with --shared.
 
 examples:
   audit-tool trend examples/2017-05-neglect/audit.yaml examples/2019-05-neglect/audit.yaml \

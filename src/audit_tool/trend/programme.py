@@ -19,6 +19,7 @@ from .. import _args
 from .._yaml import DEFAULT_LIMITS, Limits, read_document
 from ..catalogue import ThemeCatalogue
 from ..codes import problem
+from ..manifest import previous_problem
 from ..problems import Problem
 from ..round import AuditRound, read_round
 
@@ -129,11 +130,13 @@ def _chain(
             break
         found.append(audit)
         previous = audit.manifest.previous
-        current = (
-            os.path.normpath(os.path.join(os.path.dirname(audit.file), previous))
-            if previous is not None
-            else None
-        )
+        current = None
+        if previous is not None:
+            blocked = previous_problem(audit.file, previous, shared)
+            if blocked is not None:
+                result.problems.append(_locate(audit.file, blocked))
+                break
+            current = os.path.normpath(os.path.join(os.path.dirname(audit.file), previous))
     return list(reversed(found))
 
 
@@ -184,6 +187,9 @@ def read_previous(
     link = current.manifest.previous
     if link is None:
         return None, []
+    blocked = previous_problem(current.file, link, shared)
+    if blocked is not None:
+        return None, [_locate(current.file, blocked)]
     path = os.path.normpath(os.path.join(os.path.dirname(current.file), link))
     loaded = read_round(path, catalogues=catalogues, limits=limits, shared=shared)
     if loaded.round is None:
