@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-browser lint typecheck unit schemas bench clean
+.PHONY: demo test test-browser lint typecheck unit soak schemas bench clean lforms
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,24 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# The whole suite with hypothesis searching much harder (3,000 examples a property): before
+# a release, not on every change.
+soak: $(STAMP)
+	HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q
+
 # The tests that drive a real headless Chromium, alone (Debian: apt-get install chromium
 # chromium-driver). `make test` runs them too, and says plainly when they could not run.
 test-browser: $(STAMP)
 	$(BIN)/pytest -q -m browser
+
+# LHC-Forms (npm 'lforms', plain JS) for the FHIR round-trip test, unpacked into the
+# git-ignored tests/.lforms/; never committed. The test skips, and says so, without it.
+LFORMS_VERSION := 40.1.3
+LFORMS := tests/.lforms/package/dist/lforms
+lforms: $(LFORMS)/webcomponent/main.js
+$(LFORMS)/webcomponent/main.js:
+	mkdir -p tests/.lforms
+	cd tests/.lforms && npm pack --silent lforms@$(LFORMS_VERSION) >/dev/null && tar xzf lforms-$(LFORMS_VERSION).tgz
 
 # Regenerate the checked-in JSON Schemas and the generated parts of docs/.
 schemas: $(STAMP)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from docs_pages import commands, matches
 
-from conftest import ROOT, CliResult
+from conftest import ROOT, CliResult, copy_shipped_tools
 
 PAGES = ("versioning.md", "diff-rules.md")
 
@@ -25,7 +25,7 @@ def _commands(page: str) -> list[tuple[list[str], str]]:
 @pytest.fixture
 def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A folder with copies of tools/ and examples/, as the current folder."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
     shutil.copytree(ROOT / "examples", tmp_path / "examples")
     monkeypatch.chdir(tmp_path)
     return tmp_path

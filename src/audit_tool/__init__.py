@@ -1,5 +1,18 @@
 """audit-tool: build, version, check, complete, score and compare multi-agency case audit tools.
 
+Quickstart (the shipped tools are found by name, as ``audit-tool`` finds them)::
+
+    from audit_tool import find_tool, load_tool, read_response, score, validate_response
+    tool = load_tool(find_tool("neglect", "2.0.0"))    # or load_tool("tools/neglect_v2.yaml")
+    returned = read_response("examples/2019-05-neglect/responses/c1-police.yaml")
+    problems = validate_response(tool, returned)        # [] : every problem, never raises
+    scores = score(tool, [returned])                    # theme scores, as `audit-tool score`
+    scores.overall.themes["recording"].grade
+
+Each file kind is read the same way: ``read_*`` gives the file as read with its
+problems and never raises; ``load_*`` gives the model or raises one
+:class:`InvalidFileError` carrying every problem; ``check_*`` gives the problems.
+
 The public API is everything in ``__all__``; modules whose names start with an
 underscore are private.
 """
@@ -31,7 +44,7 @@ from .diffing import (
 )
 from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
-from .fhir import FhirExport, export_fhir, export_fhir_response
+from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
 from .learning import Action, ActionStatus, Finding, LearningItem
 from .loading import (
@@ -43,6 +56,7 @@ from .loading import (
     parse_tool,
     read_catalogue,
     read_tool,
+    read_tool_text,
 )
 from .manifest import (
     AgencyEntry,
@@ -84,6 +98,7 @@ from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
 from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
+from .shipped import find_tool
 from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
@@ -234,7 +249,9 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "find_tool",
     "fingerprint",
+    "import_fhir_response",
     "load_catalogue",
     "load_manifest",
     "load_response",
@@ -250,6 +267,7 @@ __all__ = [
     "read_response",
     "read_round",
     "read_tool",
+    "read_tool_text",
     "render_form",
     "render_html",
     "render_markdown",
