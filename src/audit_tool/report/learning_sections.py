@@ -87,8 +87,9 @@ def learning_html(report: RoundReport) -> str:
                 for a in item.actions
             )
             parts.append(
-                "<table><thead><tr><th>Action</th><th>Owners</th><th>Due</th><th>Status</th>"
-                f"</tr></thead><tbody>{rows}</tbody></table>"
+                '<div class="wide"><table><thead><tr><th>Action</th><th>Owners</th>'
+                "<th>Due</th><th>Status</th>"
+                f"</tr></thead><tbody>{rows}</tbody></table></div>"
             )
     parts.append("</section>")
     return "".join(parts)

@@ -142,14 +142,16 @@ def previous_html(report: RoundReport) -> str:
     return (
         '<section id="previous"><h2>Since the previous round</h2>'
         f"<p>{html_text(_intro(previous))}</p>"
-        "<table><thead><tr><th>Theme</th><th>Previous</th><th>This round</th><th>Scoring</th>"
+        '<div class="wide"><table><thead><tr><th>Theme</th><th>Previous</th>'
+        "<th>This round</th><th>Scoring</th>"
         "<th>Like for like</th><th>Questions, answers</th></tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
         "<h3>Actions agreed at the previous round</h3>"
         f"<p>{html_text(_summary(previous))}</p>"
         + (
-            "<table><thead><tr><th>Learning</th><th>Action</th><th>Owners</th><th>Due</th>"
-            f"<th>Status</th></tr></thead><tbody>{''.join(actions)}</tbody></table>"
+            '<div class="wide"><table><thead><tr><th>Learning</th><th>Action</th>'
+            "<th>Owners</th><th>Due</th>"
+            f"<th>Status</th></tr></thead><tbody>{''.join(actions)}</tbody></table></div>"
             if actions else ""
         )
         + "</section>"
