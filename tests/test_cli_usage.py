@@ -50,7 +50,7 @@ def test_help_names_every_exit_code(cli: Callable[..., CliResult]) -> None:
 @pytest.mark.parametrize(
     "verb",
     [["check"], ["validate"], ["score"], ["report"], ["template"], ["render"], ["schema"],
-     ["export", "fhir"], ["diff"], ["migrate"]],
+     ["export", "fhir"], ["diff"], ["migrate"], ["form"]],
     ids=lambda verb: " ".join(verb),
 )
 def test_every_verb_that_reads_a_tool_takes_shared(

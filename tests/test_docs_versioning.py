@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 from docs_pages import commands, matches
 
-from conftest import ROOT, CliResult, copy_shipped_tools
+from conftest import ROOT, CliResult
 
 PAGES = ("versioning.md", "diff-rules.md")
 
@@ -20,15 +19,6 @@ PAGES = ("versioning.md", "diff-rules.md")
 def _commands(page: str) -> list[tuple[list[str], str]]:
     """Each ``$ audit-tool ...`` line of the page's console blocks, with the output after it."""
     return commands((ROOT / "docs" / page).read_text(encoding="utf-8"))
-
-
-@pytest.fixture
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with copies of tools/ and examples/, as the current folder."""
-    copy_shipped_tools(tmp_path / "tools")
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_the_pages_show_diff_and_migrate() -> None:

@@ -46,6 +46,7 @@ from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
+from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .learning import Action, ActionStatus, Finding, LearningItem
 from .loading import (
     LoadedTool,
@@ -140,6 +141,7 @@ __all__ = [
     "CODES",
     "DEFAULT_BANDS",
     "DIFF_RULES",
+    "FORM_CHECKS",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
@@ -174,6 +176,7 @@ __all__ = [
     "FhirExport",
     "FileReport",
     "Finding",
+    "FormPrefill",
     "Fragment",
     "GradeBand",
     "Grading",
@@ -207,6 +210,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundForm",
     "RoundRegister",
     "RoundReport",
     "RoundReturn",
@@ -249,6 +253,7 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fillable_form",
     "find_tool",
     "fingerprint",
     "import_fhir_response",
@@ -275,6 +280,7 @@ __all__ = [
     "render_report_markdown",
     "render_report_text",
     "response_schema",
+    "round_forms",
     "save_tool",
     "scaffold_tool",
     "score",

@@ -16,7 +16,9 @@ from ..catalogue import ThemeCatalogue
 from ..formatters import format_problem, report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
 from ..problems import Problem, Report
+from ..response import Period
 from ..shipped import find_tool
+from ..template import check_prefill
 from ..tool import Tool
 
 __all__ = [
@@ -32,12 +34,14 @@ __all__ = [
     "Verbs",
     "add_catalogue_option",
     "add_format",
+    "add_prefill_options",
     "build_parser",
     "date_argument",
     "exit_code",
     "format_for_output",
     "load_tool_argument",
     "named_tool_path",
+    "prefill_arguments",
     "print_report",
     "read_catalogues",
     "read_tool_argument",
@@ -165,6 +169,33 @@ def format_for_output(
         return fmt
     found = OUTPUT_SUFFIXES.get(os.path.splitext(output)[1].lower()) if output else None
     return found if found is not None and found in set(choices) else default
+
+
+def add_prefill_options(parser: argparse.ArgumentParser, does: str) -> None:
+    """``--case``, ``--agency``, ``--round`` and ``--period``: what a blank return is given,
+    said with ``does`` (``prefill``; ``fill in and lock``)."""
+    parser.add_argument("--case", help=f"{does} the pseudonymised case reference (never a name)")
+    parser.add_argument("--agency", help=f"{does} the agency's id (lower_snake_case)")
+    parser.add_argument("--round", dest="audit_round", metavar="ROUND",
+                        help=f"{does} the audit round")
+    parser.add_argument("--period", nargs=2, type=date_argument, metavar=("START", "END"),
+                        help=f"{does} the audit period (YYYY-MM-DD YYYY-MM-DD)")
+
+
+def prefill_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """The prefill options given (``audit_round``, ``case``, ``agency``, ``period``), checked:
+    a value a response would not accept is a usage error (:class:`CommandError`)."""
+    period = Period(start=args.period[0], end=args.period[1]) if args.period else None
+    if period is not None and period.start > period.end:
+        raise CommandError("--period: the start is after the end")
+    given = {"audit_round": args.audit_round, "case": args.case, "agency": args.agency,
+             "period": period}
+    try:
+        check_prefill({"round": args.audit_round, "case": args.case, "agency": args.agency,
+                       "period": period})
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    return given
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
@@ -337,6 +368,7 @@ def _registrars() -> list[Registrar]:
         _check,
         _diff,
         _export,
+        _form,
         _import,
         _meetings,
         _migrate,
@@ -356,6 +388,7 @@ def _registrars() -> list[Registrar]:
         _schema.register,
         _template.register,
         _render.register,
+        _form.register,
         _new.register,
         _score.register,
         _report.register,
