@@ -14,13 +14,16 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Check the shipped tools, then report on the synthetic neglect rounds of May 2017 (neglect
-# 1.0.0) and May 2019 (neglect 2.0.0): the theme tables are printed here and the
-# self-contained HTML reports written to out/ (git-ignored).
+# Check the shipped tools, report on the synthetic neglect rounds of May 2017 (neglect 1.0.0)
+# and May 2019 (neglect 2.0.0, which shows the movement since 2017 and the 2017 actions),
+# then the trend across both, like for like where the tool changed. The tables are printed
+# here; the self-contained HTML pages are written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
 	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
-	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools -o out/2019-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools --shared examples -o out/2019-05-neglect-report.html
+	$(BIN)/audit-tool trend examples/2017-05-neglect/audit.yaml examples/2019-05-neglect/audit.yaml --shared tools --shared examples
+	$(BIN)/audit-tool trend examples/2019-05-neglect/audit.yaml --shared tools --shared examples -o out/neglect-trend.html
 
 test: lint typecheck unit
 
@@ -83,5 +86,6 @@ bench-scripts: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_validate.py
 	$(BIN)/python scripts/bench_score.py
+	$(BIN)/python scripts/bench_trend.py
 	$(BIN)/python scripts/bench_register.py
 	$(BIN)/python scripts/bench_form.py

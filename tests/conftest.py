@@ -38,10 +38,23 @@ settings.load_profile(
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 TOOLS = ROOT / "tools"
+EXAMPLES = ROOT / "examples"
+SHARED = (TOOLS, EXAMPLES)
+"""The folders the example rounds' paths lead to: their tools, and each other."""
 """The shipped tools: outside a round's folder, so rounds name it as shared (``--shared``)."""
 SHIPPED_TOOLS = ("neglect_v1.yaml", "neglect_v2.yaml")
 """The tools the project ships in tools/; a test must not depend on anything else there
 (running the docs' 'audit-tool new domestic_abuse -o tools' in a clone adds a file)."""
+
+
+def expected_problems(path: Path) -> list[tuple[str, int, int, str]]:
+    """The ``# expect: CODE LINE:COL POINTER`` lines at the top of a broken file."""
+    found = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.fullmatch(r"# expect: (\S+) (\d+):(\d+) (\S+)", line)
+        if match:
+            found.append((match[1], int(match[2]), int(match[3]), match[4]))
+    return found
 
 
 def authoring_example() -> str:

@@ -28,6 +28,8 @@ from audit_tool import (
     parse_tool,
     read_catalogue,
     read_manifest,
+    read_previous,
+    read_programme,
     read_response,
     read_round,
     read_tool,
@@ -95,6 +97,15 @@ WRONG: list[tuple[str, Call, str]] = [
     ("check_responses tool", lambda: list(check_responses("neglect", [RESPONSE])), "tool"),  # type: ignore[arg-type]
     ("check_responses one path", lambda: list(check_responses(TOOL, str(RESPONSE))), "sources"),
     ("check_responses source int", lambda: list(check_responses(TOOL, [1])), "sources"),  # type: ignore[list-item]
+    ("read_programme one path", lambda: read_programme(str(MANIFEST)), "paths"),  # type: ignore[arg-type]
+    ("read_programme path int", lambda: read_programme([3]), "paths"),  # type: ignore[list-item]
+    ("read_programme shared", lambda: read_programme([MANIFEST], shared="tools"), "shared"),
+    ("read_programme catalogues", lambda: read_programme([MANIFEST], catalogues=[1]),  # type: ignore[list-item]
+     "catalogues"),
+    ("read_previous current path", lambda: read_previous(MANIFEST), "current"),  # type: ignore[arg-type]
+    ("read_previous shared",
+     lambda: read_previous(read_round(MANIFEST, shared=[ROOT / "tools"]).round,  # type: ignore[arg-type]
+                           shared="tools"), "shared"),
 ]
 
 

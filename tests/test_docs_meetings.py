@@ -6,7 +6,8 @@ import re
 from collections.abc import Callable
 
 import pytest
-from test_docs_versioning import _commands, _matches
+from docs_pages import commands as page_commands
+from docs_pages import matches
 
 from audit_tool import build_register, read_round
 from audit_tool.register import CellState
@@ -22,12 +23,12 @@ def test_every_command_on_the_page_runs_as_shown(
     """Each `audit-tool meetings` command exits 0, quietly, and prints what the page shows
     (run from the repository, as the paths on the page are; it writes nothing)."""
     monkeypatch.chdir(ROOT)
-    commands = _commands(PAGE)
+    commands = page_commands((ROOT / "docs" / PAGE).read_text(encoding="utf-8"))
     assert [argv[1] for argv, _ in commands] == ["meetings"]
     for argv, output in commands:
         result = cli(*argv[1:])
         assert (argv, result.code, result.err) == (argv, 0, "")
-        assert _matches(output, result.out), (argv, result.out)
+        assert matches(output, result.out), (argv, result.out)
 
 
 def _worked_table() -> tuple[list[str], list[list[str]]]:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import shlex
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from docs_pages import commands, matches
 
 from conftest import ROOT, CliResult
 
@@ -18,22 +18,7 @@ PAGES = ("versioning.md", "diff-rules.md")
 
 def _commands(page: str) -> list[tuple[list[str], str]]:
     """Each ``$ audit-tool ...`` line of the page's console blocks, with the output after it."""
-    text = (ROOT / "docs" / page).read_text(encoding="utf-8")
-    found: list[tuple[list[str], str]] = []
-    for block in re.findall(r"```console\n(.*?)```", text, re.DOTALL):
-        for chunk in re.split(r"^\$ ", block, flags=re.MULTILINE)[1:]:
-            command, _, output = chunk.partition("\n")
-            found.append((shlex.split(command), output))
-    return found
-
-
-def _matches(shown: str, actual: str) -> bool:
-    """The page's output with '...' lines standing for any number of lines."""
-    pattern = "".join(
-        r"(?:.*\n)*?" if line == "..." else re.escape(line) + r"\n"
-        for line in shown.splitlines()
-    )
-    return re.fullmatch(pattern, actual) is not None
+    return commands((ROOT / "docs" / page).read_text(encoding="utf-8"))
 
 
 def test_the_pages_show_diff_and_migrate() -> None:
@@ -53,7 +38,7 @@ def test_every_command_on_the_page_runs_as_shown(
         assert argv[0] == "audit-tool"
         result = cli(*argv[1:])
         assert (argv, result.code, result.err) == (argv, 0, "")
-        assert _matches(output, result.out), (argv, result.out)
+        assert matches(output, result.out), (argv, result.out)
 
 
 def test_the_changelog_written_with_o_is_the_one_on_the_page(

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from types import ModuleType
 
+import jsonschema
 import pytest
 
 from audit_tool import read_round
+from audit_tool._yaml import read_document
 
-from conftest import ROOT, TOOLS
+from conftest import ROOT, SHARED
 
 
 def _script() -> ModuleType:
@@ -46,7 +49,7 @@ def test_each_round_answers_the_tool_of_its_time(
 ) -> None:
     """May 2017 answers neglect 1.0.0 (the tool then in use) and May 2019 neglect 2.0.0;
     every return names its round's tool version."""
-    audit = read_round(ROOT / "examples" / round_id / "audit.yaml", shared=[TOOLS]).round
+    audit = read_round(ROOT / "examples" / round_id / "audit.yaml", shared=SHARED).round
     assert audit is not None
     assert audit.manifest.tool.version == version
     assert (len(audit.returns), len(audit.valid_returns)) == (returns, valid)
@@ -57,8 +60,8 @@ def test_the_follow_up_round_records_meetings_and_the_new_plan_questions() -> No
     """The 2019 returns answer the questions that replaced 'effective_plan' and record
     statutory meetings, entry by entry; the 2017 returns answer 'effective_plan'."""
     examples = ROOT / "examples"
-    later = read_round(examples / "2019-05-neglect" / "audit.yaml", shared=[TOOLS]).round
-    earlier = read_round(examples / "2017-05-neglect" / "audit.yaml", shared=[TOOLS]).round
+    later = read_round(examples / "2019-05-neglect" / "audit.yaml", shared=SHARED).round
+    earlier = read_round(examples / "2017-05-neglect" / "audit.yaml", shared=SHARED).round
     assert later is not None
     assert earlier is not None
     answers = [r.loaded.response.answers for r in later.valid_returns]
@@ -67,3 +70,13 @@ def test_the_follow_up_round_records_meetings_and_the_new_plan_questions() -> No
     assert sum(entries) > 50
     assert max(entries) >= 4
     assert all("effective_plan" in r.loaded.response.answers for r in earlier.valid_returns)
+
+
+@pytest.mark.parametrize("round_id", ["2017-05-neglect", "2019-05-neglect"])
+def test_each_manifest_validates_against_the_checked_in_schema(round_id: str) -> None:
+    """schemas/audit-manifest.schema.json accepts both manifests (findings, learning and
+    actions, the previous link), read by the jsonschema library."""
+    schema = json.loads((ROOT / "schemas" / "audit-manifest.schema.json").read_text("utf-8"))
+    document, _ = read_document(ROOT / "examples" / round_id / "audit.yaml")
+    assert document is not None
+    jsonschema.Draft202012Validator(schema).validate(document.data)

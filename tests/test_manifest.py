@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import jsonschema
@@ -12,20 +11,10 @@ import pytest
 from audit_tool import InvalidFileError, load_manifest, read_manifest
 from audit_tool._yaml import read_document
 
-from conftest import DATA, ROOT, TOOLS
+from conftest import DATA, ROOT, TOOLS, expected_problems
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 BROKEN = sorted((DATA / "manifest").glob("*.yaml"))
-
-
-def _expected(path: Path) -> list[tuple[str, int, int, str]]:
-    """The ``# expect: CODE LINE:COL POINTER`` lines at the top of a broken manifest."""
-    found = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        match = re.fullmatch(r"# expect: (\S+) (\d+):(\d+) (\S+)", line)
-        if match:
-            found.append((match[1], int(match[2]), int(match[3]), match[4]))
-    return found
 
 
 def test_the_example_manifest_has_no_problems() -> None:
@@ -50,7 +39,7 @@ def test_a_broken_manifest_gives_exactly_its_problems(path: Path) -> None:
     they name them, and the manifest is not returned."""
     loaded = read_manifest(path, shared=[TOOLS])
     got = [(p.code, p.line, p.column, p.pointer) for p in loaded.problems]
-    assert got == _expected(path)
+    assert got == expected_problems(path)
     assert loaded.manifest is None
 
 

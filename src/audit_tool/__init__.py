@@ -47,6 +47,7 @@ from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
 from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
+from .learning import Action, ActionStatus, Finding, LearningItem
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -122,6 +123,16 @@ from .tool import (
     Tool,
 )
 from .tool_file import Fragment, ScaleInclude, SectionInclude
+from .trend import (
+    LoadedProgramme,
+    RoundScores,
+    Trend,
+    VersionComparison,
+    build_trend,
+    compare_versions,
+    read_previous,
+    read_programme,
+)
 from .validation import CheckedResponse, ResponseSource, check_responses, validate_response
 
 __version__ = "0.1.0"
@@ -135,6 +146,8 @@ __all__ = [
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
     "STANDARD_CATALOGUE_REF",
+    "Action",
+    "ActionStatus",
     "AgencyEntry",
     "AllOf",
     "Answer",
@@ -162,6 +175,7 @@ __all__ = [
     "Family",
     "FhirExport",
     "FileReport",
+    "Finding",
     "FormPrefill",
     "Fragment",
     "GradeBand",
@@ -171,7 +185,9 @@ __all__ = [
     "Impact",
     "InValues",
     "InvalidFileError",
+    "LearningItem",
     "LoadedManifest",
+    "LoadedProgramme",
     "LoadedResponse",
     "LoadedRound",
     "LoadedTool",
@@ -198,6 +214,7 @@ __all__ = [
     "RoundRegister",
     "RoundReport",
     "RoundReturn",
+    "RoundScores",
     "Scale",
     "ScaleInclude",
     "Scores",
@@ -214,16 +231,20 @@ __all__ = [
     "ThemeScore",
     "Tool",
     "ToolRef",
+    "Trend",
     "UnableToTakePart",
+    "VersionComparison",
     "Wording",
     "__version__",
     "blank_response",
     "build_register",
     "build_report",
+    "build_trend",
     "check_catalogue",
     "check_manifest",
     "check_responses",
     "check_tool",
+    "compare_versions",
     "declared_bump",
     "describe_condition",
     "describe_question",
@@ -246,6 +267,8 @@ __all__ = [
     "question_numbers",
     "read_catalogue",
     "read_manifest",
+    "read_previous",
+    "read_programme",
     "read_response",
     "read_round",
     "read_tool",

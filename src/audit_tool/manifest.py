@@ -28,6 +28,7 @@ from ._validation import suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, read_document
 from .codes import problem
 from .exceptions import InvalidFileError
+from .learning import Finding, LearningItem, check_learning
 from .loading import validate_document
 from .problems import Problem
 from .response import Period
@@ -153,6 +154,13 @@ class AuditManifest(BaseModel):
     """Agencies that could not take part in the round, and why."""
     responses: list[RelativePath] = Field(min_length=1)
     """Where the returns are: files, or folders searched for ``*.yaml``, ``*.yml``, ``*.json``."""
+    previous: RelativePath | None = None
+    """The manifest of the previous round of the same theme, relative to this one; the
+    report shows the movement since, and the status of that round's actions."""
+    findings: list[Finding] = Field(default_factory=list)
+    """The themes the panel identified, in its words."""
+    learning: list[LearningItem] = Field(default_factory=list)
+    """The numbered key learning, each with its actions."""
 
     def agency_name(self, agency: str) -> str:
         """The display name of ``agency`` (its id when the manifest does not list it)."""
@@ -180,7 +188,8 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
     """The manifest's own consistency, as problems with pointers into it.
 
     Duplicate agencies and cases, cases or entries naming an agency the
-    manifest does not list, and a period that ends before it starts. Raises
+    manifest does not list, a period that ends before it starts, and the
+    findings and learning (:func:`audit_tool.learning.check_learning`). Raises
     ``TypeError`` (when iterated) if ``manifest`` is not an :class:`AuditManifest`.
     """
     manifest = _args.typed(manifest, AuditManifest, "manifest")
@@ -232,6 +241,9 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
             "the audit period ends before it starts",
             "/period/end",
         )
+    yield from check_learning(
+        manifest.findings, manifest.learning, agency_ids, manifest.tool.id, manifest.tool.version
+    )
 
 
 @dataclass
@@ -348,3 +360,23 @@ def load_manifest(
     if loaded.manifest is None:
         raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
     return loaded.manifest
+
+
+def previous_problem(
+    manifest_file: str | Path, previous: str, shared: Iterable[str | Path] = ()
+) -> Problem | None:
+    """Why the ``previous`` link of the manifest at ``manifest_file`` cannot be followed
+    (outside the manifest's folder and the ``shared`` folders, or no such file), unlocated
+    (its pointer is ``/previous``); ``None`` when it can.
+
+    A round reads without its previous link; only what follows the link (the trend, the
+    report's previous round) asks, so that a round stays readable on its own.
+    """
+    base = Path(manifest_file).parent
+    loaded = LoadedManifest(str(manifest_file), base, roots=_fs.real_roots([base, *shared]))
+    found = _path_problem(loaded, previous, f"the previous round's manifest '{previous}'",
+                          "/previous")
+    if found is None and not loaded.path(previous).is_file():
+        found = problem("manifest-path-not-found",
+                        f"the previous round's manifest '{previous}' is not a file", "/previous")
+    return found

@@ -29,6 +29,7 @@ from ._fs import RESPONSE_SUFFIXES, expand_paths
 from ._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap
 from .catalogue import ThemeCatalogue
 from .codes import problem
+from .learning import check_links
 from .loading import read_tool
 from .manifest import AuditManifest, LoadedManifest, read_manifest
 from .problems import Problem
@@ -406,9 +407,17 @@ def read_round(
             )
         )
         return result
-    returns = _read_returns(path, loaded, manifest, tool, limits, progress)
     catalogue = tool_result.catalogue
     assert catalogue is not None  # a tool loads only when its catalogue was found
+    assert loaded.document is not None
+    links = [
+        loaded.document.source.locate(p)
+        for p in check_links(manifest.findings, manifest.learning, tool, catalogue)
+    ]
+    if links:
+        result.problems.extend(links)
+        return result
+    returns = _read_returns(path, loaded, manifest, tool, limits, progress)
     result.round = AuditRound(
         loaded.file,
         manifest,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ __all__ = [
     "build_parser",
     "date_argument",
     "exit_code",
+    "format_for_output",
     "load_tool_argument",
     "named_tool_path",
     "prefill_arguments",
@@ -151,6 +153,22 @@ def date_argument(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+OUTPUT_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text",
+                   ".json": "json", ".csv": "csv"}
+"""The format a file's extension asks for, for verbs that write with ``-o``."""
+
+
+def format_for_output(
+    fmt: str | None, output: str | None, default: str, choices: Iterable[str]
+) -> str:
+    """The format given with ``--format``; else the one ``-o FILE``'s extension asks for,
+    when it is one of ``choices``; else ``default``."""
+    if fmt:
+        return fmt
+    found = OUTPUT_SUFFIXES.get(os.path.splitext(output)[1].lower()) if output else None
+    return found if found is not None and found in set(choices) else default
 
 
 def add_prefill_options(parser: argparse.ArgumentParser, does: str) -> None:
@@ -360,6 +378,7 @@ def _registrars() -> list[Registrar]:
         _schema,
         _score,
         _template,
+        _trend,
         _validate,
     )
 
@@ -373,6 +392,7 @@ def _registrars() -> list[Registrar]:
         _new.register,
         _score.register,
         _report.register,
+        _trend.register,
         _meetings.register,
         _export.register,
         _import.register,

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
-from pathlib import Path
 
 from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
 from ..round import read_round
+from ..trend import read_previous
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
     Verbs,
     add_catalogue_option,
+    format_for_output,
     read_catalogues,
     report_problems,
     write_output,
@@ -29,7 +30,10 @@ the valid ones, and write the round's report: coverage (case by agency), theme
 scores overall and per case, strengths and areas for development with the
 questions that pulled each theme down, warnings (missing returns, agencies
 unable to take part, family views not obtained, historical information
-presented as current), and the invalid returns left out of the scores.
+presented as current), and the invalid returns left out of the scores. When
+the manifest names its previous round ('previous:'), the report shows each
+theme's movement since (like for like where the tool changed) and where the
+previous round's actions stand, overdue ones marked as of this round's panel.
 
   md    Markdown, for a board paper or a wiki
   html  one self-contained HTML file with SVG charts and print styles
@@ -57,7 +61,6 @@ RENDERERS: dict[str, Callable[[RoundReport], str]] = {
     "text": render_report_text,
     "json": lambda report: render_json(report.to_dict()),
 }
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "md", ".txt": "text", ".json": "json"}
 _PROGRESS_FROM = 200
 
 
@@ -75,14 +78,6 @@ def register(verbs: Verbs) -> None:
     )
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
-
-
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return str(args.format)
-    if args.output:
-        return _SUFFIXES.get(Path(args.output).suffix.lower(), "md")
-    return "md"
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
@@ -103,8 +98,11 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.err.write("audit-tool: error: the round cannot be read; no report was written\n")
         return code or EXIT_ERRORS
     audit = loaded.round
-    report = build_report(audit)
-    rendered = RENDERERS[_format(args)](report)
+    previous, previous_problems = read_previous(audit, catalogues=catalogues, shared=args.shared)
+    if previous_problems:
+        report_problems([audit.file], previous_problems, "text", streams)
+    report = build_report(audit, previous)
+    rendered = RENDERERS[format_for_output(args.format, args.output, "md", RENDERERS)](report)
     write_output(args.output, rendered, streams)
     if args.output:
         streams.out.write(render_report_text(report))
@@ -117,4 +115,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             f"audit-tool: {len(invalid)} invalid return{'s' if len(invalid) != 1 else ''} "
             "left out of the scores (listed in the report)\n"
         )
+    if any(p.is_error for p in previous_problems):
+        streams.err.write("audit-tool: the previous round cannot be shown (see above); the "
+                          "report was written without it\n")
+        return EXIT_ERRORS
     return EXIT_ERRORS if invalid and args.strict else EXIT_OK

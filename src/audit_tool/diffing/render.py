@@ -16,7 +16,7 @@ from ..formatters import render_json
 from ..tool import GroupQuestion
 from ._context import quoted
 from .model import Bump, Change, Diff, declared_bump
-from .rules import EXAMPLE_TOOL, RULES, Example, Impact
+from .rules import EVERY_THEME_RULES, EXAMPLE_TOOL, RULES, Example, Impact
 
 __all__ = ["diff_json", "diff_markdown", "diff_text", "rules_examples", "rules_table"]
 
@@ -72,7 +72,6 @@ _STEP_WORDS = {
     Bump.NONE: "the same version",
     Bump.DOWNGRADE: "a lower version",
 }
-_EVERY_THEME = frozenset({"grade-bands-changed", "catalogue-changed"})
 _ADDED = ("question-added", "group-question-added")
 _REMOVED = ("question-removed", "group-question-removed")
 
@@ -160,7 +159,7 @@ class _Markdown:
 
     def scores_compare(self) -> str:
         moving = [c for c in self.diff.changes if c.score is Impact.BREAKING]
-        if any(c.rule in _EVERY_THEME for c in moving):
+        if any(c.rule in EVERY_THEME_RULES for c in moving):
             return "Not directly: grading or the theme catalogue changed, which reaches every theme"
         themes = {t for c in moving for t in c.themes}
         if not themes:

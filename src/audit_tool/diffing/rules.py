@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-__all__ = ["EXAMPLE_TOOL", "RULES", "DiffRule", "Example", "Impact"]
+__all__ = ["EVERY_THEME_RULES", "EXAMPLE_TOOL", "RULES", "DiffRule", "Example", "Impact"]
 
 
 class Impact(StrEnum):
@@ -645,3 +645,6 @@ _TABLE: tuple[DiffRule, ...] = (
 
 RULES: dict[str, DiffRule] = {rule.code: rule for rule in _TABLE}
 """Every diff rule, by code, in catalogue order."""
+
+EVERY_THEME_RULES = frozenset({"grade-bands-changed", "catalogue-changed"})
+"""Rules whose changes reach every theme's score or grade and name no theme."""

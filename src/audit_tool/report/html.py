@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from .._escape import html_text
 from ..round import Coverage
 from .grades import abbreviations, all_grades, colour, format_percent, grade_label
+from .learning_sections import learning_html
 from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .previous_sections import previous_html
 from .register_tables import matching_rule
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
@@ -391,12 +393,14 @@ def render_report_html(report: RoundReport) -> str:
         [
             _header(report),
             _themes(report),
+            previous_html(report),
             _findings(report),
             _by_agency(report),
             _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),
+            learning_html(report),
             _method(report),
             _appendix(report),
         ]

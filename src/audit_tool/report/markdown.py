@@ -11,8 +11,10 @@ from collections.abc import Iterable, Sequence
 from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
+from .learning_sections import learning_markdown
 from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .previous_sections import previous_markdown
 from .register_tables import matching_rule
 from .tables import legend
 from .words import (
@@ -244,12 +246,14 @@ def render_report_markdown(report: RoundReport) -> str:
         [
             _header(report),
             _themes(report),
+            previous_markdown(report),
             _findings(report),
             _by_agency(report),
             _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),
+            learning_markdown(report),
             f"## How the scores are worked out\n\n{method}\n\n",
             _appendix(report),
             f"---\n\nMade with audit-tool {__version__}. No answer or evidence text is "

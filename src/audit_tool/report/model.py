@@ -21,6 +21,7 @@ from ..scoring import QuestionScore, Scores, ThemeScore
 from ..tool import NOT_EVIDENCED, Grading, Tool
 from .agencies import agency_scores
 from .grades import is_area_for_development, is_strength
+from .previous import PreviousRound, build_previous
 
 __all__ = [
     "PULLED_DOWN_LIMIT",
@@ -126,6 +127,8 @@ class RoundReport:
     """The round's register of shared events, when the tool declares one."""
     file_names: Mapping[str, str] = field(default_factory=dict)
     """A return's file as problems name it -> its name relative to the manifest."""
+    previous: PreviousRound | None = None
+    """The previous round of the theme, when the manifest names it and it was read."""
 
     @property
     def returns_scored(self) -> int:
@@ -200,6 +203,9 @@ class RoundReport:
                 for agency, themes in self.by_agency.items()
             },
             "meetings": None if self.register is None else self.register.to_dict(),
+            "findings": [f.model_dump(mode="json") for f in self.manifest.findings],
+            "learning": [item.model_dump(mode="json") for item in self.manifest.learning],
+            "previous": self.previous.to_dict() if self.previous is not None else None,
         }
 
 
@@ -240,10 +246,12 @@ def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
     ]
 
 
-def build_report(audit: AuditRound) -> RoundReport:
+def build_report(audit: AuditRound, previous: AuditRound | None = None) -> RoundReport:
     """The report of a read round: coverage, theme scores (pooled, by case and by agency),
     strengths and areas for development, warnings, the invalid returns left out of the
-    scores, and the register of shared events when the tool declares one."""
+    scores, and the register of shared events when the tool declares one; with
+    ``previous`` (the round the manifest names as previous, read and checked with
+    :func:`audit_tool.trend.check_series`), the movement since and its actions."""
     manifest = audit.manifest
     scores = audit.scores()
     themes = []
@@ -280,5 +288,6 @@ def build_report(audit: AuditRound) -> RoundReport:
         by_agency=agency_scores(scores, audit.tool.grading, agencies),
         register=build_register(audit),
         file_names={r.file: r.name for r in audit.returns},
+        previous=build_previous(previous, audit) if previous is not None else None,
     )
 

@@ -16,7 +16,7 @@ from ..tool import Grading
 from .grades import colour, format_percent, grade_label
 from .model import RoundReport
 
-__all__ = ["heat_map", "text_colour", "theme_bars"]
+__all__ = ["heat_map", "svg_open", "text_colour", "theme_bars"]
 
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
@@ -26,6 +26,12 @@ def text_colour(fill: str) -> str:
     red, green, blue = (int(fill[i : i + 2], 16) / 255 for i in (1, 3, 5))
     luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
     return "#1b1b1b" if luminance > 0.5 else "#ffffff"
+
+
+def svg_open(width: int, height: int, title: str, description: str, ident: str) -> str:
+    """The opening ``<svg>`` of a chart, with its title and description for screen
+    readers (``ident`` makes their element ids unique in the page)."""
+    return _open(width, height, title, description, ident)
 
 
 def _open(width: int, height: int, title: str, description: str, ident: str) -> str:

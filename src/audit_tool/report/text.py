@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from ..scoring import ThemeScore
 from .model import RoundReport
+from .previous_sections import previous_text
 from .tables import legend, theme_table
 from .words import coverage_summary
 
@@ -38,6 +39,7 @@ def render_report_text(report: RoundReport) -> str:
         f"areas for development: {areas}",
         f"warnings: {len(report.warnings)}; invalid returns left out of the scores: "
         f"{len(report.invalid)}",
+        *previous_text(report),
     ]
     if report.by_agency:
         by_agency = [(agency, dict(scores)) for agency, scores in report.by_agency.items()]
