@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._escape import terminal_text
 from .describe import plural
 from .formatters import format_problem, render_json
 from .migration import MigrationResult
@@ -82,7 +83,7 @@ def _lines(result: MigrationResult) -> list[str]:
 
 
 def migration_text(new: Tool, files: list[MigratedFile]) -> str:
-    """Per file what happened, then a summary line."""
+    """Per file what happened, then a summary line; control characters shown escaped."""
     lines: list[str] = []
     for f in files:
         if f.result is None or f.output is None:
@@ -99,4 +100,4 @@ def migration_text(new: Tool, files: list[MigratedFile]) -> str:
         f"{sum(len(r.unplaced) for r in done)} kept aside, "
         f"{plural(sum(len(r.unanswered) for r in done), 'question')} to answer"
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line, newlines=True) for line in lines) + "\n"
