@@ -96,6 +96,8 @@ class AuditRound:
     catalogue: ThemeCatalogue
     """The theme catalogue the tool scores into: the one it names, the standard one by
     default."""
+    tool_files: tuple[str, ...] = ()
+    """The files the tool was read from: its file and the building blocks it includes."""
 
     @cached_property
     def valid_returns(self) -> tuple[RoundReturn, ...]:
@@ -345,5 +347,6 @@ def read_round(
         tuple(returns),
         tuple(_findings(loaded, manifest, returns)),
         catalogue,
+        tool_result.files,
     )
     return result

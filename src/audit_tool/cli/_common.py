@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import os
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
@@ -25,7 +27,9 @@ __all__ = [
     "Verbs",
     "add_catalogue_option",
     "add_format",
+    "add_output_option",
     "build_parser",
+    "check_output",
     "date_argument",
     "exit_code",
     "load_tool_argument",
@@ -214,11 +218,69 @@ def load_tool_argument(
     return loaded.tool
 
 
-def write_output(path: str | None, text: str, streams: Streams) -> None:
-    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``."""
+def add_output_option(
+    parser: argparse.ArgumentParser,
+    help: str = "write here (default: stdout)",
+    *,
+    metavar: str = "FILE",
+    required: bool = False,
+) -> None:
+    """``-o/--output`` and ``--force``: where a verb writes, and leave to overwrite a file.
+
+    An output is never an input of the run, and an existing file is not overwritten
+    unless ``--force`` is given (see :func:`check_output`).
+    """
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=help)
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite an output file that exists already"
+    )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two spellings name one file: the same inode, or (for a file that does not
+    exist yet) the same resolved path, symbolic links followed."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        pass
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def check_output(path: str, inputs: Iterable[str], force: bool) -> None:
+    """Refuse (:class:`CommandError`, exit 2) to write ``path`` when it is one of ``inputs``
+    by any spelling or link, or, unless ``force``, when it exists already."""
+    target = Path(path)
+    for given in inputs:
+        if _same_file(target, Path(given)):
+            spelled = "" if given == path else f" ({given})"
+            raise CommandError(
+                f"will not write {path}: it is an input of this run{spelled}; "
+                "choose another output"
+            )
+    if not force and (target.exists() or target.is_symlink()):
+        raise CommandError(f"{path} exists already; give --force to overwrite it")
+
+
+def write_output(
+    path: str | None,
+    text: str,
+    streams: Streams,
+    *,
+    inputs: Iterable[str],
+    force: bool = False,
+) -> None:
+    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``.
+
+    ``inputs`` are every file the run read: ``path`` is never one of them, and is not
+    overwritten unless ``force`` (:func:`check_output`).
+    """
     if path is None:
         streams.out.write(text)
         return
+    check_output(path, inputs, force)
     try:
         write_atomic(path, text)
     except OSError as exc:

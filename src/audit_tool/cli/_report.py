@@ -9,13 +9,14 @@ from pathlib import Path
 from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
-from ..round import read_round
+from ..round import AuditRound, read_round
 from ._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
     Verbs,
     add_catalogue_option,
+    add_output_option,
     read_catalogues,
     report_problems,
     write_output,
@@ -65,7 +66,7 @@ def register(verbs: Verbs) -> None:
     )
     parser.add_argument("manifest", metavar="AUDIT_MANIFEST", help="the round's manifest")
     parser.add_argument("--format", choices=sorted(RENDERERS), help="md, html, text or json")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    add_output_option(parser, "write the report to FILE")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when any return is invalid"
     )
@@ -79,6 +80,12 @@ def _format(args: argparse.Namespace) -> str:
     if args.output:
         return _SUFFIXES.get(Path(args.output).suffix.lower(), "md")
     return "md"
+
+
+def _inputs(args: argparse.Namespace, audit: AuditRound) -> list[str]:
+    """Every file the report was made from: the manifest, the tool and its building blocks,
+    the catalogues and every return."""
+    return [args.manifest, *audit.tool_files, *args.catalogue, *(r.file for r in audit.returns)]
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
@@ -99,7 +106,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     audit = loaded.round
     report = build_report(audit)
     rendered = RENDERERS[_format(args)](report)
-    write_output(args.output, rendered, streams)
+    write_output(args.output, rendered, streams, inputs=_inputs(args, audit), force=args.force)
     if args.output:
         streams.out.write(render_report_text(report))
         streams.out.write(f"wrote {args.output}\n")

@@ -12,8 +12,9 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
     date_argument,
-    load_tool_argument,
+    read_tool_argument,
     write_output,
 )
 
@@ -38,7 +39,7 @@ def register(verbs: Verbs) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("tool", metavar="TOOL", help="the tool file")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    add_output_option(parser)
     add_catalogue_option(parser)
     add_format(parser)
     parser.add_argument("--case", help="prefill the pseudonymised case reference (never a name)")
@@ -52,9 +53,11 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams, args.catalogue, args.format)
-    if isinstance(tool, int):
-        return tool
+    loaded = read_tool_argument(args.tool, streams, args.catalogue, args.format)
+    if isinstance(loaded, int):
+        return loaded
+    tool = loaded.tool
+    assert tool is not None
     period = Period(start=args.period[0], end=args.period[1]) if args.period else None
     if period is not None and period.start > period.end:
         raise CommandError("--period: the start is after the end")
@@ -64,5 +67,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         )
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    write_output(args.output, text, streams)
+    inputs = [*loaded.files, *args.catalogue]
+    write_output(args.output, text, streams, inputs=inputs, force=args.force)
     return 0

@@ -98,7 +98,9 @@ def scores_csv(scores: Scores) -> str:
     """One row per theme and scope (response, case, overall), with the columns of CSV_COLUMNS."""
     rows: list[Sequence[object]] = [CSV_COLUMNS]
     for r in scores.responses:
-        rows += [_csv_row("response", r.file, r.case, r.agency, found) for found in r.themes.values()]
+        rows += [
+            _csv_row("response", r.file, r.case, r.agency, found) for found in r.themes.values()
+        ]
     for case, group in scores.cases.items():
         rows += _group_rows("case", case, group)
     rows += _group_rows("overall", None, scores.overall)
