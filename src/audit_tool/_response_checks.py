@@ -17,7 +17,7 @@ from typing import Any
 
 from . import _pointer
 from ._types import parse_date, parse_semver
-from ._validation import key_name, suggestion
+from ._validation import suggestion
 from ._value_checks import check_value, is_given
 from .answers import AnswerSlot, questions_reading, stray_answers, walk_answers
 from .codes import problem
@@ -161,7 +161,8 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
         elif group is not None:
             sub_ids = [sub.id for sub in group.questions]
             message = (
-                f"group '{group.id}' has no question {key_name(key)}{suggestion(key, sub_ids)}"
+                f"group '{group.id}' has no question for this key"
+                f"{suggestion(key, sub_ids)}"
             )
         elif owner is not None and owner.group is not None:
             message = (
@@ -174,7 +175,7 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
                 "to this version"
             )
         else:
-            message = f"{tool.ref} has no question {key_name(key)}{suggestion(key, top)}"
+            message = f"{tool.ref} has no question for this key{suggestion(key, top)}"
         yield problem("unknown-answer", message, stray.pointer, at_key=True)
 
 

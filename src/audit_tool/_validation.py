@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -28,6 +28,7 @@ __all__ = [
     "describe_value",
     "did_you_mean",
     "field_names",
+    "holds_case_data",
     "key_name",
     "problems_from_validation_error",
 ]
@@ -132,14 +133,20 @@ _SAFE_TO_QUOTE = frozenset(
 _ID = re.compile(ID_PATTERN)
 
 
-def key_name(key: str) -> str:
+def key_name(key: str, known: Container[str]) -> str:
     """A key of a response's mapping (an answer's question id) as a message names it.
 
-    Any text can be a key, so a key may be case data: only an id-like one (at
-    most 64 characters, lower_snake_case) is quoted; any other is "this key",
-    and the problem's pointer says where it stands.
+    Any text can be a key, so a key may be case data: only one of the tool's own
+    identifiers (``known``: its question ids, the format's field names) is quoted; any
+    other is "this key", and the problem's pointer and position say where it stands.
     """
-    return f"'{key}'" if len(key) <= 64 and _ID.fullmatch(key) else "this key"
+    return f"'{key}'" if key in known else "this key"
+
+
+def holds_case_data(model: type[BaseModel]) -> bool:
+    """Whether ``model`` (a response) holds case data: then a message quotes no key of its
+    documents that is not a field name of the format."""
+    return bool(getattr(model, "HOLDS_CASE_DATA", False))
 
 
 def describe_value(value: Any) -> str:
@@ -166,7 +173,9 @@ def _last_name(loc: Sequence[int | str]) -> str:
     return ""
 
 
-def _convert(error: ErrorDetails, data: Any, vocabulary: frozenset[str]) -> Problem:
+def _convert(
+    error: ErrorDetails, data: Any, vocabulary: frozenset[str], private: bool
+) -> Problem:
     loc = error["loc"]
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -177,9 +186,13 @@ def _convert(error: ErrorDetails, data: Any, vocabulary: frozenset[str]) -> Prob
         pointer = _pointer.join(pointer, name) if name else pointer
         return problem("missing-field", f"'{name}' is required here", pointer, field=name)
     if kind == "extra_forbidden":
+        # In a response any text can be a key (evidence cut by a comma in a flow mapping):
+        # only the format's own field names are quoted there.
+        quotable = name in vocabulary or (not private and len(name) <= 64 and _ID.fullmatch(name))
+        shown = f"'{name}'" if quotable else "this key"
         return problem(
             "unknown-field",
-            f"'{name}' is not a field here{suggestion(name, vocabulary)}",
+            f"{shown} is not a field here{suggestion(name, vocabulary)}",
             pointer,
             at_key=True,
             field=name,
@@ -289,9 +302,10 @@ def problems_from_validation_error(
     become one ``wrong-type`` problem naming everything that was allowed.
     """
     vocabulary = field_names(model)
+    private = holds_case_data(model)
     merged: dict[tuple[str, str], Problem] = {}
     for details in error.errors(include_url=False, include_input=False):
-        found = _convert(details, data, vocabulary)
+        found = _convert(details, data, vocabulary, private)
         key = (found.pointer, found.code)
         earlier = merged.get(key)
         if earlier is None:
