@@ -213,8 +213,9 @@ def _convert(
     if kind == "answer_form":
         return problem("wrong-type", error["msg"], pointer)
     if kind == "string_pattern_mismatch":
-        # Quote only identifiers; other text (a case reference) may be case data.
-        quotable = isinstance(value, str) and len(value) <= 64 and (
+        # Quote only identifiers; other text (a case reference) may be case data, and in a
+        # response a value that fails its pattern is no identifier of the tool.
+        quotable = not private and isinstance(value, str) and len(value) <= 64 and (
             at_key or name in _SAFE_TO_QUOTE or any(str(e) in _SAFE_TO_QUOTE for e in loc)
         )
         shown = f"'{value}'" if quotable else "the value"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -73,9 +73,11 @@ class RoundReturn(CheckedResponse):
     name: str
     """The file relative to the manifest's folder, as the report shows it."""
     case: str | None
-    """The case reference the file gives, if it gives one as text."""
+    """The case reference the file gives, when it is one of the round's cases: any other
+    value (a name, a reference that is not a pseudonym) is never shown, and the report
+    names the return by its file."""
     agency: str | None
-    """The agency the file gives, if it gives one as text."""
+    """The agency the file gives, when it is one of the round's agencies."""
 
 
 @dataclass(frozen=True)
@@ -159,9 +161,11 @@ class LoadedRound:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _text(data: Any, key: str) -> str | None:
+def _known(data: Any, key: str, known: Container[str]) -> str | None:
+    """The text ``data`` gives under ``key`` when it is one of the round's own identifiers
+    (``known``); any other value (a name where a pseudonym belongs) is never shown."""
     value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and value in known else None
 
 
 def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator[Problem]:
@@ -171,7 +175,7 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
     if response.round is not None and response.round != manifest.round:
         yield problem(
             "return-wrong-round",
-            f"the return names round '{response.round}', not this round ('{manifest.round}')",
+            f"the return names another round, not this one ('{manifest.round}')",
             "/round",
         )
     case = manifest.case(response.case)
@@ -184,7 +188,8 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
     elif response.agency not in case.agencies:
         yield problem(
             "return-not-invited",
-            f"agency '{response.agency}' was not invited to audit the return's case",
+            "the return's agency was not invited to audit its case (invited: "
+            f"{', '.join(case.agencies)})",
             "/agency",
         )
 
@@ -279,6 +284,8 @@ def _read_returns(
         for path, name in zip(entries, names, strict=True)
     )
     returns: list[RoundReturn] = []
+    case_refs = {c.ref for c in manifest.cases}
+    agency_ids = {a.id for a in manifest.agencies}
     checked_files = check_responses(tool, files)
     for n, (name, checked) in enumerate(zip(names, checked_files, strict=True), 1):
         response = checked.loaded
@@ -289,8 +296,8 @@ def _read_returns(
                 response,
                 (*checked.problems, *in_round),
                 name,
-                _text(raw, "case"),
-                _text(raw, "agency"),
+                _known(raw, "case", case_refs),
+                _known(raw, "agency", agency_ids),
             )
         )
         if progress is not None:

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .. import _pointer
+from .._validation import field_names
 from ..codes import CODES
 from ..manifest import AuditManifest, CaseEntry
 from ..problems import Problem
+from ..response import Response
 from ..round import AuditRound, Coverage, RoundReturn
 from ..scoring import QuestionScore, Scores, ThemeScore
 from ..tool import NOT_EVIDENCED, Grading, Tool
@@ -118,6 +121,9 @@ class RoundReport:
     warnings: tuple[WarningItem, ...]
     invalid: tuple[RoundReturn, ...]
     """The returns left out of the scores, with the problems that made them invalid."""
+    identifiers: frozenset[str] = frozenset()
+    """The tool's question ids and the response format's field names: the only keys of a
+    return the report may show (in a problem's pointer)."""
 
     @property
     def returns_scored(self) -> int:
@@ -184,10 +190,22 @@ class RoundReport:
             ],
             "invalid_returns": [
                 {"file": r.name, "case": r.case, "agency": r.agency,
-                 "problems": [p.to_dict() for p in r.problems]}
+                 "problems": [_public(p, self.identifiers) for p in r.problems]}
                 for r in self.invalid
             ],
         }
+
+
+def _public(found: Problem, identifiers: frozenset[str]) -> dict[str, Any]:
+    """A problem of a return as the report publishes it: its pointer cut before the first
+    key that is not one of ``identifiers`` or an entry's index (any text can be a key, and
+    a key may be case data); the line and column still say exactly where."""
+    kept: list[str] = []
+    for part in _pointer.split(found.pointer):
+        if part not in identifiers and not part.isdigit():
+            break
+        kept.append(part)
+    return {**found.to_dict(), "pointer": _pointer.join("", *kept)}
 
 
 def _theme_dict(row: ThemeRow) -> dict[str, Any]:
@@ -263,5 +281,8 @@ def build_report(audit: AuditRound) -> RoundReport:
         scores=scores,
         warnings=tuple(warnings),
         invalid=audit.invalid_returns,
+        identifiers=frozenset(
+            {r.question.id for r in audit.tool.iter_questions()} | field_names(Response)
+        ),
     )
 
