@@ -54,8 +54,9 @@ def migration_json(new: Tool, files: list[MigratedFile]) -> str:
     )
 
 
-def _where(question: str, entry: int | None) -> str:
-    return f"'{question}'" if entry is None else f"'{question}' (entry {entry + 1})"
+def _where(question: str | None, entry: int | None) -> str:
+    named = "an answer under a key that is no question id" if question is None else f"'{question}'"
+    return named if entry is None else f"{named} (entry {entry + 1})"
 
 
 def _lines(result: MigrationResult) -> list[str]:
@@ -67,8 +68,9 @@ def _lines(result: MigrationResult) -> list[str]:
         recoded = f"'{r.old_value}' -> '{r.new_value}'"
         lines.append(f"  re-coded: {_where(r.question, r.entry)}: {recoded}")
     for u in result.unplaced:
-        under = f" (under '{u.key}')" if u.key != u.question else ""
-        lines.append(f"  kept aside: {_where(u.question, u.entry)}{under}: {u.reason}")
+        key = u.shown_key
+        under = f" (under '{key}')" if key is not None and key != u.question else ""
+        lines.append(f"  kept aside: {_where(u.shown_question, u.entry)}{under}: {u.reason}")
     if result.unanswered:
         lines.append(
             "  to answer now (required in the new version, no answer yet): "

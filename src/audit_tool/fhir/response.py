@@ -100,7 +100,7 @@ class _Builder:
             self.problems.append(
                 problem(
                     "fhir-unplaced-answer-not-exported",
-                    f"the answer kept by migration under this key has no question "
+                    "the answer kept by migration under this key has no question "
                     "in this version, so the FHIR response leaves it out",
                     _pointer.join("/unplaced_answers", old_id),
                 )
