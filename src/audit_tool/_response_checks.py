@@ -148,10 +148,20 @@ def _future(what: str, today: datetime.date, pointer: str) -> Problem:
 # -- answers the tool has no place for ----------------------------------------
 
 
+UNKNOWN_ANSWERS_LISTED = 20
+"""How many answers the tool has no place for are listed one by one (each with its
+did-you-mean); the rest are counted in one ``more-unknown-answers`` problem."""
+
+
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
     tool = ctx.tool
     top = [ref.question.id for ref in tool.iter_questions() if ref.group is None]
+    listed, rest = 0, []
     for stray in stray_answers(tool, ctx.response, ctx.raw):
+        if listed >= UNKNOWN_ANSWERS_LISTED:
+            rest.append(stray.pointer)
+            continue
+        listed += 1
         key, owner, group = stray.key, stray.owner, stray.group
         if group is not None and owner is not None:
             message = (
@@ -177,6 +187,15 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
         else:
             message = f"{tool.ref} has no question for this key{suggestion(key, top)}"
         yield problem("unknown-answer", message, stray.pointer, at_key=True)
+    if rest:
+        yield problem(
+            "more-unknown-answers",
+            f"{len(rest):,} more answers stand where {tool.ref} has no question for them "
+            f"(the first {UNKNOWN_ANSWERS_LISTED} are listed); this is the first of them",
+            rest[0],
+            at_key=True,
+            count=len(rest),
+        )
 
 
 # -- each answer slot: applies?, value, evidence, dates -----------------------

@@ -194,6 +194,11 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
         )
 
 
+DUPLICATES_NAMED = 3
+"""How many of the other returns for the same case and agency a duplicate names (so that
+N copies give N problems of bounded length, not N x N names)."""
+
+
 def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
     groups: dict[tuple[str, str], list[int]] = {}
     for n, r in enumerate(returns):
@@ -205,11 +210,15 @@ def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
             continue
         for n in indexes:
             r = out[n]
-            others = ", ".join(returns[m].name for m in indexes if m != n)
+            others = [returns[m].name for m in indexes if m != n]
+            named = ", ".join(others[:DUPLICATES_NAMED])
+            if len(others) > DUPLICATES_NAMED:
+                named += f" and {len(others) - DUPLICATES_NAMED:,} more"
             found = problem(
                 "return-duplicate",
-                f"another return has the same case and agency ({others})",
+                f"another return has the same case and agency ({named})",
                 "/agency",
+                others=len(others),
             )
             out[n] = dataclasses.replace(r, problems=(*r.problems, _locate(r.loaded, found)))
     return out

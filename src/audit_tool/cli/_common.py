@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from .._fs import write_atomic
 from ..catalogue import ThemeCatalogue
+from ..codes import problem
 from ..formatters import report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool
 from ..problems import Problem, Report
@@ -31,6 +32,7 @@ __all__ = [
     "build_parser",
     "check_output",
     "date_argument",
+    "distinct_files",
     "exit_code",
     "load_tool_argument",
     "print_report",
@@ -247,6 +249,41 @@ def _same_file(one: Path, other: Path) -> bool:
         return one.resolve() == other.resolve()
     except (OSError, RuntimeError, ValueError):
         return False
+
+
+def distinct_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """``paths`` with each file once (whatever its spelling or link), and a
+    ``file-given-twice`` warning for every later mention of one already given, so that a
+    file is never read, counted or pooled twice without a word."""
+    kept: list[str] = []
+    seen: dict[object, str] = {}
+    repeated: list[Problem] = []
+    for path in paths:
+        key = _identity(Path(path))
+        if key in seen:
+            repeated.append(
+                problem(
+                    "file-given-twice",
+                    f"this is {seen[key]} again; it is read once",
+                ).located(path, None, None)
+            )
+            continue
+        seen[key] = path
+        kept.append(path)
+    return kept, repeated
+
+
+def _identity(path: Path) -> object:
+    """What tells two spellings of one file apart from two files: device and inode, or the
+    resolved path of a file that cannot be looked at."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        try:
+            return str(path.resolve())
+        except (OSError, RuntimeError, ValueError):
+            return str(path)
+    return (info.st_dev, info.st_ino)
 
 
 def check_output(path: str, inputs: Iterable[str], force: bool) -> None:

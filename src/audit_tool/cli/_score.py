@@ -15,6 +15,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    distinct_files,
     read_tool_argument,
     report_problems,
 )
@@ -63,10 +64,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return loaded_tool
     tool = loaded_tool.tool
     assert tool is not None
-    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
+    files, repeated = distinct_files(expand_paths(args.responses, RESPONSE_SUFFIXES))
     checked = list(check_responses(tool, files))
     valid = [c.loaded for c in checked if c.valid]
-    problems = [p for c in checked for p in c.problems]
+    problems = [*repeated, *(p for c in checked for p in c.problems)]
     scores = score(tool, valid, catalogue=loaded_tool.catalogue)
     if args.format == "json":
         streams.out.write(render_json(scores.to_dict()))
@@ -76,7 +77,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         streams.out.write(scores_text(scores, tool.grading))
     if not problems:
         return EXIT_OK
-    code = report_problems(files, problems, "text", streams)
+    code = report_problems([*files, *(p.file for p in repeated if p.file)], problems, "text",
+                           streams)
     invalid = len(files) - len(valid)
     if invalid:
         streams.err.write(
