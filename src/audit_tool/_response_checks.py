@@ -23,6 +23,7 @@ from .answers import AnswerSlot, questions_reading, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
+from .pseudonyms import identifying
 from .response import Answer, Response
 from .tool import AnyQuestion, DateQuestion, GroupQuestion, Tool
 
@@ -116,6 +117,7 @@ def _metadata(ctx: CheckContext) -> Iterator[Problem]:
             "a completed response needs 'auditor_role:', the lead auditor's role (never a name)",
             "/auditor_role",
         )
+    yield from _pseudonymous(response)
     period = response.period
     dates = [("/completed", "the completion date", response.completed)]
     if period is not None:
@@ -139,6 +141,25 @@ def _metadata(ctx: CheckContext) -> Iterator[Problem]:
             f"ended on {period.end}",
             "/completed",
         )
+
+
+def _pseudonymous(response: Response) -> Iterator[Problem]:
+    """Warnings for a case reference, agency or role that looks like it identifies someone
+    (the value is never quoted)."""
+    for pointer, what, value, role in (
+        ("/case", "the case reference", response.case, False),
+        ("/agency", "the agency", response.agency, False),
+        ("/auditor_role", "the auditor's role", response.auditor_role, True),
+    ):
+        kind = identifying(value, role=role) if isinstance(value, str) else None
+        if kind is not None:
+            yield problem(
+                "looks-identifying",
+                f"{what} looks like {kind.value}; write the pseudonym or role, never a "
+                "personal detail",
+                pointer,
+                kind=kind.name.lower(),
+            )
 
 
 def _future(what: str, today: datetime.date, pointer: str) -> Problem:

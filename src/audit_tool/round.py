@@ -30,7 +30,7 @@ from ._yaml import DEFAULT_LIMITS, Limits
 from .catalogue import ThemeCatalogue
 from .codes import problem
 from .loading import read_tool
-from .manifest import AuditManifest, LoadedManifest, read_manifest
+from .manifest import AuditManifest, LoadedManifest, case_reference_problem, read_manifest
 from .problems import Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
@@ -179,7 +179,12 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
             "/round",
         )
     case = manifest.case(response.case)
-    if case is None:
+    mismatch = case_reference_problem(
+        manifest, response.case, "/case", "the return's case reference"
+    )
+    if mismatch is not None:
+        yield mismatch
+    elif case is None:
         yield problem(
             "return-unknown-case",
             f"the return's case is not one of the round's {len(manifest.cases)} cases",
