@@ -146,16 +146,17 @@ def _metadata(ctx: CheckContext) -> Iterator[Problem]:
 def _pseudonymous(response: Response) -> Iterator[Problem]:
     """Warnings for a case reference, agency or role that looks like it identifies someone
     (the value is never quoted)."""
-    for pointer, what, value, role in (
-        ("/case", "the case reference", response.case, False),
-        ("/agency", "the agency", response.agency, False),
-        ("/auditor_role", "the auditor's role", response.auditor_role, True),
+    for pointer, what, value, instead in (
+        ("/case", "the case reference", response.case, "the partnership's pseudonym for the case"),
+        ("/agency", "the agency", response.agency, "the agency's id"),
+        ("/auditor_role", "the auditor's role", response.auditor_role, "a job title"),
     ):
+        role = pointer == "/auditor_role"
         kind = identifying(value, role=role) if isinstance(value, str) else None
         if kind is not None:
             yield problem(
                 "looks-identifying",
-                f"{what} looks like {kind.value}; write the pseudonym or role, never a "
+                f"{what} looks like {kind.value}; write {instead}, never a name or other "
                 "personal detail",
                 pointer,
                 kind=kind.name.lower(),
