@@ -7,13 +7,12 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from test_round import _header, _round
-
 from audit_tool import load_tool, validate_response
 from audit_tool._response_checks import UNKNOWN_ANSWERS_LISTED
 from audit_tool.round import DUPLICATES_NAMED, read_round
 
 from conftest import ROOT, CliResult
+from rounds import return_header, small_round
 
 Cli = Callable[..., CliResult]
 TOOL = ROOT / "tools" / "neglect_v2.yaml"
@@ -60,7 +59,8 @@ def test_as_many_unknown_answers_as_the_bound_are_all_listed(tmp_path: Path) -> 
 def test_identical_returns_name_a_bounded_number_of_others(tmp_path: Path) -> None:
     """40 returns for one case and agency: each gets one return-duplicate naming at most three
     of the others and how many more, so the output grows with N, not N squared."""
-    manifest = _round(tmp_path, {f"copy-{n:02}.yaml": _header("C1", "csc") for n in range(40)})
+    copies = {f"copy-{n:02}.yaml": return_header("C1", "csc") for n in range(40)}
+    manifest = small_round(tmp_path, copies)
     audit = read_round(manifest).round
     assert audit is not None
     messages = [p.message for r in audit.returns for p in r.report.errors]

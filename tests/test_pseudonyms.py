@@ -10,7 +10,7 @@ import pytest
 from audit_tool.pseudonyms import Identifying, identifying, nhs_number_valid, reference_pattern
 from audit_tool.round import read_round
 
-from test_round import _header, _round
+from rounds import return_header, small_round
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,8 @@ def test_a_round_enforces_its_case_reference_pattern(tmp_path: Path) -> None:
     """With case_reference_pattern set, a return whose case does not follow it is invalid with
     case-reference-pattern-mismatch at /case (instead of 'unknown case'); one that follows it
     is checked as before."""
-    manifest = _round(tmp_path, {"a.yaml": _header("C1", "csc"), "b.yaml": _header("X77", "csc")})
+    returns = {"a.yaml": return_header("C1", "csc"), "b.yaml": return_header("X77", "csc")}
+    manifest = small_round(tmp_path, returns)
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("cases:\n", "case_reference_pattern: C[0-9]{1,3}\ncases:\n"),
                         encoding="utf-8")
@@ -108,8 +109,9 @@ def test_a_round_enforces_its_case_reference_pattern(tmp_path: Path) -> None:
 def test_report_lists_a_return_whose_role_looks_like_a_name(tmp_path: Path) -> None:
     """A valid return whose auditor's role holds a name is scored, with a looks-identifying
     warning at /auditor_role that does not quote it."""
-    header = _header("C1", "csc").replace("auditor_role: Team manager", "auditor_role: Jane Doe")
-    manifest = _round(tmp_path, {"a.yaml": header})
+    header = return_header("C1", "csc").replace("auditor_role: Team manager",
+                                                "auditor_role: Jane Doe")
+    manifest = small_round(tmp_path, {"a.yaml": header})
     audit = read_round(manifest).round
     assert audit is not None
     (only,) = audit.returns
