@@ -16,7 +16,6 @@ from ..codes import problem
 from ..formatters import report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool
 from ..problems import Problem, Report
-from ..tool import Tool
 
 __all__ = [
     "EXIT_ERRORS",
@@ -34,7 +33,6 @@ __all__ = [
     "date_argument",
     "distinct_files",
     "exit_code",
-    "load_tool_argument",
     "print_report",
     "read_catalogues",
     "read_tool_argument",
@@ -202,22 +200,6 @@ def read_tool_argument(
         problems = [*problems, *loaded.blocking_problems()]
     files = [*catalogue_paths, path]
     return report_problems(files, problems, fmt, streams, to) or EXIT_ERRORS
-
-
-def load_tool_argument(
-    path: str, streams: Streams, catalogue_paths: Sequence[str] = (), fmt: str = "text"
-) -> Tool | int:
-    """The tool a verb was given, or, when it has errors, the exit code after reporting them.
-
-    ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
-    ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
-    in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
-    """
-    loaded = read_tool_argument(path, streams, catalogue_paths, fmt)
-    if isinstance(loaded, int):
-        return loaded
-    assert loaded.tool is not None
-    return loaded.tool
 
 
 def add_output_option(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from .._escape import terminal_text
 from ..loading import read_tool
 from ..problems import Report
 from ..scaffold import write_scaffold
@@ -50,6 +51,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         )
     except (ValueError, OSError) as exc:
         raise CommandError(str(exc)) from None
-    streams.err.write(f"wrote {path}\n")
+    streams.err.write(f"wrote {terminal_text(path)}\n")
     report = Report.from_problems([str(path)], read_tool(path).problems)
     return print_report(report, args.format, streams)

@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from .._escape import terminal_text
 from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
@@ -109,7 +110,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     write_output(args.output, rendered, streams, inputs=_inputs(args, audit), force=args.force)
     if args.output:
         streams.out.write(render_report_text(report))
-        streams.out.write(f"wrote {args.output}\n")
+        streams.out.write(f"wrote {terminal_text(args.output)}\n")
     invalid = audit.invalid_returns
     if invalid:
         errors = [p for r in invalid for p in r.report.errors]
