@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck unit schemas bench clean
+.PHONY: demo test test-browser lint typecheck unit schemas bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,11 +14,13 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# Check the shipped tools, then report on the synthetic May 2017 neglect round: the theme
-# table is printed here and the self-contained HTML report written to out/ (git-ignored).
+# Check the shipped tools, then report on the synthetic neglect rounds of May 2017 (neglect
+# 1.0.0) and May 2019 (neglect 2.0.0): the theme tables are printed here and the
+# self-contained HTML reports written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
-	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools -o out/2019-05-neglect-report.html
 
 test: lint typecheck unit
 
@@ -30,6 +32,11 @@ typecheck: $(STAMP)
 
 unit: $(STAMP)
 	$(BIN)/pytest -q
+
+# The tests that drive a real headless Chromium, alone (Debian: apt-get install chromium
+# chromium-driver). `make test` runs them too, and says plainly when they could not run.
+test-browser: $(STAMP)
+	$(BIN)/pytest -q -m browser
 
 # Regenerate the checked-in JSON Schemas and the generated parts of docs/.
 schemas: $(STAMP)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,6 +27,8 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
+TOOLS = ROOT / "tools"
+"""The shipped tools: outside a round's folder, so rounds name it as shared (``--shared``)."""
 
 
 def authoring_example() -> str:
@@ -55,3 +58,29 @@ def cli() -> Callable[..., CliResult]:
         return CliResult(code, out.getvalue(), err.getvalue())
 
     return run
+
+
+# Browser tests: a real headless Chromium, or a skip that `make test` reports plainly.
+_BROWSER_SKIPPED: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A headless Chromium (Selenium WebDriver) shared by the session's browser tests."""
+    import browser as support
+
+    reason = support.missing()
+    if reason is not None:
+        _BROWSER_SKIPPED.append(reason)
+        pytest.skip(f"browser tests did not run: {reason}")
+    with support.chromium() as driver:
+        yield driver
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Say plainly, at the end of the run, that the browser tests could not run."""
+    if _BROWSER_SKIPPED:
+        terminalreporter.write_sep(
+            "!", f"BROWSER TESTS DID NOT RUN: {_BROWSER_SKIPPED[0]}", red=True, bold=True
+        )
+        terminalreporter.write_line("Install them, then run `make test-browser`.")

@@ -7,12 +7,13 @@ from pathlib import Path
 
 from conftest import ROOT
 
-EXAMPLE = ROOT / "examples" / "2017-05-neglect"
+FOLLOW_UP = ROOT / "examples" / "2019-05-neglect"
 TOOL = ROOT / "tools" / "neglect_v2.yaml"
 
 
 def small_round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.0.0") -> Path:
-    """A small round in ``tmp_path``: cases C1 (csc, police) and C2 (csc), the given returns."""
+    """A small round in ``tmp_path``: cases C1 (csc, police) and C2 (csc), the given returns
+    (read it with ``shared=[TOOLS]``: its tool is the repository's)."""
     tool = os.path.relpath(TOOL, tmp_path)
     (tmp_path / "audit.yaml").write_text(
         f"round: r1\ntitle: T\ntool: {{id: neglect, version: {tool_version}, file: {tool}}}\n"
@@ -26,7 +27,7 @@ def small_round(tmp_path: Path, returns: dict[str, str], tool_version: str = "2.
     )
     folder = tmp_path / "returns"
     folder.mkdir()
-    template = (EXAMPLE / "responses" / "c1-csc.yaml").read_text(encoding="utf-8")
+    template = (FOLLOW_UP / "responses" / "c1-csc.yaml").read_text(encoding="utf-8")
     for name, header in returns.items():
         body = template.split("answers:", 1)[1]
         (folder / name).write_text(header + "answers:" + body, encoding="utf-8")

@@ -18,7 +18,7 @@ Cli = Callable[..., CliResult]
 def tree(tmp_path: Path) -> Path:
     """A copy of the tools and of the example round, as they sit in the repository."""
     shutil.copytree(ROOT / "tools", tmp_path / "tools")
-    shutil.copytree(ROOT / "examples" / "2017-05-neglect", tmp_path / "examples" / "round")
+    shutil.copytree(ROOT / "examples" / "2019-05-neglect", tmp_path / "examples" / "round")
     return tmp_path
 
 
@@ -107,8 +107,8 @@ def test_report_refuses_to_write_over_the_round(cli: Cli, tree: Path, output: st
     nothing changed, even with --force."""
     round_dir = tree / "examples" / "round"
     before = _snapshot(tree)
-    result = cli("report", str(round_dir / "audit.yaml"), "--format", "md",
-                 "-o", str(round_dir / output), "--force")
+    result = cli("report", str(round_dir / "audit.yaml"), "--shared", str(tree / "tools"),
+                 "--format", "md", "-o", str(round_dir / output), "--force")
     _refused(result, tree, before)
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 from audit_tool.report.tables import CSV_COLUMNS
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, TOOLS, CliResult
 
 Cli = Callable[..., CliResult]
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
-TOOL = str(ROOT / "tools" / "neglect_v2.yaml")
+TOOL = str(ROOT / "tools" / "neglect_v1.yaml")
 VALID = [str(EXAMPLE / "responses" / f"c1-{a}.yaml") for a in ("csc", "police")]
 INVALID = str(EXAMPLE / "responses" / "c2-housing.yaml")
 
@@ -24,7 +24,7 @@ def test_score_json_of_valid_responses(cli: Cli) -> None:
     result = cli("score", "--tool", TOOL, *VALID, "--format", "json")
     assert (result.code, result.err) == (0, "")
     data = json.loads(result.out)
-    assert data["tool"] == {"id": "neglect", "version": "2.0.0"}
+    assert data["tool"] == {"id": "neglect", "version": "1.0.0"}
     assert [(r["case"], r["agency"]) for r in data["responses"]] == [
         ("C1", "csc"), ("C1", "police")
     ]
@@ -38,7 +38,7 @@ def test_score_leaves_out_invalid_responses_and_exits_1(cli: Cli) -> None:
     result = cli("score", "--tool", TOOL, *VALID, INVALID, "--format", "json")
     assert result.code == 1
     assert len(json.loads(result.out)["responses"]) == 2
-    problem = f"{INVALID}:13:12: error[wrong-type]: expected a date (YYYY-MM-DD), got text"
+    problem = f"{INVALID}:9:12: error[wrong-type]: expected a date (YYYY-MM-DD), got text"
     assert problem in result.err
     assert "1 invalid response left out of the scores" in result.err
 
@@ -49,17 +49,17 @@ def test_score_text_is_an_aligned_table(cli: Cli) -> None:
     result = cli("score", "--tool", TOOL, *VALID)
     assert result.code == 0
     assert result.out.startswith(
-        "Theme scores: neglect 2.0.0, 2 responses in 1 case\n"
+        "Theme scores: neglect 1.0.0, 2 responses in 1 case\n"
         "\n"
         "theme             overall       C1\n"
-        "recording         55.0 RI  55.0 RI\n"
-        "outcome_planning   34.0 I   34.0 I\n"
-        "impact_on_child    70.0 G   70.0 G\n"
-        "assessment         40.9 I   40.9 I\n"
-        "multi_agency       75.0 G   75.0 G\n"
-        "voice_of_child    50.0 RI  50.0 RI\n"
-        "meetings           73.9 G   73.9 G\n"
-        "oversight         50.0 RI  50.0 RI\n"
+        "recording         60.0 RI  60.0 RI\n"
+        "outcome_planning   25.0 I   25.0 I\n"
+        "impact_on_child    37.5 I   37.5 I\n"
+        "assessment         71.4 G   71.4 G\n"
+        "multi_agency       81.2 G   81.2 G\n"
+        "voice_of_child     25.0 I   25.0 I\n"
+        "meetings          100.0 O  100.0 O\n"
+        "oversight         62.5 RI  62.5 RI\n"
         "\n"
         "C1: by agency\n"
         "theme                 csc   police\n"
@@ -99,14 +99,14 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
     """report -o FILE.html writes the HTML and prints the theme table; invalid returns go to
     stderr; exit 0."""
     out = tmp_path / "report.html"
-    result = cli("report", str(EXAMPLE / "audit.yaml"), "-o", str(out))
+    result = cli("report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out))
     assert result.code == 0
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert "theme             all cases       C1       C2       C3       C4       C5" in result.out
     assert result.out.endswith(f"wrote {out}\n")
     assert [line.split(": ")[0] for line in result.err.splitlines()] == [
-        f"{INVALID}:13:12",
-        f"{INVALID}:61:23",
+        f"{INVALID}:9:12",
+        f"{INVALID}:83:23",
         "checked 28 files",
         "audit-tool",
     ]
@@ -119,14 +119,16 @@ def test_report_writes_html_and_prints_the_theme_table(cli: Cli, tmp_path: Path)
 def test_report_strict_fails_on_an_invalid_return(cli: Cli, tmp_path: Path) -> None:
     """With --strict, an invalid return makes the exit code 1 (the report is still written)."""
     out = tmp_path / "report.md"
-    result = cli("report", str(EXAMPLE / "audit.yaml"), "-o", str(out), "--strict")
+    result = cli(
+        "report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS), "-o", str(out), "--strict"
+    )
     assert result.code == 1
     assert out.read_text(encoding="utf-8").startswith("# Multi-agency case audit")
 
 
 def test_report_to_stdout_is_markdown(cli: Cli) -> None:
     """Without -o or --format, the report is Markdown on stdout."""
-    result = cli("report", str(EXAMPLE / "audit.yaml"))
+    result = cli("report", str(EXAMPLE / "audit.yaml"), "--shared", str(TOOLS))
     assert result.out.startswith("# Multi-agency case audit - neglect, May 2017\n")
 
 

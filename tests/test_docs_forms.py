@@ -55,7 +55,8 @@ def test_every_command_on_the_page_runs_as_shown(
         assert argv[0] == "audit-tool"
         result = cli(*argv[1:])
         assert (argv, result.code, result.out) == (argv, 0, output)
-    assert check_tool(repo_copy / "drafts" / "exploitation.yaml") == []
+    shared = [repo_copy / "tools" / "shared"]
+    assert check_tool(repo_copy / "drafts" / "exploitation.yaml", shared=shared) == []
     assert "include: ../tools/shared/case_context.yaml" in (
         repo_copy / "drafts" / "exploitation.yaml"
     ).read_text(encoding="utf-8")
@@ -78,4 +79,5 @@ def test_python_example_runs(repo_copy: Path) -> None:
         [sys.executable, str(script)], cwd=repo_copy, capture_output=True, text=True, check=False
     )
     assert (done.returncode, done.stderr) == (0, "")
-    assert check_tool(repo_copy / "drafts" / "neglect_early_help.yaml") == []
+    shared = [repo_copy / "tools" / "shared"]
+    assert check_tool(repo_copy / "drafts" / "neglect_early_help.yaml", shared=shared) == []

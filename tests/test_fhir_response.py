@@ -166,10 +166,6 @@ PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
         "fhir-answer-not-exported", "error", 7, 22, "/answers/involvement_start",
         "the answer to question 'involvement_start' is not a date written YYYY-MM-DD",
     )]),
-    ('  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n', [(
-        "fhir-answer-not-exported", "error", 8, 16, "/answers/hours_spent",
-        "the answer to question 'hours_spent' is not a number",
-    )]),
     ('  home_seen: "yes"\n  days_between: 2.5\n', [(
         "fhir-answer-not-exported", "error", 7, 17, "/answers/days_between",
         "the answer to question 'days_between' is not a whole number",
@@ -225,15 +221,26 @@ def test_answers_that_do_not_fit_are_reported_where_they_stand(
     assert all(SECRET not in p.message and SECRET not in str(p.context) for p in located)
 
 
+def test_a_nan_in_a_file_is_refused_before_any_export() -> None:
+    """NaN written in a return is refused by the reader (invalid-number), so no export sees it."""
+    loaded = parse_response(HEAD + '  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n')
+    assert loaded.response is None
+    assert [(p.code, p.line, p.column, p.pointer) for p in loaded.problems] == [
+        ("invalid-number", 8, 16, "/answers/hours_spent")
+    ]
+
+
 def test_a_nan_number_and_a_week_date_are_left_out_of_the_resource() -> None:
-    """Answers that only look like a number or a date (NaN, 2026-W05-1) are errors and have no
-    item, so the resource stays valid JSON."""
+    """Answers that only look like a number or a date (NaN given from Python, 2026-W05-1) are
+    errors and have no item, so the resource stays valid JSON."""
     loaded = parse_response(
         HEAD + '  agency_involved: "yes"\n  involvement_start: 2026-W05-1\n'
-        '  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n'
+        '  home_seen: "yes"\n  days_between: 0\n  hours_spent: 1\n'
     )
-    assert loaded.response is not None
-    exported = export_fhir_response(tool(MINI), loaded.response)
+    assert loaded.document is not None
+    data = loaded.document.data
+    data["answers"]["hours_spent"] = float("nan")
+    exported = export_fhir_response(tool(MINI), Response.model_validate(data))
     assert [(p.code, p.pointer) for p in exported.problems] == [
         ("fhir-answer-not-exported", "/answers/involvement_start"),
         ("fhir-answer-not-exported", "/answers/hours_spent"),

@@ -12,7 +12,7 @@ import pytest
 from audit_tool import InvalidFileError, load_manifest, read_manifest
 from audit_tool._yaml import read_document
 
-from conftest import DATA, ROOT
+from conftest import DATA, ROOT, TOOLS
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
 BROKEN = sorted((DATA / "manifest").glob("*.yaml"))
@@ -30,7 +30,7 @@ def _expected(path: Path) -> list[tuple[str, int, int, str]]:
 
 def test_the_example_manifest_has_no_problems() -> None:
     """examples/2017-05-neglect/audit.yaml loads with no problem at all."""
-    loaded = read_manifest(EXAMPLE)
+    loaded = read_manifest(EXAMPLE, shared=[TOOLS])
     assert loaded.problems == []
     assert loaded.manifest is not None
     assert [c.ref for c in loaded.manifest.cases] == ["C1", "C2", "C3", "C4", "C5"]
@@ -48,7 +48,7 @@ def test_the_example_manifest_validates_against_the_checked_in_schema() -> None:
 def test_a_broken_manifest_gives_exactly_its_problems(path: Path) -> None:
     """Each file in tests/data/manifest gives the problems its '# expect:' lines name, where
     they name them, and the manifest is not returned."""
-    loaded = read_manifest(path)
+    loaded = read_manifest(path, shared=[TOOLS])
     got = [(p.code, p.line, p.column, p.pointer) for p in loaded.problems]
     assert got == _expected(path)
     assert loaded.manifest is None
@@ -65,7 +65,7 @@ def test_an_unknown_agency_message_suggests_the_nearest() -> None:
 def test_load_manifest_raises_with_every_problem() -> None:
     """load_manifest raises InvalidFileError carrying the problems, sorted by line."""
     with pytest.raises(InvalidFileError) as raised:
-        load_manifest(DATA / "manifest" / "path-not-found.yaml")
+        load_manifest(DATA / "manifest" / "path-not-found.yaml", shared=[TOOLS])
     assert [p.line for p in raised.value.problems] == [5, 12]
 
 

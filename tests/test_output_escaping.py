@@ -94,7 +94,7 @@ def test_score_csv_shows_a_formula_like_file_name_as_text(
 ) -> None:
     """'score --format csv' with returns whose file names begin with = + - @ writes each
     name as text (a leading quote); no cell of the output begins with a formula character."""
-    source = ROOT / "examples" / "2017-05-neglect" / "responses" / "c1-police.yaml"
+    source = ROOT / "examples" / "2019-05-neglect" / "responses" / "c1-police.yaml"
     shutil.copy(ROOT / "tools" / "neglect_v2.yaml", tmp_path / "tool.yaml")
     shutil.copytree(ROOT / "tools" / "shared", tmp_path / "shared")
     names = ["=1+1.yaml", "+cmd.yaml", "-x.yaml", "@y.yaml"]
@@ -144,13 +144,13 @@ def test_report_and_score_escape_control_characters_from_the_files(
     the report's text summary; score's text table shows the case and file names escaped."""
     shutil.copytree(ROOT / "tools", tmp_path / "tools")
     target = tmp_path / "examples" / "round"
-    shutil.copytree(ROOT / "examples" / "2017-05-neglect", target)
+    shutil.copytree(ROOT / "examples" / "2019-05-neglect", target)
     manifest = target / "audit.yaml"
     text = manifest.read_text(encoding="utf-8")
-    text = text.replace("title: Multi-agency case audit - neglect, May 2017",
+    text = text.replace("title: Multi-agency case audit - neglect, May 2019",
                         'title: "Round \\e[2J\\a \\u202Eneglect"')
     manifest.write_text(text, encoding="utf-8")
-    result = cli("report", str(manifest), "--format", "text")
+    result = cli("report", str(manifest), "--shared", str(tmp_path / "tools"), "--format", "text")
     assert result.code == 0, result.err
     assert _no_controls(result.out + result.err)
     assert result.out.startswith("Round \\x1b[2J\\x07 \\u202eneglect\n")

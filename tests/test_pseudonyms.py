@@ -10,6 +10,7 @@ import pytest
 from audit_tool.pseudonyms import Identifying, identifying, nhs_number_valid, reference_pattern
 from audit_tool.round import read_round
 
+from conftest import TOOLS
 from rounds import return_header, small_round
 
 
@@ -92,7 +93,7 @@ def test_a_round_enforces_its_case_reference_pattern(tmp_path: Path) -> None:
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace("cases:\n", "case_reference_pattern: C[0-9]{1,3}\ncases:\n"),
                         encoding="utf-8")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     got = {r.name: [(p.code, p.line, p.column, p.pointer, p.message) for p in r.report.errors]
            for r in audit.returns}
@@ -112,7 +113,7 @@ def test_report_lists_a_return_whose_role_looks_like_a_name(tmp_path: Path) -> N
     header = return_header("C1", "csc").replace("auditor_role: Team manager",
                                                 "auditor_role: Jane Doe")
     manifest = small_round(tmp_path, {"a.yaml": header})
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     (only,) = audit.returns
     assert only.valid

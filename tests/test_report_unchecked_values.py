@@ -23,17 +23,22 @@ def manifest(tmp_path: Path) -> Path:
     """The example round with the three returns of tests/data/rounds/unchecked/ added."""
     shutil.copytree(ROOT / "tools", tmp_path / "tools")
     target = tmp_path / "examples" / "round"
-    shutil.copytree(ROOT / "examples" / "2017-05-neglect", target)
+    shutil.copytree(ROOT / "examples" / "2019-05-neglect", target)
     for path in UNCHECKED.glob("*.yaml"):
         shutil.copy(path, target / "responses" / path.name)
     return target / "audit.yaml"
+
+
+def _shared(manifest: Path) -> list[str]:
+    """The --shared option that lets the copied round read the copied tools."""
+    return ["--shared", str(manifest.parent.parent.parent / "tools")]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "text", "json"])
 def test_no_report_format_shows_what_failed_its_check(cli: Cli, manifest: Path, fmt: str) -> None:
     """Neither the report (md, html, text, json) nor its stderr listing repeats the name given
     as a case reference, the name given as an agency, or the evidence cut into a key."""
-    result = cli("report", str(manifest), "--format", fmt)
+    result = cli("report", str(manifest), *_shared(manifest), "--format", fmt)
     assert result.code == 0
     for text in (result.out, result.err):
         found = [w for w in WORDS if w in text.lower()]
@@ -43,12 +48,12 @@ def test_no_report_format_shows_what_failed_its_check(cli: Cli, manifest: Path, 
 def test_the_report_names_such_returns_by_their_file(cli: Cli, manifest: Path) -> None:
     """In JSON the returns are named by file, with no case or agency for a value that is not
     one of the round's; the Markdown headings name the file and only what is the round's."""
-    data = json.loads(cli("report", str(manifest), "--format", "json").out)
+    data = json.loads(cli("report", str(manifest), *_shared(manifest), "--format", "json").out)
     invalid = {r["file"]: (r["case"], r["agency"]) for r in data["invalid_returns"]}
     assert invalid["responses/case-is-a-name.yaml"] == (None, "police")
     assert invalid["responses/agency-is-a-name.yaml"] == ("C1", None)
     assert invalid["responses/evidence-split-into-a-key.yaml"] == ("C1", "domestic_abuse")
-    md = cli("report", str(manifest), "--format", "md").out
+    md = cli("report", str(manifest), *_shared(manifest), "--format", "md").out
     assert "### responses/case-is-a-name.yaml (Police)\n" in md
     assert "### responses/agency-is-a-name.yaml (C1)\n" in md
 

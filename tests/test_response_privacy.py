@@ -161,28 +161,28 @@ def _plant_answers(text: str, case: str, agency: str) -> str:
     skipping = False
     for line in lines:
         if skipping and line.startswith("    "):
-            continue  # record_clear_picture's own block: the flow mapping stands for it
+            continue  # the block the planted line stands for
         skipping = False
         if line.startswith("auditor_role:"):
             line = "auditor_role: ZQX-9-01 detective in the ZQX-9-02 unit"
         elif line.startswith("  involvement_summary:"):
-            line = "  involvement_summary: ZQX-9-03 summary of the case"
-        elif line == "  record_clear_picture:":
-            out.append("  record_clear_picture: {value: partly, evidence: ZQX-9-04 plan repeated,"
+            line, skipping = "  involvement_summary: ZQX-9-03 summary of the case", True
+        elif line == "  impact_recorded:":
+            out.append("  impact_recorded: {value: partly, evidence: ZQX-9-04 plan repeated,"
                        " ZQX-9-05 mother told the social worker she drinks daily}")
-            line = "  zqx9n06: {value: partly, zqx9n07: ZQX-9-08 note}"
-            skipping = True
-        elif line == "  chronology_current:":
-            out += [line, "    ZQX-9-09 block key: ZQX-9-10 block value"]
-            continue
+            line, skipping = "  zqx9n06: {value: partly, zqx9n07: ZQX-9-08 note}", True
+        elif line.startswith("  chronology_current:"):
+            value = line.split(":", 1)[1].strip()
+            out += ["  chronology_current:", "    ZQX-9-09 block key: ZQX-9-10 block value"]
+            line = f"    value: {value}"
         elif line.startswith("  chronology_analysed:"):
             line = "  chronology_analysed: ZQX-9-11 typed where an option belongs"
-        elif line == "    - meeting_type: strategy_discussion":
+        elif line.startswith("    - meeting_type:") and not any("ZQX-9-12" in o for o in out):
             out += [line, "      ZQX-9-12 entry key: ZQX-9-13 entry value", "      zqx9n14: yes"]
             continue
         out.append(line)
-    return "\n".join(out) + (
-        "  ZQX-9-15 free key: ZQX-9-16 free value\n"
+    return "\n".join(out).rstrip("\n") + (
+        "\n  ZQX-9-15 free key: ZQX-9-16 free value\n"
         "unplaced_answers:\n  ZQX-9-17 old key: {value: ZQX-9-18, evidence: ZQX-9-19}\n"
     )
 
@@ -191,16 +191,17 @@ def _plant_valid(text: str) -> str:
     """A return still valid, with markers in its free text only: role, a text answer, evidence."""
     text = text.replace("auditor_role: Detective sergeant, public protection unit",
                         "auditor_role: ZQX-9-21 sergeant")
-    text = text.replace("  involvement_summary: Attended",
-                        "  involvement_summary: ZQX-9-22 Attended")
-    return text.replace("Household members are listed", "ZQX-9-23 Household members are listed")
+    text = text.replace("    Attended domestic incidents",
+                        "    ZQX-9-22 Attended domestic incidents")
+    return text.replace("The effect on the child's sleep",
+                        "ZQX-9-23 The effect on the child's sleep")
 
 
 def _plant_metadata(text: str) -> str:
     """A return whose case, agency and round are markers (names where pseudonyms belong)."""
     text = text.replace("case: C1\n", "case: ZQX-9-31 Jane Smith\n")
     text = text.replace("agency: police\n", "agency: ZQX-9-32 St Mary's GP practice\n")
-    return text.replace("round: 2017-05-neglect\n", "round: ZQX-9-33.round\n")
+    return text.replace("round: 2019-05-neglect\n", "round: ZQX-9-33.round\n")
 
 
 def _plant_v1(text: str, flow: bool) -> str:
@@ -225,16 +226,16 @@ def planted(tmp_path_factory: Any) -> dict[str, Path]:
     root = Path(__file__).resolve().parent.parent
     base: Path = tmp_path_factory.mktemp("planted")
     shutil.copytree(root / "tools", base / "tools")
-    shutil.copytree(root / "examples" / "2017-05-neglect", base / "examples" / "round")
+    shutil.copytree(root / "examples" / "2019-05-neglect", base / "examples" / "round")
     returns = base / "examples" / "round" / "responses"
     police = (returns / "c1-police.yaml").read_text(encoding="utf-8")
     files = {
-        "answers": returns / "c1-domestic-abuse.yaml",
+        "answers": returns / "c1-housing.yaml",
         "valid": returns / "c1-police.yaml",
         "metadata": returns / "zz-metadata.yaml",
         "v1": base / "v1" / "c1_police.yaml",
     }
-    files["answers"].write_text(_plant_answers(police, "C1", "domestic_abuse"), encoding="utf-8")
+    files["answers"].write_text(_plant_answers(police, "C1", "housing"), encoding="utf-8")
     files["valid"].write_text(_plant_valid(police), encoding="utf-8")
     files["metadata"].write_text(_plant_metadata(police), encoding="utf-8")
     files["v1"].parent.mkdir()
@@ -259,7 +260,8 @@ def _runs(p: dict[str, Path]) -> list[tuple[str, list[str], list[str], bool]]:
         ("check", ["check", *every], ["text", "json"], False),
         ("validate", ["validate", "--tool", tool, *every], ["text", "json"], False),
         ("score", ["score", "--tool", tool, *every], ["text", "json", "csv"], False),
-        ("report", ["report", str(p["manifest"])], ["md", "html", "text", "json"], False),
+        ("report", ["report", str(p["manifest"]), "--shared", str(p["base"] / "tools")],
+         ["md", "html", "text", "json"], False),
         ("migrate", ["migrate", "--to", tool, str(p["v1"].parent), "-o", out, "--force"],
          ["text", "json"], False),
         ("diff", ["diff", tool, str(p["answers"])], ["text", "json", "md"], False),

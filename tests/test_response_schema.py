@@ -72,7 +72,11 @@ def test_schema_codes_are_error_codes_of_the_catalogue() -> None:
     }
 
 
-@pytest.mark.parametrize("row", EXPECTED, ids=[row[0] for row in EXPECTED])
+# Files the reader refuses (a number that is not finite) hold no data for a schema to judge.
+READABLE = [row for row in EXPECTED if CODES[row[1]].area != "file"]
+
+
+@pytest.mark.parametrize("row", READABLE, ids=[row[0] for row in READABLE])
 def test_schema_agrees_with_the_library_on_the_broken_corpus(row: tuple[Any, ...]) -> None:
     """jsonschema rejects a corpus file exactly when its problem is an error the schema states."""
     name, code = row[0], row[1]

@@ -9,18 +9,19 @@ import pytest
 
 from audit_tool import AuditRound, Coverage, read_round
 
-from conftest import ROOT
+from conftest import ROOT, TOOLS
 from rounds import return_header as _header
 from rounds import small_round as _round
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
+FOLLOW_UP = ROOT / "examples" / "2019-05-neglect"
 TOOL = ROOT / "tools" / "neglect_v2.yaml"
 
 
 @pytest.fixture(scope="module")
 def example() -> AuditRound:
     """The example round, read once."""
-    loaded = read_round(EXAMPLE / "audit.yaml")
+    loaded = read_round(EXAMPLE / "audit.yaml", shared=[TOOLS])
     assert loaded.problems == []
     assert loaded.round is not None
     return loaded.round
@@ -49,10 +50,10 @@ def test_example_findings_are_located_in_the_manifest(example: AuditRound) -> No
                    for p in example.findings)
     assert found == sorted(
         [("family-views-not-obtained", line, case, None)
-         for line, case in [(40, "C1"), (46, "C2"), (53, "C3"), (59, "C4"), (73, "C5")]]
-        + [("return-missing", 70, "C5", "education"),
-           ("agency-unable", 77, None, "domestic_abuse"),
-           ("agency-unable", 79, None, "crc")]
+         for line, case in [(41, "C1"), (47, "C2"), (54, "C3"), (60, "C4"), (74, "C5")]]
+        + [("return-missing", 71, "C5", "education"),
+           ("agency-unable", 78, None, "domestic_abuse"),
+           ("agency-unable", 80, None, "crc")]
     )
     assert {p.severity.value for p in example.findings} == {"warning"}
 
@@ -64,8 +65,8 @@ def test_example_invalid_return_is_kept_with_its_problems(example: AuditRound) -
     assert [r.name for r in invalid] == [os.path.join("responses", "c2-housing.yaml")]
     assert (invalid[0].case, invalid[0].agency) == ("C2", "housing")
     assert [(p.code, p.line, p.column, p.pointer) for p in invalid[0].report.errors] == [
-        ("wrong-type", 13, 12, "/completed"),
-        ("option-not-in-scale", 61, 23, "/answers/information_shared"),
+        ("wrong-type", 9, 12, "/completed"),
+        ("option-not-in-scale", 83, 23, "/answers/information_shared"),
     ]
     assert len(example.valid_returns) == 27
     scored = example.scores()
@@ -78,7 +79,7 @@ def test_example_historical_evidence_warns_on_its_return(example: AuditRound) ->
     police = next(r for r in example.returns if (r.case, r.agency) == ("C4", "police"))
     assert police.valid
     assert [(p.code, p.line, p.column) for p in police.report.warnings] == [
-        ("evidence-before-period", line, 20) for line in (19, 24, 35, 46, 60)
+        ("evidence-before-period", line, 20) for line in (35, 49, 56, 70, 79, 84, 104)
     ]
     others = [p for r in example.returns if r is not police for p in r.report.warnings]
     assert others == []
@@ -95,7 +96,7 @@ def test_returns_that_do_not_fit_the_round_are_invalid(tmp_path: Path) -> None:
         "e-twice.yaml": _header("C1", "csc"),
         "f-twice.yaml": _header("C1", "csc"),
     })
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     got = {r.name: [(p.code, p.line, p.pointer) for p in r.report.errors] for r in audit.returns}
     assert got == {
@@ -113,7 +114,7 @@ def test_coverage_comes_from_the_returns_then_the_invitations(tmp_path: Path) ->
     """A valid return marks its cell returned, a return that does not fit marks its cell
     invalid even where the agency was not invited; other invited cells are not returned."""
     manifest = _round(tmp_path, {"a.yaml": _header("C1", "csc"), "b.yaml": _header("C2", "police")})
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     grid = {(c, a): audit.coverage(c, a) for c in ("C1", "C2", "C9") for a in ("csc", "police")}
     assert grid == {
@@ -129,7 +130,7 @@ def test_coverage_comes_from_the_returns_then_the_invitations(tmp_path: Path) ->
 def test_a_tool_file_of_another_version_stops_the_round(tmp_path: Path) -> None:
     """A manifest naming neglect@1.0.0 but pointing at the 2.0.0 file: manifest-tool-mismatch
     at /tool, and no round."""
-    loaded = read_round(_round(tmp_path, {}, tool_version="1.0.0"))
+    loaded = read_round(_round(tmp_path, {}, tool_version="1.0.0"), shared=[TOOLS])
     assert loaded.round is None
     assert [(p.code, p.line, p.pointer) for p in loaded.problems] == [
         ("manifest-tool-mismatch", 3, "/tool")
@@ -142,6 +143,6 @@ def test_the_manifest_is_not_read_as_a_return(tmp_path: Path) -> None:
     manifest = _round(tmp_path, {"c1-csc.yaml": _header("C1", "csc")})
     text = manifest.read_text(encoding="utf-8").replace("responses: [returns]", "responses: [.]")
     manifest.write_text(text, encoding="utf-8")
-    audit = read_round(manifest).round
+    audit = read_round(manifest, shared=[TOOLS]).round
     assert audit is not None
     assert [r.name for r in audit.returns] == [os.path.join("returns", "c1-csc.yaml")]

@@ -32,8 +32,9 @@ def test_scaffold_elsewhere_includes_the_shared_folder_by_a_relative_path(tmp_pa
     path = write_scaffold(
         "exploitation", "Child exploitation", tmp_path / "drafts" / "new", shared_dir=SHARED
     )
-    assert check_tool(path) == []
+    assert check_tool(path, shared=[SHARED]) == []
     assert "include: ../" in path.read_text(encoding="utf-8")
+    assert "include-outside" in {p.code for p in check_tool(path)}
 
 
 def test_scaffolded_tool_has_the_shared_sections_and_its_theme(tmp_path: Path) -> None:

@@ -161,11 +161,12 @@ def test_check_responses_says_which_files_can_be_scored(tmp_path: Path) -> None:
     warnings alone leave it valid; an error, or a file that cannot be read, makes it invalid."""
     returns = ROOT / "examples" / "2017-05-neglect" / "responses"
     paths = [returns / "c4-police.yaml", returns / "c2-housing.yaml", tmp_path / "gone.yaml"]
-    checked = list(check_responses(NEGLECT_V2, paths))
+    neglect_v1 = load_tool(ROOT / "tools" / "neglect_v1.yaml")
+    checked = list(check_responses(neglect_v1, paths))
     assert [c.file for c in checked] == [str(p) for p in paths]
     assert [c.valid for c in checked] == [True, False, False]
     assert {p.code for p in checked[0].problems} == {"evidence-before-period"}
-    assert checked[1].problems == tuple(validate_response(NEGLECT_V2, paths[1]))
+    assert checked[1].problems == tuple(validate_response(neglect_v1, paths[1]))
     assert [p.code for p in checked[1].report.errors] == ["wrong-type", "option-not-in-scale"]
     assert [p.code for p in checked[2].problems] == ["file-unreadable"]
 

@@ -10,9 +10,18 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 
-__all__ = ["RESPONSE_SUFFIXES", "YAML_SUFFIXES", "expand_paths", "write_atomic"]
+__all__ = [
+    "MAX_NAME_BYTES",
+    "RESPONSE_SUFFIXES",
+    "YAML_SUFFIXES",
+    "expand_paths",
+    "name_too_long",
+    "real_roots",
+    "within",
+    "write_atomic",
+]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 """Tool files, catalogues and manifests."""
@@ -20,14 +29,66 @@ RESPONSE_SUFFIXES = (".yaml", ".yml", ".json")
 """Response files: YAML, or JSON from other systems."""
 
 
+MAX_NAME_BYTES = 255
+"""The longest file or folder name most file systems take, in bytes."""
+
+
+def name_too_long(path: str | PurePath) -> bool:
+    """True when a part of ``path`` is longer than :data:`MAX_NAME_BYTES`.
+
+    Such a path can name no file; asking the file system about it raises
+    ``OSError`` (``File name too long``) even from ``Path.exists``.
+    """
+    return any(
+        len(part.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES
+        for part in PurePath(path).parts
+    )
+
+
+def real_roots(roots: Iterable[str | Path]) -> tuple[Path, ...]:
+    """``roots`` with links resolved, for :func:`within`; roots that cannot be resolved dropped."""
+    found: list[Path] = []
+    for root in roots:
+        with contextlib.suppress(OSError, RuntimeError):
+            found.append(Path(root).resolve())
+    return tuple(found)
+
+
+def within(path: str | Path, roots: Iterable[Path]) -> bool:
+    """True when ``path``, every link followed, lies in one of ``roots`` (see :func:`real_roots`).
+
+    Checked before a file is read, so that a path, or a link, leading elsewhere
+    (``../../etc/passwd``, a link to ``/dev/zero``) is never opened. A path that
+    cannot be resolved (a link loop, a name too long) lies nowhere.
+    """
+    if name_too_long(path):
+        return False
+    try:
+        real = Path(path).resolve()
+    except (OSError, RuntimeError):
+        return False
+    return any(real == root or root in real.parents for root in roots)
+
+
 def expand_paths(paths: Iterable[str | Path], suffixes: Iterable[str] = YAML_SUFFIXES) -> list[str]:
-    """Files as given; each folder replaced by the files under it with ``suffixes``, sorted."""
+    """Files as given; each folder replaced by the files under it with ``suffixes``, sorted.
+
+    A path the file system cannot even look at (a name too long) is kept as
+    given, for its reader to report, and so is anything in a folder that is not
+    itself a folder.
+    """
     wanted = tuple(suffixes)
     files: list[str] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in wanted and p.is_file())
+        try:
+            is_dir = path.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            # Not only regular files: a pipe, a device or a dangling link with a wanted
+            # suffix is listed too, for its reader to report rather than be passed over.
+            found = sorted(p for p in path.rglob("*") if p.suffix in wanted and not p.is_dir())
             files.extend(str(p) for p in found)
         else:
             files.append(str(given))

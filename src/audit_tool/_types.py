@@ -12,6 +12,9 @@ from pydantic_core import PydanticCustomError
 __all__ = [
     "DATE_PATTERN",
     "ID_PATTERN",
+    "MAX_NUMBER",
+    "MAX_SCORE",
+    "MAX_WEIGHT",
     "REF_PATTERN",
     "RELATIVE_PATH_PATTERN",
     "SEMVER_PATTERN",
@@ -26,6 +29,16 @@ __all__ = [
     "parse_date",
     "parse_semver",
 ]
+
+# The bounds of the numbers a tool or an answer may hold (docs/authoring.md, "Numbers"):
+# with them no sum of weighted scores over the largest document can overflow, and
+# every number written out (JSON, FHIR) is finite.
+MAX_SCORE = 1000
+"""The largest score an option may carry."""
+MAX_WEIGHT = 100
+"""The largest weight of a theme mapping."""
+MAX_NUMBER = 1e15
+"""The largest magnitude of a number question's limits and of a number answer."""
 
 ID_PATTERN = r"^[a-z][a-z0-9_]*$"
 OPTION_PATTERN = r"^[a-z0-9][a-z0-9_]*$"

@@ -20,7 +20,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from . import _pointer
-from ._types import ID_PATTERN, REF_PATTERN, RELATIVE_PATH_PATTERN
+from ._types import (
+    ID_PATTERN,
+    MAX_NUMBER,
+    MAX_SCORE,
+    MAX_WEIGHT,
+    REF_PATTERN,
+    RELATIVE_PATH_PATTERN,
+)
 from .codes import problem
 from .problems import Problem
 
@@ -260,14 +267,20 @@ def _convert(
             pointer,
             at_key=at_key,
         )
-    if kind == "greater_than" and name not in ("",) and _in_themes(loc):
+    if kind in ("greater_than", "less_than_equal") and name not in ("",) and _in_themes(loc):
         return problem(
             "invalid-weight",
-            f"the weight for theme '{name}' must be above 0",
+            f"the weight for theme '{name}' must be above 0 and at most {MAX_WEIGHT}",
             pointer,
         )
-    if kind == "greater_than_equal" and name == "score":
-        return problem("invalid-score", "an option's score must be 0 or more", pointer)
+    if kind in ("greater_than_equal", "less_than_equal") and name == "score":
+        return problem(
+            "invalid-score", f"an option's score must be from 0 to {MAX_SCORE:,}", pointer
+        )
+    if kind in ("greater_than_equal", "less_than_equal") and name in ("minimum", "maximum"):
+        return problem(
+            "invalid-value", f"'{name}' must be within ±{MAX_NUMBER:.0e}", pointer
+        )
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
         base = kind.removesuffix("_type").removesuffix("_parsing")
         expected = _KINDS.get(base, base.replace("_", " "))

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import _pointer
-from ._types import parse_date
+from ._types import MAX_NUMBER, parse_date
 from ._validation import describe_value, suggestion
 from .codes import problem
 from .problems import Problem
@@ -183,6 +183,15 @@ def _text(question: TextQuestion, value: str, pointer: str) -> Iterator[Problem]
 
 
 def _number(question: NumberQuestion, value: float, pointer: str) -> Iterator[Problem]:
+    if not -MAX_NUMBER <= value <= MAX_NUMBER:  # also what keeps float() from overflowing
+        yield problem(
+            "number-out-of-range",
+            f"the answer to '{question.id}' is beyond ±{MAX_NUMBER:.0e}, the largest number "
+            "an answer may be",
+            pointer,
+            question=question.id,
+        )
+        return
     if question.integer and not float(value).is_integer():
         yield problem(
             "not-a-whole-number",

@@ -12,7 +12,13 @@ to parse). Doing it here means that every hostile input ends as a problem:
 * depth and node count are bounded as the events arrive, so 10,000-deep nesting
   never reaches the recursion limit;
 * the byte size is checked before parsing, and the text is decoded strictly;
-* any tag that is not plain data (``!!python/object``, ``!!binary``) is refused.
+* any tag that is not plain data (``!!python/object``, ``!!binary``) is refused;
+* every number is finite and within a 64-bit float (at most about 1.8e308):
+  ``.inf``, ``.nan``, ``1e999`` and integers of more than 309 digits are refused
+  before Python converts them (which would raise on 4,301 digits or more);
+* a directive other than ``%YAML 1.1``/``%YAML 1.2`` and ``%TAG`` is refused;
+* only regular files are read (never a device, pipe or folder), and never more
+  than the size limit, however large the file system says the file is.
 
 Positions are kept in a :class:`SourceMap` from JSON pointer to the 1-based
 line and column of the value (and, for mapping entries, of the key).
@@ -22,7 +28,10 @@ from __future__ import annotations
 
 import copy
 import math
+import os
 import re
+import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,7 +54,14 @@ from . import _pointer
 from .codes import problem
 from .problems import Problem
 
-__all__ = ["Document", "Limits", "SourceMap", "parse_document", "read_document"]
+__all__ = [
+    "Document",
+    "Limits",
+    "SourceMap",
+    "parse_document",
+    "read_bounded",
+    "read_document",
+]
 
 Position = tuple[int, int]
 
@@ -100,6 +116,8 @@ class Document:
 
     data: Any
     source: SourceMap
+    nodes: int = 0
+    """How many nodes the document holds, as the node limit counts them (an alias as one)."""
 
 
 class _Stop(Exception):
@@ -108,6 +126,26 @@ class _Stop(Exception):
     def __init__(self, found: Problem) -> None:
         super().__init__(found.message)
         self.problem = found
+
+
+class _BadNumber(ValueError):
+    """A number the reader refuses: not finite, or beyond a 64-bit float."""
+
+
+# Decimal digits of the largest finite float (about 1.8e308): longer integers
+# are refused before conversion, which is also what keeps Python's 4,300-digit
+# conversion limit from ever being reached.
+_MAX_DIGITS = 309
+_MAX_NUMBER = sys.float_info.max
+
+
+def _bounded_int(text: str, base: int) -> int:
+    if base == 10 and len(text.lstrip("+-").lstrip("0")) > _MAX_DIGITS:
+        raise _BadNumber(text)
+    value = int(text, base)
+    if abs(value) > _MAX_NUMBER:
+        raise _BadNumber(text)
+    return value
 
 
 # YAML 1.2 core schema resolution for plain scalars.
@@ -128,6 +166,7 @@ _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
 
 
 def _resolve_plain(text: str) -> Any:
+    """The value of a plain scalar; :class:`_BadNumber` for a number that is not finite."""
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -135,17 +174,18 @@ def _resolve_plain(text: str) -> Any:
     if _FALSE.match(text):
         return False
     if _INT10.match(text):
-        return int(text)
+        return _bounded_int(text, 10)
     if _INT8.match(text):
-        return int(text[2:], 8)
+        return _bounded_int(text[2:], 8)
     if _INT16.match(text):
-        return int(text[2:], 16)
+        return _bounded_int(text[2:], 16)
     if _FLOAT.match(text):
-        return float(text)
-    if _INF.match(text):
-        return -math.inf if text.startswith("-") else math.inf
-    if _NAN.match(text):
-        return math.nan
+        number = float(text)
+        if not math.isfinite(number):
+            raise _BadNumber(text)
+        return number
+    if _INF.match(text) or _NAN.match(text):
+        raise _BadNumber(text)
     return text
 
 
@@ -354,12 +394,30 @@ class _Builder:
 
     def _scalar(self, event: ScalarEvent, tag: str | None, pointer: str, pos: Position) -> Any:
         text = self._characters(str(event.value), pointer, pos)
+        try:
+            return self._resolve(event, tag, text, pointer, pos)
+        except _BadNumber:
+            self.problems.append(
+                problem(
+                    "invalid-number",
+                    "the number is not finite or is beyond the largest number read "
+                    "(about 1.8e308)",
+                    pointer,
+                ).located(self.source.file, *pos)
+            )
+            return None
+
+    def _resolve(
+        self, event: ScalarEvent, tag: str | None, text: str, pointer: str, pos: Position
+    ) -> Any:
         if tag is None:
             plain = bool(event.implicit and event.implicit[0]) and event.style is None
             return _resolve_plain(text) if plain else text
         if tag in _PLAIN_TAGS:
             try:
                 return _resolve_tagged(tag, text)
+            except _BadNumber:
+                raise
             except ValueError as exc:
                 self.problems.append(
                     problem(
@@ -418,6 +476,41 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     return text.removeprefix("\ufeff"), None
 
 
+_DIRECTIVE_OK = re.compile(r"^%(?:YAML[ \t]+1\.[12]|TAG[ \t].*)[ \t]*(?:#.*)?$")
+
+
+def _directive_problems(text: str, file: str) -> list[Problem]:
+    """A ``yaml-directive`` problem for each directive the reader does not accept.
+
+    Directives stand at the start of the stream (or after a ``...`` document end),
+    before any content. Only ``%YAML 1.1``, ``%YAML 1.2`` and ``%TAG`` are read:
+    the parser itself fails on other versions with an assertion, and ignores
+    unknown directives, which then hide what the author meant.
+    """
+    found: list[Problem] = []
+    prologue = True
+    for number, line in enumerate(text.splitlines(), start=1):
+        if prologue and line.startswith("%"):
+            if not _DIRECTIVE_OK.match(line):
+                name = re.match(r"%([A-Za-z]{1,20})\b", line)
+                if name and name[1] == "YAML":
+                    message = "only YAML 1.2 (or 1.1) is read: '%YAML' names another version"
+                else:
+                    shown = f"%{name[1]}" if name else "%"
+                    message = (
+                        f"the directive '{shown}' is not read; only '%YAML 1.2' (or 1.1) "
+                        "and '%TAG' are"
+                    )
+                found.append(problem("yaml-directive", message).located(file, number, 1))
+            continue
+        stripped = line.strip()
+        if line.startswith("..."):
+            prologue = True
+        elif stripped and not stripped.startswith("#"):
+            prologue = False
+    return found
+
+
 def _syntax_problem(exc: YAMLError, text: str, file: str) -> Problem:
     if isinstance(exc, ReaderError):
         before = text[: exc.position]
@@ -460,6 +553,9 @@ def parse_document(
     else:
         text = content.removeprefix("\ufeff")
 
+    directives = _directive_problems(text, file)
+    if directives:
+        return None, directives
     source = SourceMap(file)
     builder = _Builder(source, limits)
     documents = 0
@@ -485,15 +581,22 @@ def parse_document(
         return None, [*builder.problems, _syntax_problem(exc, text, file)]
     except RecursionError:  # pragma: no cover - the depth limit comes first
         return None, [problem("too-deep", "the document is nested too deeply").located(file, 1, 1)]
+    except (AssertionError, ValueError, TypeError, IndexError):
+        # The parser's own consistency checks (not YAMLError): still the file's fault.
+        return None, [
+            *builder.problems,
+            problem("yaml-syntax", "the YAML cannot be parsed").located(file, None, None),
+        ]
 
-    if any(p.code == "unsafe-tag" for p in builder.problems):
-        return None, builder.problems  # never hand on a document that asked for objects
+    if any(p.code in ("unsafe-tag", "invalid-number") for p in builder.problems):
+        # Never hand on a document that asked for objects or holds a number nothing can use.
+        return None, builder.problems
     if not builder.have_root or (documents == 0):
         return None, [
             *builder.problems,
             problem("empty-document", "the file holds no document").located(file, None, None),
         ]
-    return Document(builder.root, source), builder.problems
+    return Document(builder.root, source, builder.nodes), builder.problems
 
 
 def read_document(
@@ -505,23 +608,72 @@ def read_document(
     wrote it); it defaults to ``str(path)``.
     """
     name = display if display is not None else str(path)
-    p = Path(path)
     try:
-        size = p.stat().st_size
-        if size > limits.max_bytes:
-            return None, [
-                problem(
-                    "file-too-large",
-                    f"the file is {size:,} bytes; the limit is {limits.max_bytes:,}",
-                ).located(name, None, None)
-            ]
-        raw = p.read_bytes()
+        raw = read_bounded(path, limits.max_bytes)
+    except _TooLarge as exc:
+        size = f"{exc.size:,} bytes" if exc.exact else f"more than {limits.max_bytes:,} bytes"
+        return None, [
+            problem(
+                "file-too-large", f"the file is {size}; the limit is {limits.max_bytes:,}"
+            ).located(name, None, None)
+        ]
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
+        reason = exc.strerror or str(exc) or type(exc).__name__
         return None, [
             problem("file-unreadable", f"cannot read the file: {reason}").located(name, None, None)
         ]
     return parse_document(raw, name, limits)
+
+
+class _TooLarge(Exception):
+    """The file is larger than the limit: ``size`` bytes (``exact``), or at least that."""
+
+    def __init__(self, size: int, *, exact: bool) -> None:
+        super().__init__(size)
+        self.size = size
+        self.exact = exact
+
+
+_KINDS_OF_FILE = (
+    (stat.S_ISDIR, "it is a folder"),
+    (stat.S_ISCHR, "it is a character device, not a regular file"),
+    (stat.S_ISBLK, "it is a block device, not a regular file"),
+    (stat.S_ISFIFO, "it is a named pipe, not a regular file"),
+    (stat.S_ISSOCK, "it is a socket, not a regular file"),
+)
+
+
+def read_bounded(path: str | Path, max_bytes: int) -> bytes:
+    """The bytes of the regular file at ``path`` (links followed), at most ``max_bytes``.
+
+    Raises ``OSError`` (with a reason in ``strerror``) for anything that is not
+    a regular file: a folder, a device such as ``/dev/zero``, a named pipe (the
+    file is opened without blocking, so a pipe with no writer never hangs). The
+    read stops after ``max_bytes + 1`` bytes whatever size the file system
+    reports (``/proc`` files report 0), raising :class:`_TooLarge`.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            reason = next((why for test, why in _KINDS_OF_FILE if test(mode)), "not a regular file")
+            raise OSError(0, reason)
+        size = os.fstat(fd).st_size
+        if size > max_bytes:
+            raise _TooLarge(size, exact=True)
+        chunks: list[bytes] = []
+        total = 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > max_bytes:
+            raise _TooLarge(total, exact=False)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def expect_mapping(document: Document) -> Problem | None:

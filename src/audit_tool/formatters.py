@@ -46,8 +46,13 @@ def report_text(report: Report, noun: str = "file") -> str:
 
 
 def render_json(data: Any) -> str:
-    """``data`` as indented JSON with a final newline."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    """``data`` as indented JSON with a final newline.
+
+    Never writes ``NaN`` or ``Infinity``, which are not JSON: the bounds on every
+    number read (docs/authoring.md, "Numbers") keep scores finite, and a value
+    that is not raises ``ValueError`` here rather than reach a consumer.
+    """
+    return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
 
 
 def report_json(report: Report) -> str:

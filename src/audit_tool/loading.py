@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import _pointer
+from . import _args, _fs, _pointer
 from ._partial import validate_partially
 from ._validation import problems_from_validation_error, suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap, expect_mapping, parse_document
@@ -163,13 +163,28 @@ class LoadedTool:
         return placed if placed.file is not None else placed.located(self.file, None, None)
 
 
-class _Loader:
-    """Loads one tool (or building block) and the files it includes."""
+_Resolved = tuple[dict[str, Any], Origins, int]
 
-    def __init__(self, limits: Limits, catalogues: Sequence[ThemeCatalogue]) -> None:
+
+class _Loader:
+    """Loads one tool (or building block) and the files it includes.
+
+    Includes stay within ``roots``: the loaded file's folder tree and the
+    declared folders of shared building blocks. Each building block is read
+    and expanded once however often it is included; the nodes it brings count
+    each time against the node limit, so an include bomb stops at one problem.
+    """
+
+    def __init__(
+        self, limits: Limits, catalogues: Sequence[ThemeCatalogue], shared: Sequence[Path] = ()
+    ) -> None:
         self.limits = limits
         self.catalogues = catalogues
+        self.shared = _fs.real_roots(shared)
+        self.roots: tuple[Path, ...] = self.shared
         self._documents: dict[Path, tuple[Document | None, list[Problem]]] = {}
+        self._expanded: dict[Path, _Resolved] = {}
+        self._over_limit = False
 
     def _read(self, path: Path, display: str) -> tuple[Document | None, list[Problem]]:
         key = path.resolve()
@@ -179,12 +194,19 @@ class _Loader:
 
     # -- includes ----------------------------------------------------------
     def resolve(
-        self, data: dict[str, Any], source: SourceMap, base: Path, chain: tuple[Path, ...]
-    ) -> tuple[dict[str, Any], Origins, list[Problem]]:
-        """``data`` with its include items expanded, and where each element came from."""
+        self,
+        data: dict[str, Any],
+        source: SourceMap,
+        base: Path,
+        chain: tuple[Path, ...],
+        nodes: int = 0,
+    ) -> tuple[dict[str, Any], Origins, list[Problem], int]:
+        """``data`` with its include items expanded, where each element came from, and
+        how many nodes it holds expanded (``nodes``, its own, plus what includes bring)."""
         resolved = dict(data)
         origins: Origins = {"": _Origin(source, "")}
         problems: list[Problem] = []
+        size = [nodes]
         expanded: dict[str, list[tuple[Any, _Origin]]] = {"scales": [], "sections": []}
         brought_scales: list[tuple[Any, _Origin]] = []
         for key in ("scales", "sections"):
@@ -194,7 +216,9 @@ class _Loader:
             for i, item in enumerate(items):
                 here = _pointer.join("", key, i)
                 if isinstance(item, dict) and "include" in item:
-                    elements, scales = self._include(item, key, here, source, base, chain, problems)
+                    elements, scales = self._include(
+                        item, key, here, source, base, chain, problems, size
+                    )
                     expanded[key].extend(elements)
                     brought_scales.extend(scales)
                 else:
@@ -214,7 +238,40 @@ class _Loader:
             resolved[key] = [item for item, _origin in elements]
             for n, (_item, origin) in enumerate(elements):
                 origins[_pointer.join("", key, n)] = origin
-        return resolved, origins, problems
+        return resolved, origins, problems, size[0]
+
+    def _outside(self, include: str, where: str, source: SourceMap) -> Problem:
+        folders = ", ".join(str(r) for r in self.roots)
+        return source.locate(
+            problem(
+                "include-outside",
+                f"'{include}' leads outside the tool's folder and the shared building "
+                f"blocks ({folders}); it is not read",
+                where,
+            )
+        )
+
+    def _expand(
+        self, target: Path, display: str, chain: tuple[Path, ...], problems: list[Problem]
+    ) -> _Resolved | None:
+        """The building block at ``target`` read and its own includes expanded, once: its
+        data, origins and expanded node count (``-1`` when the file is not a building block);
+        ``None`` when it cannot be read (the reasons added to ``problems``)."""
+        key = target.resolve()
+        if key in self._expanded:
+            return self._expanded[key]
+        document, read_problems = self._read(target, display)
+        problems.extend(read_problems)
+        if document is None:
+            return None
+        if not isinstance(document.data, dict) or "fragment" not in document.data:
+            return ({}, {}, -1)
+        data, origins, nested, size = self.resolve(
+            document.data, document.source, target.parent, (*chain, key), document.nodes
+        )
+        problems.extend(nested)
+        self._expanded[key] = (data, origins, size)
+        return self._expanded[key]
 
     def _include(
         self,
@@ -225,7 +282,10 @@ class _Loader:
         base: Path,
         chain: tuple[Path, ...],
         problems: list[Problem],
+        size: list[int],
     ) -> tuple[list[tuple[Any, _Origin]], list[tuple[Any, _Origin]]]:
+        if self._over_limit:
+            return [], []  # one problem says so; nothing more is expanded
         model: type[SectionInclude] | type[ScaleInclude] = (
             SectionInclude if key == "sections" else ScaleInclude
         )
@@ -238,44 +298,47 @@ class _Loader:
         where = _pointer.join(here, "include")
         target = base / include.include
         display = os.path.normpath(os.path.join(os.path.dirname(source.file), include.include))
+
+        def refuse(code: str, message: str) -> tuple[list[Any], list[Any]]:
+            problems.append(source.locate(problem(code, message, where)))
+            return [], []
+
+        if _fs.name_too_long(include.include):
+            return refuse(
+                "include-not-found",
+                f"the included file cannot exist: a part of its path is longer than "
+                f"{_fs.MAX_NAME_BYTES} bytes",
+            )
+        if not _fs.within(target, self.roots):
+            problems.append(self._outside(include.include, where, source))
+            return [], []
         if target.resolve() in chain:
-            problems.append(
-                source.locate(
-                    problem("include-cycle", f"'{include.include}' includes this file again", where)
-                )
+            return refuse("include-cycle", f"'{include.include}' includes this file again")
+        if not target.exists():
+            return refuse(
+                "include-not-found",
+                f"the included file '{include.include}' does not exist (looked for {display})",
             )
+        expanded = self._expand(target, display, chain, problems)
+        if expanded is None:
             return [], []
-        if not target.is_file():
-            problems.append(
-                source.locate(
-                    problem(
-                        "include-not-found",
-                        f"the included file '{include.include}' does not exist "
-                        f"(looked for {display})",
-                        where,
-                    )
-                )
+        data, origins, brought = expanded
+        if brought < 0:
+            return refuse(
+                "include-not-fragment",
+                f"'{include.include}' is not a building block (it has no 'fragment:' key)",
             )
+        if self._over_limit:
             return [], []
-        document, read_problems = self._read(target, display)
-        problems.extend(read_problems)
-        if document is None:
-            return [], []
-        if not isinstance(document.data, dict) or "fragment" not in document.data:
-            problems.append(
-                source.locate(
-                    problem(
-                        "include-not-fragment",
-                        f"'{include.include}' is not a building block (it has no 'fragment:' key)",
-                        where,
-                    )
-                )
+        size[0] += brought
+        if size[0] > self.limits.max_nodes:
+            self._over_limit = True
+            return refuse(
+                "too-many-nodes",
+                f"with '{include.include}' included, the tool has more than "
+                f"{self.limits.max_nodes:,} nodes (a building block counts each time it is "
+                "included)",
             )
-            return [], []
-        data, origins, nested = self.resolve(
-            document.data, document.source, target.parent, (*chain, target.resolve())
-        )
-        problems.extend(nested)
 
         def elements(kind: str, wanted: list[str] | None) -> list[tuple[Any, _Origin]]:
             available = data.get(kind)
@@ -320,11 +383,18 @@ class _Loader:
             return result
         data: dict[str, Any] = document.data
         is_fragment = "fragment" in data and "id" not in data
-        resolved, origins, problems = self.resolve(
-            data, document.source, base, ((base / Path(document.source.file).name).resolve(),)
+        self.roots = (*_fs.real_roots([base]), *self.shared)
+        resolved, origins, problems, _size = self.resolve(
+            data,
+            document.source,
+            base,
+            ((base / Path(document.source.file).name).resolve(),),
+            document.nodes,
         )
         result.problems.extend(problems)
         result.origins = origins
+        if self._over_limit:
+            return result  # what was expanded is cut short: nothing more to say about it
 
         model: type[Tool] | type[Fragment] = Fragment if is_fragment else Tool
         placeholders = _FRAGMENT_PLACEHOLDERS if is_fragment else _TOOL_PLACEHOLDERS
@@ -400,14 +470,24 @@ def read_tool(
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     display: str | None = None,
+    shared: Iterable[str | Path] = (),
 ) -> LoadedTool:
     """Load a tool or building-block file and report everything about it.
 
     Never raises for bad input: the result carries the model (when there are
     no errors) and every problem. ``display`` is how problems name the file.
+    Includes are read only from the file's folder (and below it) and from the
+    folders of shared building blocks in ``shared``; any other include is an
+    ``include-outside`` problem, and the file it names is never opened.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    limits = _args.typed(limits, Limits, "limits")
+    display = _args.optional_text(display, "display")
     name = display if display is not None else str(path)
-    loader = _Loader(limits, tuple(catalogues))
+    loader = _Loader(limits, catalogues, _args.paths(shared, "shared"))
     document, problems = _read_document(path, limits, name)
     if document is None:
         return LoadedTool(name, problems=problems)
@@ -423,10 +503,15 @@ def check_tool(
     *,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
 ) -> list[Problem]:
-    """Every problem of the tool (or building block) at ``path``, sorted by file and line."""
+    """Every problem of the tool (or building block) at ``path``, sorted by file and line.
+
+    ``shared`` as for :func:`read_tool`.
+    """
     return sorted(
-        read_tool(path, catalogues=catalogues, limits=limits).problems, key=Problem.sort_key
+        read_tool(path, catalogues=catalogues, limits=limits, shared=shared).problems,
+        key=Problem.sort_key,
     )
 
 
@@ -435,14 +520,15 @@ def load_tool(
     *,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
 ) -> Tool:
-    """The tool at ``path``.
+    """The tool at ``path`` (``shared`` as for :func:`read_tool`).
 
     Raises :class:`~audit_tool.exceptions.InvalidFileError` carrying every
     problem when the file has errors (or is a building block, not a tool).
     Warnings do not stop loading.
     """
-    result = read_tool(path, catalogues=catalogues, limits=limits)
+    result = read_tool(path, catalogues=catalogues, limits=limits, shared=shared)
     if result.tool is None:
         raise InvalidFileError(result.file, result.blocking_problems())
     return result.tool
@@ -455,15 +541,24 @@ def parse_tool(
     base_dir: str | Path = ".",
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
 ) -> Tool:
-    """The tool written in ``text``; includes are found relative to ``base_dir``.
+    """The tool written in ``text``; includes are found relative to ``base_dir``,
+    within it or ``shared`` (as for :func:`read_tool`).
 
-    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`.
+    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`,
+    and ``TypeError`` for an argument of the wrong type.
     """
+    text = _args.text(text, "text")
+    name = _args.text(name, "name")
+    base_dir = _args.path(base_dir, "base_dir")
+    loaded_catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    limits = _args.typed(limits, Limits, "limits")
     document, problems = parse_document(text, name, limits)
     if document is None or any(p.is_error for p in problems):
         raise InvalidFileError(name, problems)
-    result = _Loader(limits, tuple(catalogues)).load(document, Path(base_dir))
+    loader = _Loader(limits, loaded_catalogues, _args.paths(shared, "shared"))
+    result = loader.load(document, Path(base_dir))
     if result.tool is None:
         raise InvalidFileError(name, sorted(result.problems, key=Problem.sort_key))
     return result.tool
@@ -488,7 +583,11 @@ def read_catalogue(
     """The theme catalogue at ``path`` (``None`` when it has errors) and every problem of it.
 
     Never raises for bad input; the file is read once.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    limits = _args.typed(limits, Limits, "limits")
     document, problems = _read_document(path, limits)
     if document is None:
         return None, problems

@@ -16,13 +16,13 @@ on its own; reading the returns against it is :mod:`audit_tool.round`.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import _pointer
+from . import _args, _fs, _pointer
 from ._types import CaseRef, Identifier, RelativePath, RoundId, SemVer
 from ._validation import suggestion
 from ._yaml import DEFAULT_LIMITS, Document, Limits, read_document
@@ -186,8 +186,10 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
     """The manifest's own consistency, as problems with pointers into it.
 
     Duplicate agencies and cases, cases or entries naming an agency the
-    manifest does not list, and a period that ends before it starts.
+    manifest does not list, and a period that ends before it starts. Raises
+    ``TypeError`` (when iterated) if ``manifest`` is not an :class:`AuditManifest`.
     """
+    manifest = _args.typed(manifest, AuditManifest, "manifest")
     agency_ids = [a.id for a in manifest.agencies]
     for index, agency in _duplicates(agency_ids):
         yield problem(
@@ -292,6 +294,8 @@ class LoadedManifest:
     manifest: AuditManifest | None = None
     document: Document | None = None
     problems: list[Problem] = field(default_factory=list)
+    roots: tuple[Path, ...] = ()
+    """The folders (links resolved) the manifest's paths may lead to: its own and the shared."""
 
     @property
     def ok(self) -> bool:
@@ -303,33 +307,67 @@ class LoadedManifest:
         return self.base / relative
 
 
-def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[Problem]:
-    if not loaded.path(manifest.tool.file).is_file():
-        yield problem(
+def _path_problem(loaded: LoadedManifest, relative: str, what: str, pointer: str) -> Problem | None:
+    """Why the path ``relative`` cannot be used, or ``None``; nothing is opened to find out."""
+    if _fs.name_too_long(relative):
+        return problem(
             "manifest-path-not-found",
-            f"the tool file '{manifest.tool.file}' does not exist "
-            "(paths are relative to the manifest)",
-            "/tool/file",
+            f"{what} cannot exist: a part of its path is longer than {_fs.MAX_NAME_BYTES} bytes",
+            pointer,
         )
+    if not _fs.within(loaded.path(relative), loaded.roots):
+        folders = ", ".join(str(r) for r in loaded.roots)
+        return problem(
+            "manifest-path-outside",
+            f"{what} leads outside the manifest's folder and the shared folders "
+            f"({folders}); it is not read",
+            pointer,
+        )
+    if not loaded.path(relative).exists():
+        return problem(
+            "manifest-path-not-found",
+            f"{what} does not exist (paths are relative to the manifest)",
+            pointer,
+        )
+    return None
+
+
+def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[Problem]:
+    found = _path_problem(
+        loaded, manifest.tool.file, f"the tool file '{manifest.tool.file}'", "/tool/file"
+    )
+    if found is not None:
+        yield found
     for index, entry in enumerate(manifest.responses):
-        if not loaded.path(entry).exists():
-            yield problem(
-                "manifest-path-not-found",
-                f"'{entry}' does not exist (paths are relative to the manifest)",
-                _pointer.join("/responses", index),
-            )
+        found = _path_problem(loaded, entry, f"'{entry}'", _pointer.join("/responses", index))
+        if found is not None:
+            yield found
 
 
 def read_manifest(
-    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, display: str | None = None
+    path: str | Path,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    display: str | None = None,
+    shared: Iterable[str | Path] = (),
 ) -> LoadedManifest:
     """Read and check an audit round manifest; never raises for bad input.
 
     Problems come located by line and column: the shape of the file, its own
-    consistency (:func:`check_manifest`), and paths that do not exist.
+    consistency (:func:`check_manifest`), and paths that do not exist. The tool
+    file and the returns the manifest names must lie in the manifest's folder
+    (or below it) or in one of the ``shared`` folders; a path, or a link, that
+    leads elsewhere is a ``manifest-path-outside`` problem and is never opened.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    limits = _args.typed(limits, Limits, "limits")
+    display = _args.optional_text(display, "display")
+    shared = _args.paths(shared, "shared")
     name = display if display is not None else str(path)
-    loaded = LoadedManifest(name, Path(path).parent)
+    base = Path(path).parent
+    loaded = LoadedManifest(name, base, roots=_fs.real_roots([base, *shared]))
     document, problems = read_document(path, limits, name)
     loaded.document = document
     loaded.problems.extend(problems)
@@ -346,9 +384,14 @@ def read_manifest(
     return loaded
 
 
-def load_manifest(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> AuditManifest:
-    """The manifest at ``path``; raises ``InvalidFileError`` with every problem if it has errors."""
-    loaded = read_manifest(path, limits=limits)
+def load_manifest(
+    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, shared: Iterable[str | Path] = ()
+) -> AuditManifest:
+    """The manifest at ``path``; raises ``InvalidFileError`` with every problem if it has errors.
+
+    ``shared`` as for :func:`read_manifest`.
+    """
+    loaded = read_manifest(path, limits=limits, shared=shared)
     if loaded.manifest is None:
         raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
     return loaded.manifest

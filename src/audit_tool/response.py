@@ -38,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from . import _args
 from ._types import CaseRef, Identifier, IsoDate, RoundId, SemVer
 from ._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
 from .exceptions import InvalidFileError
@@ -233,7 +234,12 @@ def read_response(
 
     Only the shape of the file is checked here; use
     :func:`audit_tool.validate_response` to check it against its tool.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
+    path = _args.path(path, "path")
+    limits = _args.typed(limits, Limits, "limits")
+    display = _args.optional_text(display, "display")
     name = display if display is not None else str(path)
     document, problems = read_document(path, limits, name)
     return _from_document(document, problems, name)
@@ -242,7 +248,14 @@ def read_response(
 def parse_response(
     text: str, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS
 ) -> LoadedResponse:
-    """Parse a response from text (YAML or JSON); never raises for bad input."""
+    """Parse a response from text (YAML or JSON); never raises for bad input.
+
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
+    """
+    text = _args.text(text, "text")
+    name = _args.text(name, "name")
+    limits = _args.typed(limits, Limits, "limits")
     document, problems = parse_document(text, name, limits)
     return _from_document(document, problems, name)
 

@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import _pointer
+from . import _args, _fs, _pointer
 from ._fs import RESPONSE_SUFFIXES, expand_paths
 from ._yaml import DEFAULT_LIMITS, Limits
 from .catalogue import ThemeCatalogue
@@ -281,6 +281,23 @@ def _display(manifest_file: str, relative: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(manifest_file), relative))
 
 
+def _read_return(loaded: LoadedManifest, path: str, display: str, limits: Limits) -> LoadedResponse:
+    """The return at ``path``, found in a folder the manifest names; a link found there that
+    leads outside the manifest's roots is refused without being opened."""
+    if _fs.within(path, loaded.roots):
+        return read_response(path, limits=limits, display=display)
+    return LoadedResponse(
+        display,
+        problems=[
+            problem(
+                "manifest-path-outside",
+                "the file leads outside the manifest's folder and the shared folders "
+                "(a link?); it is not read",
+            ).located(display, None, None)
+        ],
+    )
+
+
 def _read_returns(
     manifest_path: str | Path,
     loaded: LoadedManifest,
@@ -294,7 +311,7 @@ def _read_returns(
     entries = [e for e in entries if Path(e).resolve() != itself]  # returns kept beside it
     names = [os.path.relpath(path, loaded.base) for path in entries]
     files = (
-        read_response(path, limits=limits, display=_display(loaded.file, name))
+        _read_return(loaded, path, _display(loaded.file, name), limits)
         for path, name in zip(entries, names, strict=True)
     )
     returns: list[RoundReturn] = []
@@ -325,14 +342,23 @@ def read_round(
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
+    shared: Iterable[str | Path] = (),
 ) -> LoadedRound:
     """Read an audit round from its manifest; never raises for bad input.
 
     When the manifest or its tool has errors, the result has no round and
     carries those problems. Otherwise every return is read and checked; the
-    invalid ones stay in the round with their problems.
+    invalid ones stay in the round with their problems. The manifest's paths stay
+    within its folder and the ``shared`` folders (:func:`~audit_tool.read_manifest`);
+    the tool's includes within the tool's folder and the ``shared`` folders.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
     """
-    loaded = read_manifest(path, limits=limits)
+    shared = _args.paths(shared, "shared")
+    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    if progress is not None and not callable(progress):
+        raise TypeError(f"progress must be callable or None, not {type(progress).__name__}")
+    loaded = read_manifest(path, limits=limits, shared=shared)
     result = LoadedRound(loaded.file, problems=list(loaded.problems))
     manifest = loaded.manifest
     if manifest is None:
@@ -340,7 +366,7 @@ def read_round(
     catalogues = tuple(catalogues)
     tool_file = _display(loaded.file, manifest.tool.file)
     tool_result = read_tool(loaded.path(manifest.tool.file), catalogues=catalogues, limits=limits,
-                            display=tool_file)
+                            display=tool_file, shared=shared)
     result.problems.extend(p for p in tool_result.problems if p.is_error)
     tool = tool_result.tool
     if tool is None:

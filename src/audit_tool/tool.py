@@ -20,7 +20,7 @@ from typing import Annotated, Any, Literal, Self
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import _pointer
-from ._types import Identifier, OptionValue, SemVer
+from ._types import MAX_NUMBER, MAX_SCORE, MAX_WEIGHT, Identifier, OptionValue, SemVer
 from .catalogue import STANDARD_CATALOGUE_REF
 from .conditions import Condition
 
@@ -68,8 +68,9 @@ class Option(BaseModel):
     """The stable value stored in responses (``yes``, ``partly``, ``not_applicable``)."""
     label: str = Field(min_length=1)
     """The words auditors see."""
-    score: float | None = Field(default=None, ge=0)
-    """Points for this answer; leave out for an unscored answer (not applicable, not known)."""
+    score: float | None = Field(default=None, ge=0, le=MAX_SCORE)
+    """Points for this answer, 0 to 1,000; leave out for an unscored answer (not applicable,
+    not known)."""
     description: str = ""
     """What choosing this answer means, for auditors."""
     exclusive: bool = False
@@ -156,8 +157,11 @@ class _QuestionBase(BaseModel):
     """The question applies only when this condition holds; it always applies without one."""
     evidence: EvidenceRule | None = None
     """When evidence text must come with the answer."""
-    themes: dict[Identifier, Annotated[float, Field(gt=0)]] = Field(default_factory=dict)
-    """Themes this question evidences, each with a weight above zero (usually 1)."""
+    themes: dict[Identifier, Annotated[float, Field(gt=0, le=MAX_WEIGHT)]] = Field(
+        default_factory=dict
+    )
+    """Themes this question evidences, each with a weight above zero and at most 100
+    (usually 1)."""
     renamed_from: list[Identifier] = Field(default_factory=list)
     """Ids this question had in earlier versions: the same question, renamed."""
     replaces: list[Identifier] = Field(default_factory=list)
@@ -212,10 +216,10 @@ class NumberQuestion(_QuestionBase):
     """The answer type."""
     integer: bool = False
     """Only whole numbers are allowed."""
-    minimum: float | None = None
-    """The smallest allowed answer."""
-    maximum: float | None = None
-    """The largest allowed answer."""
+    minimum: float | None = Field(default=None, ge=-MAX_NUMBER, le=MAX_NUMBER)
+    """The smallest allowed answer (within ±10^15, as every answer is)."""
+    maximum: float | None = Field(default=None, ge=-MAX_NUMBER, le=MAX_NUMBER)
+    """The largest allowed answer (within ±10^15, as every answer is)."""
     unit: str = ""
     """The unit the number is in (days, meetings), for display."""
 

@@ -29,8 +29,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from . import _pointer
+from . import _args, _pointer
 from ._partial import validate_partially
+from ._plain import plain_copy
 from ._response_checks import CheckContext, check_response, uncertain_questions
 from ._validation import problems_from_validation_error
 from ._yaml import SourceMap
@@ -66,8 +67,12 @@ def validate_response(
     :class:`Response`, or a mapping as it would be written in a file. Problems
     are located (file, line, column) when there is a source document, and
     carry only a pointer otherwise. ``today`` (default: the current date) is
-    the day after which no date may fall. Never raises for bad input.
+    the day after which no date may fall. Never raises for bad input (a
+    ``source`` of no known kind is a ``not-a-mapping`` problem); raises
+    ``TypeError`` when ``tool`` is not a :class:`Tool` or ``today`` not a date.
     """
+    tool = _args.typed(tool, Tool, "tool")
+    today = _args.date(today, "today")
     given = _read(source)
     problems = list(given.problems)
     response, left_out = given.response, list[str]()
@@ -133,10 +138,19 @@ def check_responses(
     """Each response file read (or as read already) and checked against ``tool`` with
     :func:`validate_response`, one at a time, in the order given.
 
-    A file is named in problems as its path was given. Never raises for bad input.
+    A file is named in problems as its path was given. Never raises for bad input;
+    raises ``TypeError`` (when iterated) for an argument of the wrong type.
     """
+    tool = _args.typed(tool, Tool, "tool")
+    today = _args.date(today, "today")
+    if isinstance(sources, (str, bytes, os.PathLike)):
+        raise TypeError("sources must be a list of response files, not a single path")
     for source in sources:
-        loaded = source if isinstance(source, LoadedResponse) else _read_file(source)
+        loaded = (
+            source
+            if isinstance(source, LoadedResponse)
+            else _read_file(_args.path(source, "each of sources"))
+        )
         yield CheckedResponse(loaded, tuple(validate_response(tool, loaded, today=today)))
 
 
@@ -158,7 +172,10 @@ def _read(source: ResponseSource) -> _Input:
     if isinstance(source, (str, os.PathLike)):
         return _read(_read_file(source))
     if isinstance(source, Mapping):
-        data = dict(source)
+        copied, bad = plain_copy(source)
+        if copied is None:
+            return _Input(None, None, None, bad)
+        data = copied
         try:
             return _Input(Response.model_validate(data), data)
         except ValidationError as exc:

@@ -43,6 +43,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     files = expand_paths(args.tools)
     for file in files:
-        problems.extend(read_tool(file, catalogues=catalogues).problems)
+        problems.extend(read_tool(file, catalogues=catalogues, shared=args.shared).problems)
     report = Report.from_problems([*args.catalogue, *files], problems)
     return print_report(report, args.format, streams)

@@ -18,6 +18,7 @@ from ..loading import LoadedTool, read_catalogue, read_tool
 from ..problems import Problem, Report
 
 __all__ = [
+    "EXIT_CRASH",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -43,6 +44,8 @@ __all__ = [
 EXIT_OK = 0
 EXIT_ERRORS = 1
 EXIT_USAGE = 2
+EXIT_CRASH = 70
+"""The program itself failed (a bug), as sysexits.h's EX_SOFTWARE: never 1, which is a finding."""
 
 
 @dataclass(frozen=True)
@@ -123,13 +126,23 @@ def date_argument(text: str) -> datetime.date:
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """``--catalogue FILE``: a partnership's own theme catalogue (repeatable)."""
+    """The options of every verb that reads a tool: ``--catalogue FILE``, a partnership's
+    own theme catalogue, and ``--shared DIR``, a folder of shared building blocks that
+    includes may lead to besides the tool's own folder (both repeatable)."""
     parser.add_argument(
         "--catalogue",
         action="append",
         default=[],
         metavar="FILE",
         help="a theme catalogue of your own, besides the standard one (repeatable)",
+    )
+    parser.add_argument(
+        "--shared",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of shared building blocks that includes may lead to, besides the "
+        "tool's own folder and the folders below it (repeatable)",
     )
 
 
@@ -183,18 +196,19 @@ def read_tool_argument(
     catalogue_paths: Sequence[str] = (),
     fmt: str = "text",
     to: TextIO | None = None,
+    shared: Sequence[str] = (),
 ) -> LoadedTool | int:
     """The tool file a verb was given, read; or, when it is not a usable tool, the exit code
     after reporting why (exit 2 if a file cannot be read, else 1).
 
     ``catalogue_paths`` are the ``--catalogue`` files; when one of them fails, the tool is
-    not read. The problems go to ``to``, by default ``streams.err`` (see
-    :func:`report_problems`). The result's ``tool`` is set; keep the :class:`LoadedTool` to
-    place problems found later (``LoadedTool.locate``).
+    not read. ``shared`` are the ``--shared`` folders. The problems go to ``to``, by
+    default ``streams.err`` (see :func:`report_problems`). The result's ``tool`` is set;
+    keep the :class:`LoadedTool` to place problems found later (``LoadedTool.locate``).
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
-        loaded = read_tool(path, catalogues=catalogues)
+        loaded = read_tool(path, catalogues=catalogues, shared=shared)
         if loaded.tool is not None:
             return loaded
         problems = [*problems, *loaded.blocking_problems()]
@@ -209,7 +223,7 @@ def add_output_option(
     metavar: str = "FILE",
     required: bool = False,
 ) -> None:
-    """``-o/--output`` and ``--force``: where a verb writes, and leave to overwrite a file.
+    """``-o/--output`` and ``--force``: where a verb writes, and whether it may overwrite a file.
 
     An output is never an input of the run, and an existing file is not overwritten
     unless ``--force`` is given (see :func:`check_output`).
@@ -352,7 +366,8 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
         ),
         epilog=(
             "exit codes: 0 all good; 1 the inputs have errors (or --fail-on was triggered); "
-            "2 usage error or a file that cannot be read"
+            "2 usage error or a file that cannot be read; 70 audit-tool itself failed (a bug: "
+            "please report it)"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

@@ -93,7 +93,9 @@ def _where(old: LoadedTool, new: LoadedTool) -> Callable[[Change], str]:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Compare OLD and NEW; exit 0, 1 or 2."""
     problem_format = "json" if args.format == "json" else "text"
-    versions = read_versions([args.old, args.new], args.catalogue, problem_format, streams)
+    versions = read_versions(
+        [args.old, args.new], args.catalogue, problem_format, streams, shared=args.shared
+    )
     if isinstance(versions, int):
         return versions
     (old, new), _catalogues = versions

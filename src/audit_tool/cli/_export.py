@@ -92,7 +92,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         FhirUrls(args.base_url)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    loaded = read_tool_argument(tool_path, streams, args.catalogue, args.format)
+    loaded = read_tool_argument(
+        tool_path, streams, args.catalogue, args.format, shared=args.shared
+    )
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None

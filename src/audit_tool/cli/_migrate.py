@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from pathlib import Path
 
 from .._fs import RESPONSE_SUFFIXES, YAML_SUFFIXES, expand_paths
@@ -85,11 +86,16 @@ class _OldTools:
     """The old versions: the one given with --from, or tool files next to NEW."""
 
     def __init__(
-        self, new_path: str, given: Tool | None, catalogues: list[ThemeCatalogue]
+        self,
+        new_path: str,
+        given: Tool | None,
+        catalogues: list[ThemeCatalogue],
+        shared: Sequence[str] = (),
     ) -> None:
         self.given = given
         self.folder = Path(new_path).parent
         self.catalogues = catalogues
+        self.shared = shared
         self._found: dict[tuple[str, str], Tool] | None = None
         self._paths: list[Path] = []
 
@@ -102,7 +108,7 @@ class _OldTools:
             files = (p for p in self.folder.iterdir() if p.suffix in YAML_SUFFIXES)
             self._paths = sorted(p for p in files if p.is_file())
             for path in self._paths:
-                tool = read_tool(path, catalogues=self.catalogues).tool
+                tool = read_tool(path, catalogues=self.catalogues, shared=self.shared).tool
                 if tool is not None:
                     self._found.setdefault((tool.id, tool.version), tool)
         return self._found.get((tool_id, version))
@@ -133,14 +139,14 @@ def _outputs(
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Migrate every response given; exit 0, 1 or 2."""
     paths = [args.to] if args.old is None else [args.to, args.old]
-    versions = read_versions(paths, args.catalogue, args.format, streams)
+    versions = read_versions(paths, args.catalogue, args.format, streams, shared=args.shared)
     if isinstance(versions, int):
         return versions
     tools, catalogues = versions
     new = tools[0].tool
     given = tools[1].tool if args.old is not None else None
     assert new is not None
-    olds = _OldTools(args.to, given, catalogues)
+    olds = _OldTools(args.to, given, catalogues, args.shared)
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")

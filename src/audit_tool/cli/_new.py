@@ -52,5 +52,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     except (ValueError, OSError) as exc:
         raise CommandError(str(exc)) from None
     streams.err.write(f"wrote {terminal_text(path)}\n")
-    report = Report.from_problems([str(path)], read_tool(path).problems)
+    shared = [args.shared] if args.shared else []
+    report = Report.from_problems([str(path)], read_tool(path, shared=shared).problems)
     return print_report(report, args.format, streams)

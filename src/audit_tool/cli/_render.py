@@ -43,7 +43,7 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the form; exit 1 (or 2) with the tool's problems if it has errors."""
-    loaded = read_tool_argument(args.tool, streams, args.catalogue)
+    loaded = read_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None

@@ -44,9 +44,13 @@ With -o, the text summary is printed. Invalid returns are listed on stderr;
 they do not change the exit code unless --strict is given. A manifest with
 errors gives its problems (file:line:col) and exit code 1.
 
+The tool and the returns the manifest names must lie in the manifest's folder
+(or below it) or in a folder given with --shared; any other path is an error
+and is never read.
+
 examples:
-  audit-tool report examples/2017-05-neglect/audit.yaml -o out/report.html
-  audit-tool report examples/2017-05-neglect/audit.yaml --format md > report.md
+  audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/report.html
+  audit-tool report examples/2017-05-neglect/audit.yaml --shared tools --format md > report.md
 """
 
 RENDERERS: dict[str, Callable[[RoundReport], str]] = {
@@ -99,7 +103,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         if total >= _PROGRESS_FROM and (done % 100 == 0 or done == total):
             streams.err.write(f"read {done} of {total} returns\n")
 
-    loaded = read_round(args.manifest, catalogues=catalogues, progress=progress)
+    loaded = read_round(
+        args.manifest, catalogues=catalogues, progress=progress, shared=args.shared
+    )
     if loaded.round is None:
         code = report_problems([loaded.file], loaded.problems, "text", streams)
         streams.err.write("audit-tool: error: the round cannot be read; no report was written\n")

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return EXIT_OK
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
-    loaded = read_tool_argument(args.tool, streams, args.catalogue)
+    loaded = read_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None

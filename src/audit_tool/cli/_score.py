@@ -36,7 +36,7 @@ stderr too but do not change the exit code.
   csv   one row per theme and response, case or overall, for spreadsheets
 
 examples:
-  audit-tool score --tool tools/neglect_v2.yaml examples/2017-05-neglect/responses/
+  audit-tool score --tool tools/neglect_v1.yaml examples/2017-05-neglect/responses/
   audit-tool score --tool tools/neglect_v2.yaml c1-police.yaml --format json
 """
 
@@ -58,7 +58,7 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Score the valid responses; list the problems of the others on stderr."""
-    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue)
+    loaded_tool = read_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(loaded_tool, int):
         streams.err.write("audit-tool: error: the tool cannot be used; nothing was scored\n")
         return loaded_tool

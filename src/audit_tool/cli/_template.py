@@ -53,7 +53,9 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template; exit 1 (or 2) with the tool's problems if it has errors."""
-    loaded = read_tool_argument(args.tool, streams, args.catalogue, args.format)
+    loaded = read_tool_argument(
+        args.tool, streams, args.catalogue, args.format, shared=args.shared
+    )
     if isinstance(loaded, int):
         return loaded
     tool = loaded.tool

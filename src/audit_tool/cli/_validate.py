@@ -63,7 +63,9 @@ def register(verbs: Verbs) -> None:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Validate every response given; exit 0, 1 or 2."""
     # The tool's problems are the output here, so they go to stdout.
-    loaded = read_tool_argument(args.tool, streams, args.catalogue, args.format, streams.out)
+    loaded = read_tool_argument(
+        args.tool, streams, args.catalogue, args.format, streams.out, shared=args.shared
+    )
     if isinstance(loaded, int):
         return loaded
     tool = loaded.tool
