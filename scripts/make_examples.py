@@ -485,7 +485,46 @@ class _Return:
                 entry[sub.id] = self.answer(sub, value)
                 values[sub.id] = value
             entries.append(entry)
-        return entries
+        return _varied(entries, MEETING_VARIATIONS.get((self.audit.id, self.case.ref,
+                                                        self.agency), ()))
+
+
+# Records of one statutory meeting that differ between agencies' returns, as they do in
+# practice, so that the round's register (audit-tool meetings) shows every kind of flag.
+# (round, case, agency) -> edits to the entries drawn above, made after every answer is
+# drawn so that no other answer changes:
+#   ("redate", kind, date, new): the entry for that meeting gives another date;
+#   ("copy", kind, date, new): the entry is entered a second time, with another date.
+MEETING_VARIATIONS: dict[tuple[str, str, str], tuple[tuple[str, str, str, str], ...]] = {
+    # a date one day out: within the 3 days' tolerance, still the same meeting
+    ("2019-05-neglect", "C4", "police"): (
+        ("redate", "strategy_discussion", "2018-09-10", "2018-09-11"),),
+    # the same core group entered twice, a day apart: a possible duplicate
+    ("2019-05-neglect", "C4", "acute_health"): (
+        ("copy", "core_group", "2018-10-22", "2018-10-23"),),
+    # the strategy discussion before the referral, held before the audit period began
+    ("2019-05-neglect", "C1", "csc"): (
+        ("copy", "strategy_discussion", "2018-05-17", "2018-04-19"),),
+    # dates 3 and 5 days after the others: the records chain beyond the tolerance
+    ("2019-05-neglect", "C3", "police"): (("redate", "core_group", "2018-10-30", "2018-11-02"),),
+    ("2019-05-neglect", "C3", "education"): (
+        ("redate", "core_group", "2018-10-30", "2018-11-04"),),
+}
+
+
+def _varied(entries: list[dict[str, Any]],
+            edits: tuple[tuple[str, str, str, str], ...]) -> list[dict[str, Any]]:
+    out = list(entries)
+    for how, kind, date, new in edits:
+        at = next((n for n, e in enumerate(out)
+                   if (e["meeting_type"], e["meeting_date"]) == (kind, date)), None)
+        if at is None:
+            raise SystemExit(f"no {kind} of {date} to vary")
+        if how == "redate":
+            out[at] = {**out[at], "meeting_date": new}
+        else:
+            out.insert(at + 1, {**out[at], "meeting_date": new})
+    return out
 
 
 # --- writing -------------------------------------------------------------------------------

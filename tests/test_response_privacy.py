@@ -138,8 +138,9 @@ def _without_pointers(text: str) -> str:
 # cut into a key by a flow-mapping comma), unknown fields inside an answer, unknown answer
 # keys (free text and id-like), keys in group entries, wrong values typed into choices, and
 # unplaced answers. Each verb then runs in each of its output formats, and no output may
-# repeat a marker (a JSON problem's pointer excepted, as above, but not in the round's
-# report, which is published). PLANTED counts the markers checked per verb and format.
+# repeat a marker (a pointer in a JSON problem report excepted, as above, but not in the
+# round's report or register, which are published). PLANTED counts the markers checked per
+# verb and format.
 
 FAMILY = ("zqx-9-", "zqx9n")
 PLANTED: dict[tuple[str, str], int] = {}
@@ -262,6 +263,8 @@ def _runs(p: dict[str, Path]) -> list[tuple[str, list[str], list[str], bool]]:
         ("score", ["score", "--tool", tool, *every], ["text", "json", "csv"], False),
         ("report", ["report", str(p["manifest"]), "--shared", str(p["base"] / "tools")],
          ["md", "html", "text", "json"], False),
+        ("meetings", ["meetings", str(p["manifest"]), "--shared", str(p["base"] / "tools")],
+         ["text", "json", "csv"], False),
         ("migrate", ["migrate", "--to", tool, str(p["v1"].parent), "-o", out, "--force"],
          ["text", "json"], False),
         ("diff", ["diff", tool, str(p["answers"])], ["text", "json", "md"], False),
@@ -290,11 +293,14 @@ def _inputs_of(argv: list[str]) -> set[str]:
     return found
 
 
-def _json_without_pointers(text: str, verb: str) -> str:
-    """A JSON problem report (of any verb but report) with each problem's pointer left out."""
-    if not text.strip() or verb == "report":
+def _json_without_pointers(text: str) -> str:
+    """A JSON problem report (``{"ok", "files": [...]}``, as check, validate and migrate
+    write) with each problem's pointer left out; any other JSON (the round's report, the
+    register, scores), which is published, as it is."""
+    data, end = json.JSONDecoder().raw_decode(text.lstrip())
+    rest = text.lstrip()[end:]  # a line of text may follow the report on stderr
+    if not isinstance(data, dict) or "files" not in data:
         return text
-    data = json.loads(text)
 
     def drop(node: Any) -> None:
         if isinstance(node, dict):
@@ -307,17 +313,18 @@ def _json_without_pointers(text: str, verb: str) -> str:
                 drop(value)
 
     drop(data)
-    return json.dumps(data)
+    return json.dumps(data) + rest
 
 
 def test_no_verb_and_no_format_repeats_a_planted_marker(planted: dict[str, Path]) -> None:
-    """check, validate, score, report, migrate, diff, export and template, in each of their
-    formats (text, json, csv, md, html), repeat no marker planted in keys or values of the
+    """check, validate, score, report, meetings, migrate, diff, export and template, in each
+    of their formats (text, json, csv, md, html), repeat no marker planted in keys or values of the
     returns (flow and block style) or in their arguments, on stdout or stderr; a run whose
     stdout is the return itself (the FHIR export of a valid return) is checked on stderr."""
     manifest = planted["manifest"]
     for verb, argv, formats, data_out in _runs(planted):
-        inputs = _inputs_of(argv if verb != "report" else [str(manifest.parent / "responses")])
+        whole_round = verb in ("report", "meetings")
+        inputs = _inputs_of([str(manifest.parent / "responses")] if whole_round else argv)
         assert inputs, verb
         for fmt in formats:
             out, err = io.StringIO(), io.StringIO()
@@ -326,7 +333,7 @@ def test_no_verb_and_no_format_repeats_a_planted_marker(planted: dict[str, Path]
             assert "Traceback" not in err.getvalue()
             texts = [err.getvalue()] if data_out else [out.getvalue(), err.getvalue()]
             if fmt == "json":
-                texts = [_json_without_pointers(t, verb) if t.lstrip().startswith("{") else t
+                texts = [_json_without_pointers(t) if t.lstrip().startswith("{") else t
                          for t in texts]
             if verb == "migrate" and fmt == "text":  # the free keys were kept aside, unnamed
                 assert "kept aside: an answer under a key that is no question id" in out.getvalue()
@@ -341,8 +348,8 @@ def test_every_verb_and_format_was_checked(planted: dict[str, Path]) -> None:
     if not PLANTED:
         test_no_verb_and_no_format_repeats_a_planted_marker(planted)
     verbs = {v for v, _ in PLANTED}
-    assert verbs == {"check", "validate", "score", "report", "migrate", "diff", "export",
-                     "template"}
+    assert verbs == {"check", "validate", "score", "report", "meetings", "migrate", "diff",
+                     "export", "template"}
     formats = {f for _, f in PLANTED}
     assert formats == {"text", "json", "csv", "md", "html"}
     assert all(n >= 3 for n in PLANTED.values())

@@ -29,6 +29,7 @@ from .diffing import (
     diff,
     suggested_bump,
 )
+from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
 from .fhir import FhirExport, export_fhir, export_fhir_response
 from .fingerprint import fingerprint
@@ -57,6 +58,7 @@ from .manifest import (
 )
 from .migration import MigrationResult, dump_response, migrate
 from .problems import FileReport, Problem, Report, Severity
+from .register import CellState, RoundRegister, build_register
 from .render import FORM_FORMATS, render_form, render_html, render_markdown
 from .report import (
     RoundReport,
@@ -127,6 +129,7 @@ __all__ = [
     "AuditToolError",
     "Bump",
     "CaseEntry",
+    "CellState",
     "Change",
     "ChangelogEntry",
     "CheckedResponse",
@@ -137,6 +140,7 @@ __all__ = [
     "Diff",
     "DiffRule",
     "Equals",
+    "EventRegister",
     "EvidenceRule",
     "Family",
     "FhirExport",
@@ -172,6 +176,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundRegister",
     "RoundReport",
     "RoundReturn",
     "Scale",
@@ -194,6 +199,7 @@ __all__ = [
     "Wording",
     "__version__",
     "blank_response",
+    "build_register",
     "build_report",
     "check_catalogue",
     "check_manifest",

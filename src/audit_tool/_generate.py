@@ -55,6 +55,11 @@ def response_codes_table() -> str:
     return _codes_table("response", stated)
 
 
+def register_codes_table() -> str:
+    """A Markdown table of the codes the round's register gives."""
+    return _codes_table("register", None)
+
+
 def neglect_changelog() -> str:
     """The board's changelog of the shipped neglect tool, 1.0.0 to 2.0.0, in a fence."""
     tools = Path(__file__).resolve().parents[2] / "tools"
@@ -77,6 +82,7 @@ BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
     ("docs/scoring.md", "scoring-rules"): scoring_rules,
     ("docs/responses.md", "response-codes"): response_codes_table,
+    ("docs/meetings.md", "register-codes"): register_codes_table,
     ("docs/diff-rules.md", "diff-rules"): rules_table,
     ("docs/diff-rules.md", "example-tool"): lambda: f"```yaml\n{EXAMPLE_TOOL}```\n",
     ("docs/diff-rules.md", "diff-examples"): rules_examples,

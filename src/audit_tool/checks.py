@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from . import _pointer
+from ._register_checks import check_registers
 from ._types import ScalarValue, parse_semver
 from ._validation import suggestion
 from ._value_checks import type_mismatch
@@ -51,6 +52,7 @@ def check_semantics(tool: Tool, options: CheckOptions) -> Iterator[Problem]:
     yield from _scales_and_options(tool, options)
     yield from _conditions(tool, options)
     yield from _ranges(tool)
+    yield from check_registers(tool)
     if options.catalogue is not None:
         yield from _themes(tool, options.catalogue, options)
     if not options.fragment:

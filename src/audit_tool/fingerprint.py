@@ -15,6 +15,10 @@ canonical JSON:
   implicit is the same tool, and a later release of this library that adds an
   optional field does not change every fingerprint;
 * ``status`` left out: retiring a version does not change what it asks;
+* a repeatable group's ``register`` left out: it says how a round's returns are
+  read together (which entries are the same event), not what a return asks,
+  accepts or scores, so declaring or tuning it leaves every return as valid,
+  and scored, as it was (``docs/meetings.md`` says why);
 * numbers written the same whatever their spelling (``1`` and ``1.0``);
 * lists that are sets sorted (``renamed_from``, ``replaces``,
   ``retired_ids``, ``required_for``, a condition's ``in``);
@@ -36,11 +40,15 @@ __all__ = ["canonical_json", "content_hash", "fingerprint"]
 
 _SET_LIKE = frozenset({"renamed_from", "replaces", "retired_ids", "required_for", "in"})
 _LEFT_OUT = frozenset({"status"})
+_GROUP_LEFT_OUT = frozenset({"register"})
 
 
 def _canonical(value: Any, key: str | None = None) -> Any:
     if isinstance(value, dict):
-        return {k: _canonical(v, k) for k, v in value.items()}
+        group = value.get("type") == "group"
+        return {
+            k: _canonical(v, k) for k, v in value.items() if not (group and k in _GROUP_LEFT_OUT)
+        }
     if isinstance(value, list):
         items = [_canonical(v) for v in value]
         if key in _SET_LIKE:

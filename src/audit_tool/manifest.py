@@ -296,6 +296,9 @@ class LoadedManifest:
     problems: list[Problem] = field(default_factory=list)
     roots: tuple[Path, ...] = ()
     """The folders (links resolved) the manifest's paths may lead to: its own and the shared."""
+    model: AuditManifest | None = None
+    """The manifest when its shape is right, even if its own checks found errors (an
+    agency listed twice): what a reader that can work around those may use."""
 
     @property
     def ok(self) -> bool:
@@ -377,6 +380,7 @@ def read_manifest(
     loaded.problems.extend(found)
     if manifest is None:
         return loaded
+    loaded.model = manifest
     for found_problem in (*check_manifest(manifest), *_missing_paths(loaded, manifest)):
         loaded.problems.append(document.source.locate(found_problem))
     if loaded.ok:

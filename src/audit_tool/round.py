@@ -45,6 +45,10 @@ __all__ = [
     "read_round",
 ]
 
+_SALVAGEABLE = frozenset(
+    {"manifest-duplicate-agency", "manifest-duplicate-case", "manifest-unknown-agency"}
+)
+
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` while returns are read."""
 
@@ -343,6 +347,7 @@ def read_round(
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
     shared: Iterable[str | Path] = (),
+    salvage: bool = False,
 ) -> LoadedRound:
     """Read an audit round from its manifest; never raises for bad input.
 
@@ -350,7 +355,10 @@ def read_round(
     carries those problems. Otherwise every return is read and checked; the
     invalid ones stay in the round with their problems. The manifest's paths stay
     within its folder and the ``shared`` folders (:func:`~audit_tool.read_manifest`);
-    the tool's includes within the tool's folder and the ``shared`` folders.
+    the tool's includes within the tool's folder and the ``shared`` folders. With
+    ``salvage``, a manifest whose only errors are agencies or cases listed twice, or
+    an agency invited but not listed, is still read (the problems stay in the
+    result): the first entry of an id counts.
     Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
     program, not bad input).
     """
@@ -361,6 +369,10 @@ def read_round(
     loaded = read_manifest(path, limits=limits, shared=shared)
     result = LoadedRound(loaded.file, problems=list(loaded.problems))
     manifest = loaded.manifest
+    if manifest is None and salvage and loaded.model is not None and all(
+        p.code in _SALVAGEABLE for p in loaded.problems if p.is_error
+    ):
+        manifest = loaded.model
     if manifest is None:
         return result
     catalogues = tuple(catalogues)

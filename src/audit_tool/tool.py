@@ -23,6 +23,7 @@ from . import _pointer
 from ._types import MAX_NUMBER, MAX_SCORE, MAX_WEIGHT, Identifier, OptionValue, SemVer
 from .catalogue import STANDARD_CATALOGUE_REF
 from .conditions import Condition
+from .events import EventRegister
 
 __all__ = [
     "DEFAULT_BANDS",
@@ -249,6 +250,10 @@ class GroupQuestion(_QuestionBase):
     """The most entries allowed."""
     entry_label: str = "entry"
     """What one entry is called (``meeting``), for forms and messages."""
+    event_register: EventRegister | None = Field(default=None, alias="register")
+    """Declares the entries events shared across agencies (one meeting recorded by each
+    agency that took part): which sub-questions identify an event and which say the
+    agency's part. Read by the round's register; left out of the fingerprint."""
 
 
 Question = Annotated[

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from .. import _pointer
 from ..conditions import Condition
 from ..describe import Wording, describe_condition, describe_evidence, plural
 from ..template import yaml_scalar
@@ -22,6 +23,7 @@ from ..tool import (
 from ._conditions import Relation, compare, relabel
 from ._context import Context, make, quoted
 from ._order import moved
+from ._registers import register_differences
 from .model import Change
 
 __all__ = ["question_changes"]
@@ -83,6 +85,17 @@ def _added(ctx: Context, ref: QuestionRef, new_sections: set[str]) -> Iterator[C
         position=ref.index,
         headline=headline,
     )
+    if isinstance(q, GroupQuestion) and q.event_register is not None:
+        yield make(
+            "group-register-added",
+            _pointer.join(ref.pointer, "register"),
+            f"{_describe(ref)}: declared a register of events shared across agencies",
+            target=q.id,
+            subject=q.text,
+            detail="declared a register of events shared across agencies",
+            section=ref.section.title,
+            position=ref.index,
+        )
 
 
 def _removed(ctx: Context, ref: QuestionRef) -> Iterator[Change]:
@@ -345,6 +358,11 @@ class _Pair:
                     "group-entry-label-changed",
                     f"an entry was called '{oq.entry_label}', now '{nq.entry_label}'",
                 )
+            renamed = self.ctx.matching.old_questions
+            for rule, detail in register_differences(
+                oq.event_register, nq.event_register, lambda q: renamed.get(q, q)
+            ):
+                yield self.change(rule, detail)
 
     def _remapped(
         self, oq: SingleChoiceQuestion | MultipleChoiceQuestion,

@@ -17,7 +17,7 @@ from ..formatters import render_json
 from ..tool import GroupQuestion
 from ._context import quoted
 from .model import Bump, Change, Diff, declared_bump
-from .rules import EXAMPLE_TOOL, RULES, Impact
+from .rules import EXAMPLE_TOOL, RULES, Example, Impact
 
 __all__ = ["diff_json", "diff_markdown", "diff_text", "rules_examples", "rules_table"]
 
@@ -401,6 +401,20 @@ def _patch(before: str, after: str) -> list[str]:
     return lines
 
 
+def _patches(stages: list[str], edits: tuple[tuple[str, str], ...]) -> list[str]:
+    """The edits as patch lines, each widened to the whole lines it touches."""
+    out: list[str] = []
+    for n, (before, after) in enumerate(edits):
+        text, edited = stages[n], stages[n + 1]
+        at = text.index(before)
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at + len(before) - 1) + 1 or len(text)
+        if n:
+            out.append("@@")
+        out.extend(_patch(text[start:end], edited[start : end + len(after) - len(before)]))
+    return out
+
+
 def rules_examples() -> str:
     """Every rule with its example, as patches to the example tool."""
     out: list[str] = []
@@ -413,19 +427,14 @@ def rules_examples() -> str:
                 f"{rule.title}. Severity **{rule.severity.value}** "
                 f"(data: {rule.data.value}, score: {rule.score.value}).",
                 "",
-                "```diff",
             ]
+            if rule.example.old:
+                old = Example(rule.example.old)
+                out += ["The old version is the example tool with this edit:", "", "```diff",
+                        *_patches(old.stages(EXAMPLE_TOOL), old.edits), "```", "",
+                        "and the new version makes this one:", ""]
             stages = rule.example.stages(EXAMPLE_TOOL)
-            for n, (before, after) in enumerate(rule.example.edits):
-                # Show whole lines: widen the edit to the lines it touches.
-                text, edited = stages[n], stages[n + 1]
-                at = text.index(before)
-                start = text.rfind("\n", 0, at) + 1
-                end = text.find("\n", at + len(before) - 1) + 1 or len(text)
-                if n:
-                    out.append("@@")
-                out.extend(_patch(text[start:end], edited[start : end + len(after) - len(before)]))
-            out += ["```", ""]
+            out += ["```diff", *_patches(stages, rule.example.edits), "```", ""]
             if rule.example.also:
                 also = ", ".join(f"`{code}`" for code in rule.example.also)
                 out += [f"The same edit also gives {also}.", ""]

@@ -57,23 +57,36 @@ class Example:
     """``(before, after)`` pairs, applied in order; each ``before`` occurs exactly once."""
     also: tuple[str, ...] = ()
     """Other rules the same edit necessarily gives."""
+    old: tuple[tuple[str, str], ...] = ()
+    """Edits that make the *old* version from :data:`EXAMPLE_TOOL`, for a rule about
+    something the example tool does not have (a group's register removed)."""
+
+    def base(self, text: str) -> str:
+        """The old version: ``text`` with the ``old`` edits made."""
+        return _edited(text, self.old)[-1]
 
     def apply(self, text: str) -> str:
-        """``text`` with the edits made; ``ValueError`` if a ``before`` is not there once."""
+        """The new version: ``text`` with the ``old`` edits, then the edits, made;
+        ``ValueError`` if a ``before`` is not there once."""
         return self.stages(text)[-1]
 
     def stages(self, text: str) -> list[str]:
-        """``text`` before each edit, then after the last (one more than the edits).
+        """The old version before each edit, then after the last (one more than the edits).
 
         ``ValueError`` if a ``before`` is not in the text it edits exactly once.
         """
-        found = [text]
-        for before, after in self.edits:
-            if text.count(before) != 1:
-                raise ValueError(f"example edit does not apply exactly once: {before!r}")
-            text = text.replace(before, after)
-            found.append(text)
-        return found
+        return _edited(self.base(text), self.edits)
+
+
+def _edited(text: str, edits: tuple[tuple[str, str], ...]) -> list[str]:
+    """``text`` before each edit, then after the last."""
+    found = [text]
+    for before, after in edits:
+        if text.count(before) != 1:
+            raise ValueError(f"example edit does not apply exactly once: {before!r}")
+        text = text.replace(before, after)
+        found.append(text)
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,6 +254,14 @@ _MEETING_DATE = _block("          - id: meeting_date")
 _ATTENDED = _block("          - id: attended")
 _HOME_RECORDED = _block("      - id: home_recorded")
 _MEETINGS_HEAD = "  - id: meetings\n    title: Meetings\n    questions:\n"
+_MEETINGS_WHEN = "        when: {question: home_seen, answered: true}\n        questions:\n"
+_TOLERANCE = "          date_tolerance_days: 2\n"
+_ATTENDANCE_PART = (
+    '          attendance: {question: attended, done: ["yes"], not_done: [partly, "no"]}\n'
+)
+_REGISTER = "        register:\n          date: meeting_date\n" + _TOLERANCE + _ATTENDANCE_PART
+_WITH_REGISTER = ((_MEETINGS_WHEN, _MEETINGS_WHEN.replace("        questions:\n",
+                                                          _REGISTER + "        questions:\n")),)
 _OVERALL_SECTION = _block("  - id: overall")
 _CHILD_SEEN_ALONE = _block("      - id: child_seen_alone")
 _CHILD_SEEN_ALONE_HEAD = "".join(_CHILD_SEEN_ALONE.splitlines(True)[:4])
@@ -263,8 +284,12 @@ def _indent(block: str, by: int) -> str:
     return "".join(" " * by + line if line.strip() else line for line in block.splitlines(True))
 
 
-def _ex(*edits: tuple[str, str], also: tuple[str, ...] = ()) -> Example:
-    return Example(tuple(edits), also)
+def _ex(
+    *edits: tuple[str, str],
+    also: tuple[str, ...] = (),
+    old: tuple[tuple[str, str], ...] = (),
+) -> Example:
+    return Example(tuple(edits), also, old)
 
 
 B, C, S, N = Impact.BREAKING, Impact.COMPATIBLE, Impact.COSMETIC, Impact.NONE
@@ -518,6 +543,24 @@ _TABLE: tuple[DiffRule, ...] = (
              "What one entry of a group is called changed",
              _ex(("        entry_label: meeting\n",
                   "        entry_label: meeting or conference\n"))),
+    DiffRule("group-register-added", "group", S, N,
+             "A repeatable group is declared a register of events shared across agencies: "
+             "returns and scores are untouched, and rounds gain a register",
+             _ex(*_WITH_REGISTER)),
+    DiffRule("group-register-removed", "group", S, N,
+             "A repeatable group is no longer a register of shared events: returns and scores "
+             "are untouched, and rounds lose its register",
+             _ex((_REGISTER, ""), old=_WITH_REGISTER)),
+    DiffRule("group-register-match-changed", "group", S, N,
+             "What makes two agencies' records the same event changed (the kind, the date or "
+             "the tolerance): the same returns can give another register",
+             _ex((_TOLERANCE, "          date_tolerance_days: 5\n"), old=_WITH_REGISTER)),
+    DiffRule("group-register-parts-changed", "group", S, N,
+             "The parts a register reads changed (a part added or removed, its sub-question, or "
+             "which answers count as done): the same returns can give other rates and flags",
+             _ex((_ATTENDANCE_PART,
+                  '          attendance: {question: attended, done: ["yes", partly], '
+                  'not_done: ["no"]}\n'), old=_WITH_REGISTER)),
     # --- themes -----------------------------------------------------------------
     DiffRule("theme-mapping-added", "theme", N, B,
              "A question now also counts towards a theme",

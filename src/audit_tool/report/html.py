@@ -10,8 +10,10 @@ from collections.abc import Iterable
 
 from .._escape import html_text
 from ..round import Coverage
-from .grades import all_grades, colour, format_percent, grade_label
+from .grades import abbreviations, all_grades, colour, format_percent, grade_label
+from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .register_tables import matching_rule
 from .svg import heat_map, text_colour, theme_bars
 from .words import (
     COVERAGE_WORDS,
@@ -36,6 +38,7 @@ h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #1b1b1b; }
 h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+h4 { font-size: .95rem; margin: 1rem 0 .3rem; }
 .meta { color: #444; margin: 0 0 1rem; }
 .summary { display: flex; flex-wrap: wrap; gap: .6rem; margin: 1rem 0; padding: 0;
   list-style: none; }
@@ -47,6 +50,7 @@ th { background: #f2f2f2; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .grade { display: inline-block; padding: .05rem .4rem; border-radius: 3px; white-space: nowrap; }
 .cov { text-align: center; white-space: nowrap; }
+th.when { min-width: 7.4rem; }
 .cov-returned { background: #dcefd9; }
 .cov-invalid { background: #f6d0cc; font-weight: bold; }
 .cov-not_returned { background: #fbe3b8; }
@@ -74,11 +78,14 @@ footer { margin-top: 3rem; color: #555; font-size: .85rem; }
 """
 
 
-def _grade(report: RoundReport, grade: str) -> str:
+def _grade(report: RoundReport, grade: str, short: bool = False) -> str:
     fill = colour(report.grading, grade)
+    label = grade_label(report.grading, grade)
+    shown = abbreviations(report.grading).get(grade, grade) if short else label
+    title = f' title="{html_text(label)}"' if short else ""
     return (
-        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}">'
-        f"{html_text(grade_label(report.grading, grade))}</span>"
+        f'<span class="grade" style="background:{fill};color:{text_colour(fill)}"{title}>'
+        f"{html_text(shown)}</span>"
     )
 
 
@@ -199,6 +206,68 @@ def _findings(report: RoundReport) -> str:
     )
 
 
+def _by_agency(report: RoundReport) -> str:
+    if not report.by_agency:
+        return ""
+    rows = []
+    for agency, scores in report.by_agency.items():
+        cells = [f'<th scope="row">{html_text(report.agencies.get(agency, agency))}</th>']
+        for theme in report.themes:
+            found = scores[theme.id]
+            cells.append(
+                f'<td class="num">{_percent(found.percent)} '
+                f"{_grade(report, found.grade, short=True)}</td>"
+            )
+        rows.append(cells)
+    return (
+        '<section id="by-agency"><h2>By agency</h2>'
+        "<p>Each agency's valid returns pooled, theme by theme: the points it scored over the "
+        "points available, graded by the same bands. For actions a single agency can own.</p>"
+        + _table(["Agency", *(t.name for t in report.themes)], rows)
+        + _legend(report)
+        + "</section>"
+    )
+
+
+def _text_rows(rows: list[list[str]], head_class: str = "") -> list[list[str]]:
+    """Rows of plain text as HTML cells, escaped: the first a row heading."""
+    return [
+        [f'<th scope="row"{head_class}>{html_text(row[0])}</th>',
+         *(f"<td>{html_text(cell)}</td>" for cell in row[1:])]
+        for row in rows
+    ]
+
+
+def _meetings(report: RoundReport) -> str:
+    register = report.register
+    if register is None:
+        return ""
+    names = dict(report.agencies)
+    label = register.entry_label
+    parts = [
+        f'<section id="register"><h2>{html_text(register.title)}</h2>',
+        f"<p>{html_text(ABOUT.format(label=label, rule=matching_rule(register)))}</p>",
+        f'<p class="note">{html_text(LIMITS.format(label=label))}</p>',
+    ]
+    for case in register.cases:
+        parts.append(f"<h3>Case {html_text(case.case)}</h3>")
+        if not case.events:
+            parts.append(f"<p>No return records a {html_text(label)}.</p>")
+            continue
+        head, rows = case_table(register, case, names)
+        parts.append(_table(head, _text_rows(rows, ' class="when"')))
+    head, rows = kind_table(register, names)
+    parts.append(f"<h3>By agency and kind of {html_text(label)}</h3>")
+    parts.append(f'<p class="note">{html_text(KIND_TABLE_NOTE)}</p>')
+    parts.append(_table(head, _text_rows(rows)))
+    sections = flag_sections(register, names, dict(report.file_names))
+    parts.append("<h3>Flags</h3>" + ("" if sections else "<p>None.</p>"))
+    for heading, sentences in sections:
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h4>{html_text(heading)}</h4><ul>{items}</ul>")
+    return "".join(parts) + "</section>"
+
+
 def _coverage(report: RoundReport) -> str:
     rows = []
     for agency, name in report.agencies.items():
@@ -279,6 +348,8 @@ def render_report_html(report: RoundReport) -> str:
             _header(report),
             _themes(report),
             _findings(report),
+            _by_agency(report),
+            _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),

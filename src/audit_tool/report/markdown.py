@@ -11,7 +11,9 @@ from collections.abc import Iterable, Sequence
 from .._escape import md_text
 from ..round import Coverage
 from .grades import abbreviations, format_percent, grade_label
+from .meetings import ABOUT, KIND_TABLE_NOTE, LIMITS, case_table, flag_sections, kind_table
 from .model import RoundReport, ThemeRow
+from .register_tables import matching_rule
 from .tables import legend
 from .words import (
     COVERAGE_WORDS,
@@ -117,6 +119,60 @@ def _findings(report: RoundReport) -> str:
     return "".join(out)
 
 
+def _by_agency(report: RoundReport) -> str:
+    if not report.by_agency:
+        return ""
+    short = abbreviations(report.grading)
+    themes = list(report.themes)
+    rows = [
+        [md_text(report.agencies.get(agency, agency)),
+         *(f"{_percent(scores[t.id].percent)} {short.get(scores[t.id].grade, scores[t.id].grade)}"
+           for t in themes)]
+        for agency, scores in report.by_agency.items()
+    ]
+    return (
+        "## By agency\n\n"
+        "Each agency's valid returns pooled, theme by theme: the points it scored over the "
+        "points available, graded by the same bands. For actions a single agency can own.\n\n"
+        + _table(["Agency", *(md_text(t.name) for t in themes)], rows)
+        + f"\n{md_text(legend(report.grading).rstrip())}.\n\n"
+    )
+
+
+def _meetings(report: RoundReport) -> str:
+    register = report.register
+    if register is None:
+        return ""
+    names = dict(report.agencies)
+    out = [
+        f"## {md_text(register.title)}\n\n",
+        md_text(ABOUT.format(label=register.entry_label, rule=matching_rule(register))),
+        "\n\n",
+        md_text(LIMITS.format(label=register.entry_label)),
+        "\n\n",
+    ]
+    for case in register.cases:
+        out.append(f"### Case {md_text(case.case)}\n\n")
+        if not case.events:
+            out.append(f"No return records a {md_text(register.entry_label)}.\n\n")
+            continue
+        head, rows = case_table(register, case, names)
+        out.append(_table([md_text(h) for h in head],
+                          [[md_text(c) for c in row] for row in rows]) + "\n")
+    head, rows = kind_table(register, names)
+    out.append(f"### By agency and kind of {md_text(register.entry_label)}\n\n")
+    out.append(md_text(KIND_TABLE_NOTE) + "\n\n")
+    out.append(_table([md_text(h) for h in head], [[md_text(c) for c in r] for r in rows]))
+    out.append("\n")
+    sections = flag_sections(register, names, dict(report.file_names))
+    out.append("### Flags\n\n" + ("" if sections else "None.\n\n"))
+    for heading, sentences in sections:
+        out.append(f"#### {md_text(heading)}\n\n")
+        out += [f"- {md_text(sentence)}\n" for sentence in sentences]
+        out.append("\n")
+    return "".join(out)
+
+
 def _coverage(report: RoundReport) -> str:
     rows = [
         [md_text(name), *(COVERAGE_WORDS[c.coverage[agency]] for c in report.cases)]
@@ -166,6 +222,8 @@ def render_report_markdown(report: RoundReport) -> str:
             _header(report),
             _themes(report),
             _findings(report),
+            _by_agency(report),
+            _meetings(report),
             _coverage(report),
             _warnings(report),
             _invalid(report),

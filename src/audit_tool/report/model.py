@@ -9,18 +9,19 @@ as written.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import _pointer
-from .._validation import field_names
+from ..answers import public_keys
 from ..codes import CODES
 from ..manifest import AuditManifest, CaseEntry
 from ..problems import Problem
-from ..response import Response
+from ..register import RoundRegister, build_register
 from ..round import AuditRound, Coverage, RoundReturn
 from ..scoring import QuestionScore, Scores, ThemeScore
 from ..tool import NOT_EVIDENCED, Grading, Tool
+from .agencies import agency_scores
 from .grades import is_area_for_development, is_strength
 
 __all__ = [
@@ -124,6 +125,12 @@ class RoundReport:
     identifiers: frozenset[str] = frozenset()
     """The tool's question ids and the response format's field names: the only keys of a
     return the report may show (in a problem's pointer)."""
+    by_agency: Mapping[str, Mapping[str, ThemeScore]] = field(default_factory=dict)
+    """Agency id -> theme -> the agency's returns pooled (:mod:`.agencies`)."""
+    register: RoundRegister | None = None
+    """The round's register of shared events, when the tool declares one."""
+    file_names: Mapping[str, str] = field(default_factory=dict)
+    """A return's file as problems name it -> its name relative to the manifest."""
 
     @property
     def returns_scored(self) -> int:
@@ -193,6 +200,11 @@ class RoundReport:
                  "problems": [_public(p, self.identifiers) for p in r.problems]}
                 for r in self.invalid
             ],
+            "by_agency": {
+                agency: {theme: s.to_dict() for theme, s in themes.items()}
+                for agency, themes in self.by_agency.items()
+            },
+            "meetings": None if self.register is None else self.register.to_dict(),
         }
 
 
@@ -200,12 +212,7 @@ def _public(found: Problem, identifiers: frozenset[str]) -> dict[str, Any]:
     """A problem of a return as the report publishes it: its pointer cut before the first
     key that is not one of ``identifiers`` or an entry's index (any text can be a key, and
     a key may be case data); the line and column still say exactly where."""
-    kept: list[str] = []
-    for part in _pointer.split(found.pointer):
-        if part not in identifiers and not part.isdigit():
-            break
-        kept.append(part)
-    return {**found.to_dict(), "pointer": _pointer.join("", *kept)}
+    return {**found.to_dict(), "pointer": _pointer.known_prefix(found.pointer, identifiers)}
 
 
 def _theme_dict(row: ThemeRow) -> dict[str, Any]:
@@ -246,8 +253,9 @@ def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
 
 
 def build_report(audit: AuditRound) -> RoundReport:
-    """The report of a read round: coverage, theme scores, strengths and areas for
-    development, warnings, and the invalid returns left out of the scores."""
+    """The report of a read round: coverage, theme scores (pooled, by case and by agency),
+    strengths and areas for development, warnings, the invalid returns left out of the
+    scores, and the register of shared events when the tool declares one."""
     manifest = audit.manifest
     scores = audit.scores()
     themes = []
@@ -281,8 +289,9 @@ def build_report(audit: AuditRound) -> RoundReport:
         scores=scores,
         warnings=tuple(warnings),
         invalid=audit.invalid_returns,
-        identifiers=frozenset(
-            {r.question.id for r in audit.tool.iter_questions()} | field_names(Response)
-        ),
+        identifiers=public_keys(audit.tool),
+        by_agency=agency_scores(scores, audit.tool.grading, agencies),
+        register=build_register(audit),
+        file_names={r.file: r.name for r in audit.returns},
     )
 

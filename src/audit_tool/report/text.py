@@ -41,4 +41,14 @@ def render_report_text(report: RoundReport) -> str:
         f"warnings: {len(report.warnings)}; invalid returns left out of the scores: "
         f"{len(report.invalid)}",
     ]
+    if report.by_agency:
+        by_agency = [(agency, dict(scores)) for agency, scores in report.by_agency.items()]
+        lines += ["", "by agency (each agency's returns pooled):",
+                  theme_table(themes, by_agency, report.grading).rstrip("\n")]
+    register = report.register
+    if register is not None:
+        events = sum(len(c.events) for c in register.cases)
+        lines += ["", f"{register.title.lower()}: {events} {register.entry_label}s in "
+                  f"{len(register.cases)} cases, {len(register.problems)} flags "
+                  "(audit-tool meetings for the register)"]
     return "\n".join(terminal_text(line, newlines=True) for line in lines) + "\n"
