@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-browser lint typecheck unit schemas bench clean
+.PHONY: demo test test-browser lint typecheck unit soak schemas bench clean lforms
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,10 +33,24 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(BIN)/pytest -q
 
+# The whole suite with hypothesis searching much harder (3,000 examples a property): before
+# a release, not on every change.
+soak: $(STAMP)
+	HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q
+
 # The tests that drive a real headless Chromium, alone (Debian: apt-get install chromium
 # chromium-driver). `make test` runs them too, and says plainly when they could not run.
 test-browser: $(STAMP)
 	$(BIN)/pytest -q -m browser
+
+# LHC-Forms (npm 'lforms', plain JS) for the FHIR round-trip test, unpacked into the
+# git-ignored tests/.lforms/; never committed. The test skips, and says so, without it.
+LFORMS_VERSION := 40.1.3
+LFORMS := tests/.lforms/package/dist/lforms
+lforms: $(LFORMS)/webcomponent/main.js
+$(LFORMS)/webcomponent/main.js:
+	mkdir -p tests/.lforms
+	cd tests/.lforms && npm pack --silent lforms@$(LFORMS_VERSION) >/dev/null && tar xzf lforms-$(LFORMS_VERSION).tgz
 
 # Regenerate the checked-in JSON Schemas and the generated parts of docs/.
 schemas: $(STAMP)
@@ -46,9 +60,11 @@ clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 # Timings for the docs (not tests): check, start-up, hostile files; validating responses,
-# this library against jsonschema; scoring 10,000 responses; the register of a 1,650-return round.
+# this library against jsonschema; scoring 10,000 responses; the register of a 1,650-return round;
+# the fillable form's size.
 bench: $(STAMP)
 	$(BIN)/python scripts/bench_check.py
 	$(BIN)/python scripts/bench_validate.py
 	$(BIN)/python scripts/bench_score.py
 	$(BIN)/python scripts/bench_register.py
+	$(BIN)/python scripts/bench_form.py

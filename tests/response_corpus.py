@@ -21,6 +21,8 @@ NEGLECT_V2 = ROOT / "tools" / "neglect_v2.yaml"
 
 # file, code, line, column, pointer
 EXPECTED: list[tuple[str, str, int, int, str]] = [
+    # a blank value stands right after its key, not at the next question's line
+    ("blank_answer.yaml", "missing-answer", 10, 19, "/answers/home_conditions"),
     ("answer_with_unknown_field.yaml", "unknown-field", 12, 5, "/answers/home_conditions/comment"),
     ("case_is_a_name.yaml", "invalid-value", 4, 7, "/case"),
     ("completed_before_period_ends.yaml", "completed-before-period-ends", 7, 12, "/completed"),

@@ -31,6 +31,7 @@ from audit_tool import (
     read_response,
     read_round,
     read_tool,
+    read_tool_text,
     validate_response,
 )
 
@@ -59,6 +60,8 @@ WRONG: list[tuple[str, Call, str]] = [
     ("read_tool shared of int", lambda: read_tool(TOOL_FILE, shared=[1]), "shared"),  # type: ignore[list-item]
     ("check_tool path", lambda: check_tool([TOOL_FILE]), "path"),  # type: ignore[arg-type]
     ("load_tool path", lambda: load_tool(object()), "path"),  # type: ignore[arg-type]
+    ("read_tool_text text None", lambda: read_tool_text(None), "text"),  # type: ignore[arg-type]
+    ("read_tool_text base_dir", lambda: read_tool_text("id: x", base_dir=None), "base_dir"),  # type: ignore[arg-type]
     ("parse_tool text None", lambda: parse_tool(None), "text"),  # type: ignore[arg-type]
     ("parse_tool text bytes", lambda: parse_tool(b"id: x"), "text"),  # type: ignore[arg-type]
     ("parse_tool name", lambda: parse_tool("id: x", name=1), "name"),  # type: ignore[arg-type]

@@ -84,3 +84,11 @@ def test_load_tool_raises_one_error_carrying_the_errors(path: Path) -> None:
         load_tool(path)
     codes = sorted(p.code for p in raised.value.problems if p.is_error)
     assert codes == sorted(r[1] for r in errors)
+
+
+def test_a_shape_error_names_the_fields_wanted() -> None:
+    """Bands written as pairs: the message names the fields a band takes, not only 'a mapping'."""
+    found = [p for p in check_tool(BROKEN / "bands_as_pairs.yaml") if p.code == "wrong-type"]
+    assert [p.message for p in found] == [
+        "expected a mapping with grade, min, label, got a list"
+    ] * 2

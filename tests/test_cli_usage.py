@@ -30,7 +30,7 @@ def test_a_crash_exits_70_with_a_short_report_request(
     def crash(*_args: object, **_kwargs: object) -> NoReturn:
         raise ValueError("SECRET text from a file")
 
-    monkeypatch.setattr(_check, "read_tool", crash)
+    monkeypatch.setattr(_check, "read_tool_file", crash)
     tool = tmp_path / "t.yaml"
     tool.write_text("id: t\n", encoding="utf-8")
     result = cli("check", str(tool))
@@ -50,7 +50,7 @@ def test_help_names_every_exit_code(cli: Callable[..., CliResult]) -> None:
 @pytest.mark.parametrize(
     "verb",
     [["check"], ["validate"], ["score"], ["report"], ["template"], ["render"], ["schema"],
-     ["export", "fhir"], ["diff"], ["migrate"]],
+     ["export", "fhir"], ["diff"], ["migrate"], ["form"]],
     ids=lambda verb: " ".join(verb),
 )
 def test_every_verb_that_reads_a_tool_takes_shared(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -14,7 +13,7 @@ import pytest
 
 from audit_tool import blank_response, check_tool, load_tool
 
-from conftest import ROOT, CliResult
+from conftest import ROOT, CliResult, copy_shipped_tools
 
 PAGE = (ROOT / "docs" / "forms.md").read_text(encoding="utf-8")
 
@@ -36,7 +35,7 @@ def _commands() -> list[tuple[list[str], str]]:
 @pytest.fixture
 def repo_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A scratch folder holding a copy of tools/, as the current folder."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
     monkeypatch.chdir(tmp_path)
     return tmp_path
 

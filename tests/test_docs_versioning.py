@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable
@@ -35,15 +34,6 @@ def _matches(shown: str, actual: str) -> bool:
         for line in shown.splitlines()
     )
     return re.fullmatch(pattern, actual) is not None
-
-
-@pytest.fixture
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A folder with copies of tools/ and examples/, as the current folder."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
-    shutil.copytree(ROOT / "examples", tmp_path / "examples")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def test_the_pages_show_diff_and_migrate() -> None:

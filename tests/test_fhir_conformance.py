@@ -103,7 +103,7 @@ def _unknown_link(qr: Resource) -> None:
 
 
 def _repeated_section(qr: Resource) -> None:
-    qr["item"].insert(1, copy.deepcopy(qr["item"][1]))
+    qr["item"].insert(2, copy.deepcopy(qr["item"][2]))  # after the metadata and context
 
 
 def _sections_reversed(qr: Resource) -> None:
@@ -131,6 +131,7 @@ RESPONSE_BREAKS: list[tuple[Callable[[Resource], None], list[str]]] = [
     ]),
     (_repeated_section, ["/section:home: appears twice (qrs-2: answers go in one item)"]),
     (_sections_reversed, [
+        "/audit-return: items are not in the questionnaire's order",
         "/section:context: items are not in the questionnaire's order",
         "/section:home: items are not in the questionnaire's order",
     ]),

@@ -87,7 +87,8 @@ def test_an_unfinished_return_is_in_progress_and_has_no_authored_date() -> None:
     resource = exported.resource
     assert (resource["status"], "authored" in resource) == ("in-progress", False)
     assert resource["subject"]["identifier"]["system"] == "urn:audit-tool:case"
-    assert [i["linkId"] for i in resource["item"]] == ["section:context", "section:home"]
+    assert [i["linkId"] for i in resource["item"]] == [
+        "audit-return", "section:context", "section:home"]
 
 
 def test_migration_steps_are_carried_and_unplaced_answers_reported() -> None:

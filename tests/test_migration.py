@@ -441,3 +441,31 @@ def test_a_folder_without_responses_and_a_bad_date_are_usage_errors(
               "--today", "yesterday")
     assert bad.code == 2
     assert "not a date (YYYY-MM-DD): 'yesterday'" in bad.err
+
+
+def test_migrate_keeps_comments_quotes_and_plain_dates(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A migrated file keeps the return's comments and quoting; dates are written as dates."""
+    source = ROOT / "examples" / "responses" / "neglect_v1" / "c1_police.yaml"
+    out = tmp_path / "migrated"
+    result = cli("migrate", "--to", str(ROOT / "tools" / "neglect_v2.yaml"), str(source),
+                 "-o", str(out), "--today", "2026-11-25")
+    assert result.code in (0, 1), result.err
+    written = (out / "c1_police.yaml").read_text(encoding="utf-8")
+    comments = [line for line in source.read_text(encoding="utf-8").splitlines()
+                if line.lstrip().startswith("#")]
+    assert comments
+    assert all(line in written.splitlines() for line in comments)
+    assert "    date: 2026-11-25\n" in written
+    assert "'20" not in written
+    assert '  immediate_concern: "no"\n' in written
+
+
+def test_migrating_to_the_same_version_records_no_step() -> None:
+    """A return carried to the version it already answers gets no migrated_from entry."""
+    tool = load_tool(ROOT / "tools" / "neglect_v2.yaml")
+    response = load_response(ROOT / "examples" / "2019-05-neglect" / "responses" / "c1-police.yaml")
+    result = migrate(response, tool, tool)
+    assert result.response.migrated_from == []
+    assert result.response.answers == response.answers

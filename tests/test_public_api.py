@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from importlib.resources import files
+from pathlib import Path
 
 import audit_tool
+
+from conftest import ROOT
 
 
 def test_every_name_in_all_resolves() -> None:
@@ -34,3 +39,15 @@ def test_package_ships_py_typed() -> None:
     """The package is marked as typed (PEP 561)."""
     package = files("audit_tool")
     assert (package / "py.typed").is_file()
+
+
+def test_the_quickstart_in_the_package_docstring_runs(tmp_path: Path) -> None:
+    """The package docstring's quickstart runs from the repository root and finds nothing wrong."""
+    doc = audit_tool.__doc__ or ""
+    block = doc.split("::\n\n", 1)[1].split("\n\n", 1)[0]
+    code = "\n".join(line.removeprefix("    ") for line in block.splitlines())
+    script = tmp_path / "quickstart.py"
+    script.write_text(code + "\nassert problems == [], problems\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], cwd=ROOT, capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert (done.returncode, done.stderr) == (0, "")

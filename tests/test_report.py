@@ -26,7 +26,7 @@ from audit_tool._yaml import read_document
 from audit_tool.cli._report import RENDERERS
 from audit_tool.report.grades import format_percent
 
-from conftest import ROOT, TOOLS
+from conftest import ROOT, TOOLS, copy_shipped_tools
 
 EXAMPLE = ROOT / "examples" / "2017-05-neglect"
 
@@ -166,7 +166,7 @@ def test_report_json_names_coverage_and_invalid_returns(report: RoundReport) -> 
 def _example_with_tool(tmp_path: Path, lines: str) -> Path:
     """A copy of the example round whose tool has ``lines`` added after its status; its
     manifest."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
     tool = tmp_path / "tools" / "neglect_v1.yaml"
     text = tool.read_text(encoding="utf-8")
     tool.write_text(text.replace("status: retired\n", f"status: retired\n{lines}"),

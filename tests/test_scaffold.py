@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from audit_tool import check_tool, load_tool, parse_tool
-from audit_tool.scaffold import scaffold_tool, write_scaffold
+from audit_tool.scaffold import SHARED_BLOCKS, scaffold_tool, write_scaffold
 
 from conftest import ROOT, CliResult
 
@@ -116,9 +116,48 @@ def test_cli_new_never_overwrites_without_force(
 def test_cli_new_without_the_shared_blocks_is_a_usage_error(
     cli: Callable[..., CliResult], tmp_path: Path
 ) -> None:
-    """With no shared building blocks where it looks, 'new' exits 2 and writes nothing."""
-    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
+    """With --shared naming a folder without the building blocks, 'new' exits 2, writes nothing."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path),
+                 "--shared", str(empty))
     assert result.code == 2
     assert "shared building blocks are not in" in result.err
     assert "--shared DIR" in result.err
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == [empty]
+    assert list(empty.iterdir()) == []
+
+
+def test_cli_new_in_an_empty_folder_copies_the_shipped_blocks(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """In an empty folder 'new' copies the shipped building blocks to shared/ and checks clean."""
+    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
+    assert (result.code, result.out) == (0, "checked 1 file: no problems\n")
+    assert sorted(p.name for p in (tmp_path / "shared").iterdir()) == sorted(SHARED_BLOCKS)
+    for name in SHARED_BLOCKS:
+        assert (tmp_path / "shared" / name).read_bytes() == (SHARED / name).read_bytes()
+
+
+def test_cli_new_keeps_a_partnerships_own_building_block(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A building block already in DIR/shared is kept as it is; only the missing are copied."""
+    own = tmp_path / "shared" / "scales.yaml"
+    own.parent.mkdir()
+    own.write_bytes((SHARED / "scales.yaml").read_bytes() + b"# ours\n")
+    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
+    assert result.code == 0
+    assert own.read_bytes().endswith(b"# ours\n")
+    assert "scales.yaml" not in result.err
+    assert "judgement.yaml" in result.err
+
+
+def test_cli_new_over_an_existing_tool_copies_nothing(
+    cli: Callable[..., CliResult], tmp_path: Path
+) -> None:
+    """A refused 'new' (the tool exists) leaves the folder as it was: no blocks copied."""
+    (tmp_path / "domestic_abuse.yaml").write_text("keep me\n", encoding="utf-8")
+    result = cli("new", "domestic_abuse", "--theme", "Domestic abuse", "-o", str(tmp_path))
+    assert result.code == 2
+    assert [p.name for p in tmp_path.iterdir()] == ["domestic_abuse.yaml"]

@@ -198,3 +198,20 @@ def test_no_responses_give_empty_scores() -> None:
     assert scores.responses == ()
     assert dict(scores.cases) == {}
     assert {t.grade for t in scores.overall.themes.values()} == {"not_evidenced"}
+
+
+def test_score_takes_what_validate_response_takes() -> None:
+    """A path, a mapping as a file holds it and a loaded file score the same; a mapping of
+    the wrong shape is an AuditToolError, not an AttributeError."""
+    from audit_tool import load_tool, read_response
+    from audit_tool._yaml import read_document
+
+    tool = load_tool(ROOT / "tools" / "neglect_v2.yaml")
+    path = ROOT / "examples" / "2019-05-neglect" / "responses" / "c1-police.yaml"
+    document, _ = read_document(path)
+    assert document is not None
+    expected = score(tool, [read_response(path)]).to_dict()["overall"]
+    assert score(tool, [document.data]).to_dict()["overall"] == expected
+    assert score(tool, [str(path)]).to_dict()["overall"] == expected
+    with pytest.raises(AuditToolError):
+        score(tool, [{"answers": {}}])

@@ -1,5 +1,18 @@
 """audit-tool: build, version, check, complete, score and compare multi-agency case audit tools.
 
+Quickstart (the shipped tools are found by name, as ``audit-tool`` finds them)::
+
+    from audit_tool import find_tool, load_tool, read_response, score, validate_response
+    tool = load_tool(find_tool("neglect", "2.0.0"))    # or load_tool("tools/neglect_v2.yaml")
+    returned = read_response("examples/2019-05-neglect/responses/c1-police.yaml")
+    problems = validate_response(tool, returned)        # [] : every problem, never raises
+    scores = score(tool, [returned])                    # theme scores, as `audit-tool score`
+    scores.overall.themes["recording"].grade
+
+Each file kind is read the same way: ``read_*`` gives the file as read with its
+problems and never raises; ``load_*`` gives the model or raises one
+:class:`InvalidFileError` carrying every problem; ``check_*`` gives the problems.
+
 The public API is everything in ``__all__``; modules whose names start with an
 underscore are private.
 """
@@ -31,8 +44,9 @@ from .diffing import (
 )
 from .events import EventRegister
 from .exceptions import AuditToolError, InvalidFileError, MigrationError
-from .fhir import FhirExport, export_fhir, export_fhir_response
+from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
 from .fingerprint import fingerprint
+from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
 from .loading import (
     LoadedTool,
     check_catalogue,
@@ -42,6 +56,7 @@ from .loading import (
     parse_tool,
     read_catalogue,
     read_tool,
+    read_tool_text,
 )
 from .manifest import (
     AgencyEntry,
@@ -83,6 +98,7 @@ from .saving import dump_tool, save_tool
 from .scaffold import scaffold_tool, write_scaffold
 from .schemas import RESPONSE_SCHEMA_CODES, response_schema
 from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
+from .shipped import find_tool
 from .template import blank_response
 from .tool import (
     DEFAULT_BANDS,
@@ -114,6 +130,7 @@ __all__ = [
     "CODES",
     "DEFAULT_BANDS",
     "DIFF_RULES",
+    "FORM_CHECKS",
     "FORM_FORMATS",
     "NOT_EVIDENCED",
     "RESPONSE_SCHEMA_CODES",
@@ -145,6 +162,7 @@ __all__ = [
     "Family",
     "FhirExport",
     "FileReport",
+    "FormPrefill",
     "Fragment",
     "GradeBand",
     "Grading",
@@ -176,6 +194,7 @@ __all__ = [
     "Response",
     "ResponseScore",
     "ResponseSource",
+    "RoundForm",
     "RoundRegister",
     "RoundReport",
     "RoundReturn",
@@ -213,7 +232,10 @@ __all__ = [
     "dump_tool",
     "export_fhir",
     "export_fhir_response",
+    "fillable_form",
+    "find_tool",
     "fingerprint",
+    "import_fhir_response",
     "load_catalogue",
     "load_manifest",
     "load_response",
@@ -227,6 +249,7 @@ __all__ = [
     "read_response",
     "read_round",
     "read_tool",
+    "read_tool_text",
     "render_form",
     "render_html",
     "render_markdown",
@@ -234,6 +257,7 @@ __all__ = [
     "render_report_markdown",
     "render_report_text",
     "response_schema",
+    "round_forms",
     "save_tool",
     "scaffold_tool",
     "score",

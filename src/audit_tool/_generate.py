@@ -16,6 +16,7 @@ from pathlib import Path
 from .codes import CODES
 from .diffing import EXAMPLE_TOOL, diff
 from .diffing.render import diff_markdown, rules_examples, rules_table
+from .form import form_checks
 from .formatters import render_json
 from .loading import load_tool
 from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, manifest_schema, tool_schema
@@ -55,6 +56,12 @@ def response_codes_table() -> str:
     return _codes_table("response", stated)
 
 
+def form_codes_table() -> str:
+    """A Markdown table of the codes validating a response gives, and which the form checks."""
+    checked = ("the form checks it", lambda code: "yes" if form_checks(code, "") else "no")
+    return _codes_table("response", checked)
+
+
 def register_codes_table() -> str:
     """A Markdown table of the codes the round's register gives."""
     return _codes_table("register", None)
@@ -82,6 +89,7 @@ BLOCKS: dict[tuple[str, str], Callable[[], str]] = {
     ("docs/authoring.md", "problem-codes"): problem_codes_table,
     ("docs/scoring.md", "scoring-rules"): scoring_rules,
     ("docs/responses.md", "response-codes"): response_codes_table,
+    ("docs/form.md", "form-codes"): form_codes_table,
     ("docs/meetings.md", "register-codes"): register_codes_table,
     ("docs/diff-rules.md", "diff-rules"): rules_table,
     ("docs/diff-rules.md", "example-tool"): lambda: f"```yaml\n{EXAMPLE_TOOL}```\n",

@@ -89,6 +89,27 @@ def field_names(model: type[BaseModel]) -> frozenset[str]:
     return frozenset(names)
 
 
+@cache
+def _fields_of(model: type[BaseModel], class_name: str) -> tuple[str, ...]:
+    """The fields (required first) of the model named ``class_name`` inside ``model``."""
+    schema = model.model_json_schema()
+    found = schema if schema.get("title") == class_name else None
+    found = schema.get("$defs", {}).get(class_name, found)
+    if not isinstance(found, dict) or not isinstance(found.get("properties"), dict):
+        return ()
+    required = [name for name in found.get("required", []) if name in found["properties"]]
+    return (*required, *(n for n in found["properties"] if n not in required))
+
+
+def _wanted_mapping(model: type[BaseModel], class_name: str) -> str:
+    """``a mapping with grade, min`` (its fields, required first, at most six named)."""
+    fields = _fields_of(model, class_name)
+    if not fields:
+        return "a mapping"
+    named = ", ".join(fields[:6]) + (", ..." if len(fields) > 6 else "")
+    return f"a mapping with {named}"
+
+
 def _walk(loc: Sequence[int | str], data: Any) -> tuple[str, Any, bool, bool]:
     """Follow ``loc`` through ``data``.
 
@@ -99,13 +120,16 @@ def _walk(loc: Sequence[int | str], data: Any) -> tuple[str, Any, bool, bool]:
     current = data
     at_key = False
     complete = True
+    tag_seen = False  # the union tag comes once per mapping: a field may share its name
     for element in loc:
         if element == "[key]":
             at_key = True
             continue
         if isinstance(current, dict):
-            if current.get("type") == element and isinstance(element, str):
+            if current.get("type") == element and isinstance(element, str) and not tag_seen:
+                tag_seen = True
                 continue  # the tag of a discriminated union, not a field
+            tag_seen = False
             if element in current:
                 pointer = _pointer.join(pointer, element)
                 current = current[element]
@@ -181,8 +205,9 @@ def _last_name(loc: Sequence[int | str]) -> str:
 
 
 def _convert(
-    error: ErrorDetails, data: Any, vocabulary: frozenset[str], private: bool
+    error: ErrorDetails, data: Any, vocabulary: frozenset[str], model: type[BaseModel]
 ) -> Problem:
+    private = holds_case_data(model)
     loc = error["loc"]
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -284,6 +309,8 @@ def _convert(
     if kind.endswith("_type") or kind.endswith("_parsing") or kind == "model_attributes_type":
         base = kind.removesuffix("_type").removesuffix("_parsing")
         expected = _KINDS.get(base, base.replace("_", " "))
+        if base in ("model", "model_attributes") and ctx.get("class_name"):
+            expected = _wanted_mapping(model, str(ctx["class_name"]))
         return problem(
             "wrong-type",
             f"expected {expected}, got {describe_value(value) if complete else 'something else'}",
@@ -316,10 +343,9 @@ def problems_from_validation_error(
     become one ``wrong-type`` problem naming everything that was allowed.
     """
     vocabulary = field_names(model)
-    private = holds_case_data(model)
     merged: dict[tuple[str, str], Problem] = {}
     for details in error.errors(include_url=False, include_input=False):
-        found = _convert(details, data, vocabulary, private)
+        found = _convert(details, data, vocabulary, model)
         key = (found.pointer, found.code)
         earlier = merged.get(key)
         if earlier is None:

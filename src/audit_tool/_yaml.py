@@ -214,6 +214,14 @@ def _tag_text(event: Event) -> str | None:
     return None if text is None else str(text)
 
 
+def _blank(event: Event) -> bool:
+    """True for an empty plain scalar: a value left out, as in ``key:`` alone."""
+    return (
+        isinstance(event, ScalarEvent) and event.value == "" and event.style is None
+        and _tag_text(event) is None
+    )
+
+
 def _pos(event: Event) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
@@ -226,6 +234,7 @@ class _Frame:
     anchor: str | None
     size: int = 1  # nodes in this subtree once aliases are expanded
     key: str | None = None  # the key waiting for its value (mappings only)
+    key_end: Position | None = None  # where that key ends (a blank value stands after it)
     skip_value: bool = False  # the pending value belongs to a duplicate key
     awaiting_key: bool = True
 
@@ -332,6 +341,7 @@ class _Builder:
         else:
             self.source.keys[pointer] = pos
         frame.key = key
+        frame.key_end = (event.end_mark.line + 1, event.end_mark.column + 1)
         frame.awaiting_key = False
 
     # -- events ----------------------------------------------------------
@@ -357,6 +367,11 @@ class _Builder:
 
         pointer = self._child_pointer()
         pos = _pos(event)
+        if in_mapping and _blank(event) and self.stack[-1].key_end is not None:
+            # A blank value ('key:' and nothing more) has the position of the next token,
+            # often the next line's key; it belongs right after its own key's colon.
+            line, column = self.stack[-1].key_end
+            pos = (line, column + 1)
         if isinstance(event, AliasEvent):
             self._alias(event, pointer, pos)
             return

@@ -147,6 +147,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
     ("register-key-optional", W, "tool", "The kind or date that identifies a register's events is an optional question",
      "Make the sub-question required: an entry without it cannot be matched across agencies."),
     # --- a response checked against its tool ----------------------------
+    ("tool-not-found", E, "response", "The tool the response names is in none of the tools folders",
+     "Give the tool file with --tool, or its folder with --tools DIR (or AUDIT_TOOL_PATH)."),
     ("wrong-tool", E, "response", "The response answers a different tool",
      "Validate the response against the tool it names, or correct its 'tool: id:'."),
     ("wrong-tool-version", E, "response", "The response answers another version of the tool",
@@ -212,6 +214,13 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Give evidence together with an answer, on a question rather than on a whole repeatable group."),
     ("fhir-unplaced-answer-not-exported", W, "fhir", "An answer kept by migration that the export leaves out",
      "Move the answer to a question of this version, or accept that the FHIR response leaves it out."),
+    # --- FHIR import ----------------------------------------------------
+    ("fhir-import-not-a-response", E, "fhir", "The file is not a FHIR QuestionnaireResponse",
+     "Give the QuestionnaireResponse JSON a FHIR forms renderer saved for the exported Questionnaire."),
+    ("fhir-import-unknown-item", E, "fhir", "An item the tool's Questionnaire does not ask for",
+     "Fill the Questionnaire exported from this tool version ('audit-tool export fhir TOOL'), or import with the tool it was exported from."),
+    ("fhir-import-bad-answer", E, "fhir", "An answer that does not fit its question",
+     "Fill the question in a renderer of the exported Questionnaire: one answer of the question's type, a code of its scale."),
     # --- audit round manifest ------------------------------------------
     ("manifest-duplicate-case", E, "manifest", "A case is listed twice in the manifest",
      "Give each case one entry, with every agency invited to it."),

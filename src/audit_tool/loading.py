@@ -46,6 +46,7 @@ __all__ = [
     "parse_tool",
     "read_catalogue",
     "read_tool",
+    "read_tool_text",
     "validate_document",
 ]
 
@@ -549,18 +550,11 @@ def parse_tool(
     Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`,
     and ``TypeError`` for an argument of the wrong type.
     """
-    text = _args.text(text, "text")
-    name = _args.text(name, "name")
-    base_dir = _args.path(base_dir, "base_dir")
-    loaded_catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
-    limits = _args.typed(limits, Limits, "limits")
-    document, problems = parse_document(text, name, limits)
-    if document is None or any(p.is_error for p in problems):
-        raise InvalidFileError(name, problems)
-    loader = _Loader(limits, loaded_catalogues, _args.paths(shared, "shared"))
-    result = loader.load(document, Path(base_dir))
+    result = read_tool_text(
+        text, name=name, base_dir=base_dir, catalogues=catalogues, limits=limits, shared=shared
+    )
     if result.tool is None:
-        raise InvalidFileError(name, sorted(result.problems, key=Problem.sort_key))
+        raise InvalidFileError(name, sorted(result.blocking_problems(), key=Problem.sort_key))
     return result.tool
 
 
@@ -610,3 +604,31 @@ def read_catalogue(
     if any(p.is_error for p in problems):
         return None, problems
     return catalogue, problems
+
+
+def read_tool_text(
+    text: str,
+    *,
+    name: str = "<string>",
+    base_dir: str | Path = ".",
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
+) -> LoadedTool:
+    """:func:`read_tool` for a tool written in ``text`` (standard input, a database field);
+    includes are found relative to ``base_dir``, within it or ``shared``. Never raises for
+    bad input; ``TypeError`` for an argument of the wrong type."""
+    text = _args.text(text, "text")
+    name = _args.text(name, "name")
+    base_dir = _args.path(base_dir, "base_dir")
+    loaded_catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
+    limits = _args.typed(limits, Limits, "limits")
+    document, problems = parse_document(text, name, limits)
+    if document is None:
+        return LoadedTool(name, problems=problems)
+    loader = _Loader(limits, loaded_catalogues, _args.paths(shared, "shared"))
+    result = loader.load(document, Path(base_dir))
+    result.problems[:0] = problems
+    if any(p.is_error for p in problems):
+        result.tool = result.fragment = None
+    return result

@@ -33,7 +33,7 @@ from .diffing.matching import Matching, match
 from .exceptions import MigrationError
 from .fingerprint import fingerprint
 from .response import Answer, MigrationStep, Response, ToolRef
-from .saving import to_yaml
+from .saving import to_yaml, to_yaml_keeping
 from .tool import (
     AnyQuestion,
     GroupQuestion,
@@ -296,6 +296,7 @@ def migrate(
             f"the response answers {response.tool.ref}, not {old.ref}: migrate it from "
             f"{response.tool.ref}"
         )
+    same = (old.id, old.version) == (new.id, new.version)
     run = _Run(match(old, new), dict(response.unplaced_answers))
     answers: dict[str, Answer] = {}
     for qid, answer in response.answers.items():
@@ -307,7 +308,8 @@ def migrate(
             "tool": ToolRef(id=new.id, version=new.version, fingerprint=pinned),
             "answers": answers,
             "unplaced_answers": run.unplaced_answers,
-            "migrated_from": [
+            # Carried to the version it already answers: no step to record.
+            "migrated_from": response.migrated_from if same else [
                 *response.migrated_from,
                 MigrationStep(tool=response.tool, date=today or datetime.date.today()),
             ],
@@ -348,10 +350,12 @@ def _compact(answers: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def dump_response(response: Response) -> str:
-    """A response as readable YAML (bare answers where there is no evidence)."""
+def dump_response(response: Response, *, original: str | None = None) -> str:
+    """A response as readable YAML (bare answers where there is no evidence), dates as
+    dates. With ``original``, the text of the file the response was read from, its
+    comments and the writing of every unchanged value are kept."""
     data = response.model_dump(mode="json", by_alias=True, exclude_defaults=True)
     for key in ("answers", "unplaced_answers"):
         if key in data:
             data[key] = _compact(data[key])
-    return to_yaml(data)
+    return to_yaml(data) if original is None else to_yaml_keeping(data, original)

@@ -10,6 +10,7 @@ are quoted.
 
 from __future__ import annotations
 
+import datetime
 import io
 import math
 import re
@@ -23,7 +24,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from ._fs import write_atomic
 
-__all__ = ["dump_model", "dump_tool", "save_tool", "to_yaml"]
+__all__ = ["dump_model", "dump_tool", "save_tool", "to_yaml", "to_yaml_keeping"]
 
 _LEADING_KEYS = (
     "id", "fragment", "value", "type", "text", "scale", "label", "version", "title", "question"
@@ -51,11 +52,28 @@ def _prepare(value: Any) -> Any:
     if isinstance(value, float) and math.isfinite(value) and value.is_integer():
         return int(value)
     if isinstance(value, str):
+        day = _as_date(value)
+        if day is not None:
+            return day  # written plain, 2017-04-16, as people write dates (not '2017-04-16')
         if "\n" in value:
             return LiteralScalarString(value)
         if _YAML11_WORDS.match(value) or _STARTS_WITH_INDICATOR.match(value):
             return DoubleQuotedScalarString(value)
     return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _as_date(text: str) -> datetime.date | None:
+    """``text`` as a date when it is one written ``YYYY-MM-DD``: this library reads a plain
+    date back as that same text, and YAML 1.1 readers as the date."""
+    if not _ISO_DATE.match(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def _flow_safe(value: Any) -> bool:
@@ -65,13 +83,67 @@ def _flow_safe(value: Any) -> bool:
     return len(text) < 24 and bool(_FLOW_SAFE.match(text))
 
 
-def to_yaml(data: Any) -> str:
-    """Plain data (dicts, lists, scalars) as readable, stable YAML."""
+def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 100
+    return yaml
+
+
+def to_yaml(data: Any) -> str:
+    """Plain data (dicts, lists, scalars) as readable, stable YAML."""
     stream = io.StringIO()
-    yaml.dump(_prepare(data), stream)
+    _yaml().dump(_prepare(data), stream)
+    return stream.getvalue()
+
+
+def _plain(value: Any) -> Any:
+    """Round-trip YAML data, or model data, compared as plain JSON-like values."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, (int, float)):
+        return value
+    return str(value)
+
+
+def _merge(old: CommentedMap, new: dict[str, Any]) -> CommentedMap:
+    """``old`` changed into ``new``: unchanged values keep their node, style and comments."""
+    for key in [k for k in old if k not in new]:
+        del old[key]
+    for key, value in new.items():
+        if key in old and _plain(old[key]) == _plain(value):
+            continue
+        if key in old and isinstance(old[key], CommentedMap) and isinstance(value, dict):
+            _merge(old[key], value)
+            continue
+        old[key] = _prepare(value)
+    return old
+
+
+def to_yaml_keeping(data: dict[str, Any], original: str) -> str:
+    """``data`` as YAML written over ``original`` (the file it was read from): the comments
+    and the way of writing of every value that did not change are kept; what changed is
+    written as :func:`to_yaml` writes it. ``original`` must have been read safely first
+    (it is parsed again here to keep its comments)."""
+    yaml = _yaml()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # lines kept as they were written, not re-wrapped
+    try:
+        old = yaml.load(original)
+    except Exception:  # any failure: write afresh, never lose the data
+        return to_yaml(data)
+    if not isinstance(old, CommentedMap):
+        return to_yaml(data)
+    stream = io.StringIO()
+    yaml.dump(_merge(old, data), stream)
     return stream.getvalue()
 
 

@@ -20,9 +20,10 @@ from pydantic import TypeAdapter, ValidationError
 
 from ._fs import write_atomic
 from ._types import Identifier
+from .shipped import shipped_shared
 from .template import yaml_scalar
 
-__all__ = ["SHARED_BLOCKS", "scaffold_tool", "write_scaffold"]
+__all__ = ["SHARED_BLOCKS", "copy_shared_blocks", "scaffold_tool", "write_scaffold"]
 
 SHARED_BLOCKS = ("scales.yaml", "case_context.yaml", "meeting_attendance.yaml", "judgement.yaml")
 """The building-block files a scaffolded tool includes, in the shared folder."""
@@ -154,6 +155,22 @@ def scaffold_tool(tool_id: str, theme: str, *, shared: str = "shared") -> str:
             theme=theme_id,
         )
     return text + _TAIL.format(shared=shared)
+
+
+def copy_shared_blocks(directory: str | Path) -> list[Path]:
+    """Copy the shipped building blocks missing from ``DIRECTORY/shared``; return those copied.
+
+    An existing file is never overwritten: a partnership's own edited copy stays as it is.
+    This is how ``audit-tool new`` works in an empty folder.
+    """
+    shared = Path(directory) / "shared"
+    copied = []
+    for name in SHARED_BLOCKS:
+        target = shared / name
+        if not target.exists():
+            write_atomic(target, (shipped_shared() / name).read_bytes())
+            copied.append(target)
+    return copied
 
 
 def write_scaffold(

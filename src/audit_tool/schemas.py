@@ -70,12 +70,49 @@ def _close_patterned_maps(schema: Any) -> None:
 
 
 def _allow_includes(schema: dict[str, Any]) -> None:
+    # 'include' decides which: a generic validator then reports the item's own error.
     props = schema["properties"]
     props["sections"]["items"] = {
-        "anyOf": [{"$ref": "#/$defs/Section"}, {"$ref": "#/$defs/SectionInclude"}]
+        "if": {"type": "object", "required": ["include"]},
+        "then": {"$ref": "#/$defs/SectionInclude"},
+        "else": {"$ref": "#/$defs/Section"},
     }
     props["scales"]["items"] = {
-        "anyOf": [{"$ref": "#/$defs/Scale"}, {"$ref": "#/$defs/ScaleInclude"}]
+        "if": {"type": "object", "required": ["include"]},
+        "then": {"$ref": "#/$defs/ScaleInclude"},
+        "else": {"$ref": "#/$defs/Scale"},
+    }
+
+
+def _discriminated(node: Any) -> Any:
+    """Each pydantic ``oneOf`` + ``discriminator`` as if/then on the discriminating field.
+
+    ``oneOf`` makes generic validators (jsonschema's ``best_match``, check-jsonschema,
+    editors) report "is not valid under any of the given schemas" for a question with one
+    bad field; with if/then they report that field.
+    """
+    if isinstance(node, list):
+        return [_discriminated(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    node = {key: _discriminated(value) for key, value in node.items()}
+    discriminator = node.get("discriminator")
+    if not isinstance(discriminator, dict) or "oneOf" not in node:
+        return node
+    field, mapping = discriminator["propertyName"], discriminator["mapping"]
+    rest = {k: v for k, v in node.items() if k not in ("oneOf", "discriminator")}
+    return {
+        **rest,
+        "type": "object",
+        "required": [field],
+        "properties": {field: {"enum": sorted(mapping)}},
+        "allOf": [
+            {
+                "if": {"properties": {field: {"const": value}}, "required": [field]},
+                "then": {"$ref": ref},
+            }
+            for value, ref in sorted(mapping.items())
+        ],
     }
 
 
@@ -99,8 +136,13 @@ def tool_schema() -> dict[str, Any]:
             "A multi-agency case audit tool (id, version, scales, sections of questions) or a "
             "building block that tools include (fragment, scales, sections)."
         ),
-        "oneOf": [{"$ref": "#/$defs/Tool"}, {"$ref": "#/$defs/Fragment"}],
-        "$defs": dict(sorted(defs.items())),
+        # Discriminated on 'fragment' (not oneOf), so that a generic validator's best match
+        # for a broken tool is the tool's own error, not "is not valid under any of ...".
+        "type": "object",
+        "if": {"required": ["fragment"]},
+        "then": {"$ref": "#/$defs/Fragment"},
+        "else": {"$ref": "#/$defs/Tool"},
+        "$defs": _discriminated(dict(sorted(defs.items()))),
     }
 
 

@@ -34,14 +34,17 @@ theme down.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
+
 from .answers import walk_answers
 from .catalogue import ThemeCatalogue, standard_catalogue
 from .exceptions import AuditToolError
-from .response import LoadedResponse, Response
+from .response import LoadedResponse, Response, read_response
 from .tool import Tool
 
 __all__ = [
@@ -294,9 +297,23 @@ def _add(into: _Totals, totals: _Totals) -> None:
             cell.answers += found.answers
 
 
-def _unpack(item: Response | LoadedResponse) -> tuple[str | None, Response, Any]:
+ScoredSource = Response | LoadedResponse | Mapping[str, Any] | str | os.PathLike[str]
+"""What :func:`score` takes for each response: what :func:`~audit_tool.validate_response` takes."""
+
+
+def _unpack(item: ScoredSource) -> tuple[str | None, Response, Any]:
     if isinstance(item, Response):
         return None, item, None
+    if isinstance(item, (str, os.PathLike)):
+        item = read_response(os.fspath(item), display=os.fspath(item))
+    elif isinstance(item, Mapping):
+        try:
+            return None, Response.model_validate(dict(item)), item
+        except ValidationError:
+            raise AuditToolError(
+                "a response given as a mapping does not have the shape of a response, so it "
+                "cannot be scored; check it with validate_response first"
+            ) from None
     if item.response is None:
         raise AuditToolError(f"{item.file}: the response did not load, so it cannot be scored")
     raw = item.document.data if item.document is not None else None
@@ -305,14 +322,15 @@ def _unpack(item: Response | LoadedResponse) -> tuple[str | None, Response, Any]
 
 def score(
     tool: Tool,
-    responses: Iterable[Response | LoadedResponse],
+    responses: Iterable[ScoredSource],
     *,
     catalogue: ThemeCatalogue | None = None,
 ) -> Scores:
     """Theme scores per response, per case (pooled) and overall (pooled).
 
-    ``responses`` are models or files as read (:func:`~audit_tool.read_response`),
-    which gives each entry its file name. Check them first with
+    ``responses`` are models, files as read (:func:`~audit_tool.read_response`), paths, or
+    mappings as a file holds them, as :func:`~audit_tool.validate_response` takes them; a
+    file gives its entry the file name. Check them first with
     :func:`~audit_tool.validate_response`: an answer that does not fit is
     ignored here, never guessed at. Themes come in the order of ``catalogue``
     (by default the standard catalogue, when the tool uses it).

@@ -21,7 +21,15 @@ from .describe import QuestionWords, Wording, describe_question
 from .response import Period, Response
 from .tool import Tool
 
-__all__ = ["blank_response", "paragraphs", "yaml_scalar"]
+__all__ = [
+    "blank_response",
+    "check_prefill",
+    "header_comment",
+    "paragraphs",
+    "question_comment",
+    "section_comment",
+    "yaml_scalar",
+]
 
 _WIDTH = 88
 _PLAIN = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
@@ -93,8 +101,9 @@ def _comment(
     return out
 
 
-def _check_prefill(values: dict[str, object]) -> None:
-    """Raise ``ValueError`` naming each prefilled field a response would not accept."""
+def check_prefill(values: dict[str, object]) -> None:
+    """Raise ``ValueError`` naming each prefilled field a response would not accept
+    (``round``, ``case``, ``agency``, ``period``; ``None`` is not prefilled)."""
     probe: dict[str, object] = {
         "tool": {"id": "probe", "version": "1.0.0"},
         "case": "C1",
@@ -112,8 +121,14 @@ def _check_prefill(values: dict[str, object]) -> None:
         ) from None
 
 
-def _question(words: QuestionWords, indent: int) -> Iterator[str]:
-    """The comment block and the blank answer of one question."""
+def question_comment(words: QuestionWords, indent: int = 0) -> list[str]:
+    """The comment lines above one question's answer: number and text, when it applies,
+    guidance, the allowed answers and when evidence is needed (a group's note on entries
+    included). The fillable form writes the same lines above each answer it saves."""
+    return list(_question_comment(words, indent))
+
+
+def _question_comment(words: QuestionWords, indent: int) -> Iterator[str]:
     lead = len(words.number) + 1
     optional = "" if words.required else " (optional)"
     yield from _comment(f"{words.number} {words.text}{optional}", indent, 0, lead)
@@ -124,6 +139,12 @@ def _question(words: QuestionWords, indent: int) -> Iterator[str]:
     yield from _allowed(words, indent, lead)
     if words.evidence:
         yield from _comment(words.evidence, indent, lead, 2)
+
+
+def _question(words: QuestionWords, indent: int) -> Iterator[str]:
+    """The comment block and the blank answer of one question."""
+    yield from _question_comment(words, indent)
+    lead = len(words.number) + 1
     pad = " " * indent
     if words.type == "group":
         yield from _group(words, indent, lead)
@@ -171,6 +192,21 @@ def _group(words: QuestionWords, indent: int, lead: int) -> Iterator[str]:
         yield from _question(sub, indent + 4)
 
 
+def header_comment(tool: Tool) -> list[str]:
+    """The comment at the top of a response file: what it is and how to write answers."""
+    header = _HEADER.format(title=tool.title, ref=tool.ref)
+    return [f"# {line}" if line else "#" for line in header.splitlines()]
+
+
+def section_comment(number: int, title: str, description: str, indent: int = 0) -> list[str]:
+    """A section's banner in a response file: its number, title and introduction."""
+    rule = " " * indent + "# " + "=" * (_WIDTH - 2 - indent)
+    lines = [rule, *_comment(f"{number}. {title}", indent)]
+    if description:
+        lines += _comment(description, indent)
+    return [*lines, rule]
+
+
 def blank_response(
     tool: Tool,
     *,
@@ -185,12 +221,11 @@ def blank_response(
     the file (a lead preparing one file per case and agency). Raises
     ``ValueError`` if a prefilled value is not one a response accepts.
     """
-    _check_prefill(
+    check_prefill(
         {"round": audit_round, "case": case, "agency": agency, "period": period}
     )
     wording = Wording.file(tool)
-    header = _HEADER.format(title=tool.title, ref=tool.ref)
-    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    lines = header_comment(tool)
 
     def field(key: str, value: str | None, hint: str, width: int = 15) -> str:
         shown = f"{key}: {yaml_scalar(value)}" if value is not None else f"{key}:"
@@ -221,11 +256,7 @@ def blank_response(
         ]
     lines += ["", "answers:"]
     for s, section in enumerate(tool.sections, start=1):
-        lines += ["", "  # " + "=" * (_WIDTH - 4)]
-        lines += _comment(f"{s}. {section.title}", 2)
-        if section.description:
-            lines += _comment(section.description, 2)
-        lines += ["  # " + "=" * (_WIDTH - 4)]
+        lines += ["", *section_comment(s, section.title, section.description, 2)]
         for question in section.questions:
             lines.append("")
             lines.extend(_question(describe_question(question, tool, wording), 2))

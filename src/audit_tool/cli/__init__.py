@@ -11,6 +11,7 @@ a crash for a finding, and asks for a report.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import traceback
 from collections.abc import Sequence
@@ -27,9 +28,10 @@ def main(
     argv: Sequence[str] | None = None,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
+    stdin: TextIO | None = None,
 ) -> int:
-    """Run the command line with ``argv``; return the exit code."""
-    streams = Streams(stdout or sys.stdout, stderr or sys.stderr)
+    """Run the command line with ``argv``; return the exit code. ``-`` reads ``stdin``."""
+    streams = Streams(stdout or sys.stdout, stderr or sys.stderr, stdin=stdin)
     parser = build_parser(streams)
     try:
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -39,6 +41,8 @@ def main(
     if handler is None:
         parser.print_help(streams.err)
         return 2
+    if getattr(args, "quiet", False):
+        streams = dataclasses.replace(streams, quiet=True)
     try:
         code: int = handler(args, streams)
     except CommandError as exc:

@@ -5,9 +5,18 @@ from __future__ import annotations
 import argparse
 
 from .._fs import expand_paths
-from ..loading import read_tool
 from ..problems import Report
-from ._common import Streams, Verbs, add_catalogue_option, add_format, print_report, read_catalogues
+from ._common import (
+    STDIN,
+    STDIN_NAME,
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    add_format,
+    print_report,
+    read_catalogues,
+    read_tool_file,
+)
 
 HELP = "load and check tool files; every problem, not just the first"
 DESCRIPTION = """\
@@ -15,12 +24,14 @@ Load each tool (or building-block) file and report every problem: YAML syntax,
 the shape of the document, and its meaning (unknown scales and themes,
 conditions on later questions, bands out of order...). Problems in an included
 building block are reported at that file's line. A folder is searched for
-*.yaml and *.yml files.
+*.yaml and *.yml files; - reads a tool from standard input (its includes
+relative to the current folder).
 
 examples:
   audit-tool check tools/neglect_v2.yaml
   audit-tool check tools/ --format json
   audit-tool check my_tool.yaml --catalogue our_themes.yaml
+  cat my_tool.yaml | audit-tool check -
 """
 
 
@@ -43,6 +54,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     files = expand_paths(args.tools)
     for file in files:
-        problems.extend(read_tool(file, catalogues=catalogues, shared=args.shared).problems)
-    report = Report.from_problems([*args.catalogue, *files], problems)
+        problems.extend(read_tool_file(file, streams, catalogues, args.shared).problems)
+    names = [STDIN_NAME if f == STDIN else f for f in files]
+    report = Report.from_problems([*args.catalogue, *names], problems)
     return print_report(report, args.format, streams)

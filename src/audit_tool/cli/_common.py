@@ -5,23 +5,31 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .._fs import write_atomic
+from .._escape import terminal_text
+from .._fs import name_too_long, write_atomic
 from ..catalogue import ThemeCatalogue
 from ..codes import problem
-from ..formatters import report_json, report_text
-from ..loading import LoadedTool, read_catalogue, read_tool
+from ..formatters import format_problem, report_json, report_text
+from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
 from ..problems import Problem, Report
+from ..response import Period
+from ..shipped import find_tool
+from ..template import check_prefill
+from ..tool import Tool
 
 __all__ = [
     "EXIT_CRASH",
     "EXIT_ERRORS",
     "EXIT_OK",
     "EXIT_USAGE",
+    "STDIN",
+    "STDIN_NAME",
     "CommandError",
     "Streams",
     "UsageError",
@@ -29,14 +37,19 @@ __all__ = [
     "add_catalogue_option",
     "add_format",
     "add_output_option",
+    "add_prefill_options",
     "build_parser",
     "check_output",
     "date_argument",
     "distinct_files",
     "exit_code",
+    "load_tool_argument",
+    "named_tool_path",
+    "prefill_arguments",
     "print_report",
     "read_catalogues",
     "read_tool_argument",
+    "read_tool_file",
     "report_problems",
     "write_output",
 ]
@@ -54,6 +67,24 @@ class Streams:
 
     out: TextIO
     err: TextIO
+    quiet: bool = False
+    """``-q``/``--quiet``: results and problems only; no summary line, no notes."""
+
+    stdin: TextIO | None = None
+    """Where ``-`` reads from (default: ``sys.stdin``)."""
+    _stdin_text: list[str] = field(default_factory=list, repr=False)
+
+    def read_stdin(self) -> str:
+        """Standard input, read once: ``-`` given twice reads the same text."""
+        if not self._stdin_text:
+            self._stdin_text.append((self.stdin or sys.stdin).read())
+        return self._stdin_text[0]
+
+    def note(self, text: str) -> None:
+        """A line for people on stderr (``wrote FILE``), unless quiet; control characters
+        (from a file name) shown escaped."""
+        if not self.quiet:
+            self.err.write(terminal_text(text.removesuffix("\n")) + "\n")
 
 
 class UsageError(Exception):
@@ -115,6 +146,10 @@ def add_format(parser: argparse.ArgumentParser, *choices: str) -> None:
         default=options[0],
         help=f"output format (default: {options[0]}; json is for programs)",
     )
+    parser.add_argument(
+        "-q", "--quiet", action="store_true",
+        help="print results and problems only: no summary line, no notes on stderr",
+    )
 
 
 def date_argument(text: str) -> datetime.date:
@@ -123,6 +158,33 @@ def date_argument(text: str) -> datetime.date:
         return datetime.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def add_prefill_options(parser: argparse.ArgumentParser, does: str) -> None:
+    """``--case``, ``--agency``, ``--round`` and ``--period``: what a blank return is given,
+    said with ``does`` (``prefill``; ``fill in and lock``)."""
+    parser.add_argument("--case", help=f"{does} the pseudonymised case reference (never a name)")
+    parser.add_argument("--agency", help=f"{does} the agency's id (lower_snake_case)")
+    parser.add_argument("--round", dest="audit_round", metavar="ROUND",
+                        help=f"{does} the audit round")
+    parser.add_argument("--period", nargs=2, type=date_argument, metavar=("START", "END"),
+                        help=f"{does} the audit period (YYYY-MM-DD YYYY-MM-DD)")
+
+
+def prefill_arguments(args: argparse.Namespace) -> dict[str, Any]:
+    """The prefill options given (``audit_round``, ``case``, ``agency``, ``period``), checked:
+    a value a response would not accept is a usage error (:class:`CommandError`)."""
+    period = Period(start=args.period[0], end=args.period[1]) if args.period else None
+    if period is not None and period.start > period.end:
+        raise CommandError("--period: the start is after the end")
+    given = {"audit_round": args.audit_round, "case": args.case, "agency": args.agency,
+             "period": period}
+    try:
+        check_prefill({"round": args.audit_round, "case": args.case, "agency": args.agency,
+                       "period": period})
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    return given
 
 
 def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
@@ -170,8 +232,15 @@ def exit_code(problems: Iterable[Problem]) -> int:
 
 def print_report(report: Report, fmt: str, streams: Streams, noun: str = "file") -> int:
     """Write ``report`` in ``fmt``; return the exit code it calls for."""
-    streams.out.write(report_json(report) if fmt == "json" else report_text(report, noun))
+    streams.out.write(report_json(report) if fmt == "json" else _text(report, noun, streams))
     return exit_code(report.problems)
+
+
+def _text(report: Report, noun: str, streams: Streams) -> str:
+    """The text report; without its summary line when quiet."""
+    if streams.quiet:
+        return "".join(format_problem(p) + "\n" for f in report.files for p in f.problems)
+    return report_text(report, noun)
 
 
 def report_problems(
@@ -185,7 +254,7 @@ def report_problems(
     ``check`` gives them, in ``fmt`` (text or json); the exit code they call for."""
     report = Report.from_problems(files, problems)
     (streams.err if to is None else to).write(
-        report_json(report) if fmt == "json" else report_text(report)
+        report_json(report) if fmt == "json" else _text(report, "file", streams)
     )
     return exit_code(problems)
 
@@ -208,12 +277,65 @@ def read_tool_argument(
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
     if not any(p.is_error for p in problems):
-        loaded = read_tool(path, catalogues=catalogues, shared=shared)
+        loaded = read_tool_file(path, streams, catalogues, shared)
         if loaded.tool is not None:
             return loaded
         problems = [*problems, *loaded.blocking_problems()]
-    files = [*catalogue_paths, path]
+    files = [*catalogue_paths, STDIN_NAME if path == STDIN else path]
     return report_problems(files, problems, fmt, streams, to) or EXIT_ERRORS
+
+
+STDIN = "-"
+"""The file name that reads standard input."""
+STDIN_NAME = "<stdin>"
+"""How problems name standard input."""
+
+
+def read_tool_file(
+    path: str,
+    streams: Streams,
+    catalogues: Sequence[ThemeCatalogue] = (),
+    shared: Sequence[str] = (),
+) -> LoadedTool:
+    """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
+    relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
+    found as the tool a return names is (:func:`audit_tool.shipped.find_tool`)."""
+    if path == STDIN:
+        return read_tool_text(
+            streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
+        )
+    return read_tool(named_tool_path(path), catalogues=catalogues, display=path, shared=shared)
+
+
+def named_tool_path(path: str) -> str | Path:
+    """``path``; or, for ``ID@VERSION`` that is not a file, the tool file found by that
+    name in ``AUDIT_TOOL_PATH`` or the shipped tools (:func:`audit_tool.shipped.find_tool`)."""
+    tool_id, at, version = path.partition("@")
+    if at and not name_too_long(path) and not Path(path).exists():
+        found = find_tool(tool_id, version)
+        if found is not None:
+            return found
+    return path
+
+
+def load_tool_argument(
+    path: str,
+    streams: Streams,
+    catalogue_paths: Sequence[str] = (),
+    fmt: str = "text",
+    shared: Sequence[str] = (),
+) -> Tool | int:
+    """The tool a verb was given, or, when it has errors, the exit code after reporting them.
+
+    ``catalogue_paths`` are the ``--catalogue`` files. The problems go to
+    ``streams.err`` (the verb's output stays clean) as ``check`` gives them,
+    in ``fmt`` (text or json): exit 2 if a file cannot be read, else 1.
+    """
+    loaded = read_tool_argument(path, streams, catalogue_paths, fmt, shared=shared)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    return loaded.tool
 
 
 def add_output_option(
@@ -328,6 +450,8 @@ def _registrars() -> list[Registrar]:
         _check,
         _diff,
         _export,
+        _form,
+        _import,
         _meetings,
         _migrate,
         _new,
@@ -345,11 +469,13 @@ def _registrars() -> list[Registrar]:
         _schema.register,
         _template.register,
         _render.register,
+        _form.register,
         _new.register,
         _score.register,
         _report.register,
         _meetings.register,
         _export.register,
+        _import.register,
         _diff.register,
         _migrate.register,
     ]
@@ -367,6 +493,11 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
             "Run 'audit-tool VERB --help' for the options of one verb."
         ),
         epilog=(
+            "conventions: -o is where a verb's output goes: a FILE for the verbs that write\n"
+            "one (template, render, report, export, schema; standard output without it), a\n"
+            "folder for those that write several (new, migrate). - reads standard input\n"
+            "where a verb reads one file. A tool given as ID@VERSION that is not a file is\n"
+            "found in $AUDIT_TOOL_PATH or among the tools shipped with audit-tool.\n"
             "exit codes: 0 all good; 1 the inputs have errors (or --fail-on was triggered); "
             "2 usage error or a file that cannot be read; 70 audit-tool itself failed (a bug: "
             "please report it)"

@@ -172,9 +172,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
                 problem("migration-tool-mismatch", str(exc), "/tool").located(file, None, None)
             )
             continue
+        original = Path(file).read_text(encoding="utf-8", errors="replace")
+        text = dump_response(result.response, original=original)
         write_output(
-            str(outputs[file]), dump_response(result.response), streams,
-            inputs=[*inputs, *olds.files], force=args.force,
+            str(outputs[file]), text, streams, inputs=[*inputs, *olds.files], force=args.force
         )
         entry.result, entry.output = result, str(outputs[file])
     render = migration_json if args.format == "json" else migration_text

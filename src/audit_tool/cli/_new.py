@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from .._escape import terminal_text
 from ..loading import read_tool
 from ..problems import Report
-from ..scaffold import write_scaffold
+from ..scaffold import copy_shared_blocks, scaffold_tool, write_scaffold
 from ._common import CommandError, Streams, Verbs, add_format, print_report
 
 HELP = "scaffold a new themed tool that includes the shared sections"
@@ -17,7 +17,10 @@ includes the shared case context, meeting attendance and overall judgement,
 with one generic starter question for each other standard theme. It checks
 with no problems as written; reword and add questions from there. Includes
 are written relative to DIR; the building blocks are looked for in
-DIR/shared unless --shared says where they are.
+DIR/shared unless --shared says where they are. Without --shared, the
+building blocks shipped with audit-tool are copied into DIR/shared where
+they are missing (a file already there is kept), so 'new' works in an empty
+folder.
 
 examples:
   audit-tool new domestic_abuse --theme "Domestic abuse" -o tools
@@ -46,12 +49,20 @@ def register(verbs: Verbs) -> None:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the scaffold, then check it as ``check`` would."""
     try:
+        if args.shared is None:
+            # A bad id or theme, or a tool already there, is refused before anything is copied.
+            scaffold_tool(args.id, args.theme)
+            target = Path(args.output) / f"{args.id}.yaml"
+            if target.exists() and not args.force:
+                raise FileExistsError(f"{target} already exists")
+            for copied in copy_shared_blocks(args.output):
+                streams.note(f"wrote {copied}")
         path = write_scaffold(
             args.id, args.theme, args.output, shared_dir=args.shared, overwrite=args.force
         )
     except (ValueError, OSError) as exc:
         raise CommandError(str(exc)) from None
-    streams.err.write(f"wrote {terminal_text(path)}\n")
+    streams.note(f"wrote {path}")
     shared = [args.shared] if args.shared else []
     report = Report.from_problems([str(path)], read_tool(path, shared=shared).problems)
     return print_report(report, args.format, streams)

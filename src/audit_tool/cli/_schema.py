@@ -15,6 +15,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     read_tool_argument,
+    write_output,
 )
 
 HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
@@ -30,7 +31,7 @@ with today, and leaves out warnings; see docs/responses.md. A tool that scores
 into a catalogue of your own needs it: --catalogue FILE.
 
 examples:
-  audit-tool schema tool > audit-tool.schema.json
+  audit-tool schema tool -o audit-tool.schema.json
   audit-tool schema catalogue
   audit-tool schema response --tool tools/neglect_v2.yaml > neglect-v2-response.schema.json
 """
@@ -53,6 +54,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument(
         "--tool", metavar="TOOL", default=None, help="the tool (for 'response' only)"
     )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
@@ -60,7 +62,8 @@ def register(verbs: Verbs) -> None:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the schema (a response schema needs its tool, which must load)."""
     if args.kind != "response":
-        streams.out.write(render_json(SCHEMAS[args.kind]()))
+        write_output(args.output, render_json(SCHEMAS[args.kind]()), streams,
+                     inputs=args.catalogue, force=True)
         return EXIT_OK
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
@@ -68,5 +71,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None
-    streams.out.write(render_json(response_schema(loaded.tool)))
+    write_output(args.output, render_json(response_schema(loaded.tool)), streams,
+                 inputs=[*loaded.files, *args.catalogue], force=True)
     return EXIT_OK

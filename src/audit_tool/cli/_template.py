@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 
-from ..response import Period
 from ..template import blank_response
 from ._common import (
-    CommandError,
     Streams,
     Verbs,
     add_catalogue_option,
     add_format,
     add_output_option,
-    date_argument,
+    add_prefill_options,
+    prefill_arguments,
     read_tool_argument,
     write_output,
 )
@@ -42,12 +41,7 @@ def register(verbs: Verbs) -> None:
     add_output_option(parser)
     add_catalogue_option(parser)
     add_format(parser)
-    parser.add_argument("--case", help="prefill the pseudonymised case reference (never a name)")
-    parser.add_argument("--agency", help="prefill the agency's id (lower_snake_case)")
-    parser.add_argument("--round", dest="audit_round", metavar="ROUND",
-                        help="prefill the audit round")
-    parser.add_argument("--period", nargs=2, type=date_argument, metavar=("START", "END"),
-                        help="prefill the audit period (YYYY-MM-DD YYYY-MM-DD)")
+    add_prefill_options(parser, "prefill")
     parser.set_defaults(handler=run)
 
 
@@ -58,17 +52,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     )
     if isinstance(loaded, int):
         return loaded
-    tool = loaded.tool
-    assert tool is not None
-    period = Period(start=args.period[0], end=args.period[1]) if args.period else None
-    if period is not None and period.start > period.end:
-        raise CommandError("--period: the start is after the end")
-    try:
-        text = blank_response(
-            tool, audit_round=args.audit_round, case=args.case, agency=args.agency, period=period
-        )
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    assert loaded.tool is not None
+    text = blank_response(loaded.tool, **prefill_arguments(args))
     inputs = [*loaded.files, *args.catalogue]
     write_output(args.output, text, streams, inputs=inputs, force=args.force)
     return 0

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from .._fs import RESPONSE_SUFFIXES, expand_paths
 from ..problems import Report
+from ..response import read_response
 from ..validation import validate_response
 from ._common import (
+    STDIN,
+    STDIN_NAME,
     CommandError,
     Streams,
     Verbs,
@@ -17,6 +19,7 @@ from ._common import (
     print_report,
     read_tool_argument,
 )
+from ._tools import add_tool_options, choose_tools, read_stdin_response, response_files
 
 HELP = "check completed questionnaires (responses) against their tool"
 DESCRIPTION = """\
@@ -26,13 +29,20 @@ answer: does the question exist, does it apply, is the value one it takes, is
 the evidence there where the tool asks for it, are the dates sound (none after
 today, evidence not dated before the audit period as if it were current).
 Every problem is reported with its line and column; messages never quote
-answers or evidence. A folder is searched for *.yaml, *.yml and *.json files.
+answers or evidence. A folder is searched for *.yaml, *.yml and *.json files; tools, building
+blocks and manifests found there are passed over. - reads a response from
+standard input.
 
 If the tool itself has errors, those are reported instead (exit 1).
+
+Without --tool, each response is checked against the tool it names (its id
+and version), looked for in the --tools folders, then the folders listed in
+AUDIT_TOOL_PATH, then the tools shipped with audit-tool.
 
 examples:
   audit-tool validate --tool tools/neglect_v2.yaml examples/responses/neglect_v2/
   audit-tool validate --tool tools/neglect_v2.yaml return.yaml --format json
+  audit-tool validate --tools my_tools/ returns/
   audit-tool validate --tool tools/neglect_v1.yaml old.yaml --today 2017-05-10
 """
 
@@ -44,7 +54,7 @@ def register(verbs: Verbs) -> None:
         "validate", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--tool", required=True, metavar="TOOL", help="the tool file answered")
+    add_tool_options(parser)
     parser.add_argument(
         "responses", nargs="+", metavar="RESPONSE", help="response files or folders"
     )
@@ -62,17 +72,27 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Validate every response given; exit 0, 1 or 2."""
-    # The tool's problems are the output here, so they go to stdout.
-    loaded = read_tool_argument(
-        args.tool, streams, args.catalogue, args.format, streams.out, shared=args.shared
-    )
-    if isinstance(loaded, int):
-        return loaded
-    tool = loaded.tool
-    assert tool is not None
-    files = expand_paths(args.responses, RESPONSE_SUFFIXES)
+    files = response_files(args.responses, streams)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
-    found = [p for file in files for p in validate_response(tool, file, today=args.today)]
-    report = Report.from_problems(files, found)
+    stdin = read_stdin_response(files, streams)
+    choice = choose_tools(args.tool, args.tools, files, stdin)
+    found = list(choice.missing)
+    for tool_path, group in choice.groups.items():
+        sources = [stdin.get(file) or file for file in group]
+        if not tool_path:  # no tool can be told: the returns' own problems say why
+            found.extend(
+                p for file in group for p in (stdin.get(file) or read_response(file)).problems
+            )
+            continue
+        # The tool's problems are the output here, so they go to stdout.
+        loaded = read_tool_argument(
+            tool_path, streams, args.catalogue, args.format, streams.out, shared=args.shared
+        )
+        if isinstance(loaded, int):
+            return loaded
+        tool = loaded.tool
+        assert tool is not None
+        found.extend(p for src in sources for p in validate_response(tool, src, today=args.today))
+    report = Report.from_problems([STDIN_NAME if f == STDIN else f for f in files], found)
     return print_report(report, args.format, streams, noun="response")

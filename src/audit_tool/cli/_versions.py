@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..catalogue import ThemeCatalogue
 from ..loading import LoadedTool, read_tool
-from ._common import EXIT_ERRORS, Streams, read_catalogues, report_problems
+from ._common import EXIT_ERRORS, Streams, named_tool_path, read_catalogues, report_problems
 
 
 def read_versions(
@@ -23,7 +23,10 @@ def read_versions(
     reporting every reason to ``streams.err`` in ``fmt`` (2 if a file cannot be read, else 1).
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
-    loaded = [read_tool(path, catalogues=catalogues, shared=shared) for path in paths]
+    loaded = [
+        read_tool(named_tool_path(path), catalogues=catalogues, display=path, shared=shared)
+        for path in paths
+    ]
     blocking = [*problems, *(p for tool in loaded for p in tool.blocking_problems())]
     if any(tool.tool is None for tool in loaded) or any(p.is_error for p in problems):
         files = [*catalogue_paths, *paths]

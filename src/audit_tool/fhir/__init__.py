@@ -1,4 +1,5 @@
-"""Export tools and returns as HL7 FHIR Questionnaire and QuestionnaireResponse.
+"""Export tools and returns as HL7 FHIR Questionnaire and QuestionnaireResponse, and import
+a QuestionnaireResponse that a FHIR forms renderer filled back into a return.
 
 The exports build plain JSON-able data; nothing here needs the optional
 ``fhir.resources`` package (the ``fhir`` extra), which the tests use to
@@ -16,6 +17,7 @@ from .common import (
     FhirVersion,
     extension_url,
 )
+from .importing import FhirImport, import_fhir_response
 from .questionnaire import export_fhir
 from .response import export_fhir_response
 
@@ -24,9 +26,11 @@ __all__ = [
     "EXTENSION_BASE",
     "FHIR_VERSIONS",
     "FhirExport",
+    "FhirImport",
     "FhirUrls",
     "FhirVersion",
     "export_fhir",
     "export_fhir_response",
     "extension_url",
+    "import_fhir_response",
 ]

@@ -39,6 +39,7 @@ from ..tool import (
     Tool,
 )
 from ._enable_when import EnableWhen, enable_when
+from ._metadata import metadata_group
 from .common import (
     DEFAULT_BASE_URL,
     ITEM_CONTROL,
@@ -157,7 +158,8 @@ class _Builder:
             }
         ]
         out["item"] = [
-            self.section(section, s) for s, section in enumerate(tool.sections)
+            metadata_group(),
+            *(self.section(section, s) for s, section in enumerate(tool.sections)),
         ]
         return out
 
@@ -179,10 +181,9 @@ class _Builder:
             "prefix": str(s + 1),
             "text": section.title,
             "type": "group",
-            # FHIR checks the required children of a group only when the group is
-            # there; ours are required regardless. A required question that always
-            # applies makes its section required; a conditional one cannot.
-            "required": any(c.get("required") and "enableWhen" not in c for c in children),
+            # Not required: FHIR renderers (LHC-Forms) flag a required group as missing,
+            # for a group holds no answer of its own; its required questions still are.
+            "required": False,
             "item": children,
         }
 
@@ -230,6 +231,11 @@ class _Builder:
         if isinstance(question, GroupQuestion):
             # FHIR's required group needs one entry at least; ours may be an empty list.
             required = required and question.min_entries > 0
+        elif self._in_optional_entry(question):
+            # Renderers show one blank entry of a repeatable group; its required questions
+            # would then make "no entries" (no meetings) impossible to return as complete.
+            # Within an entry, 'audit-tool validate' still asks for them.
+            required = False
         item["required"] = required
         if isinstance(question, (MultipleChoiceQuestion, GroupQuestion)):
             item["repeats"] = True
@@ -253,6 +259,12 @@ class _Builder:
             item = {"extension": extensions, **item}
         item["item"] = children
         return item
+
+    def _in_optional_entry(self, question: AnyQuestion) -> bool:
+        """True for a sub-question of a repeatable group that may have no entries."""
+        ref = self.tool.question(question.id)
+        group = ref.group if ref is not None else None
+        return group is not None and group.min_entries == 0
 
     def _type(self, question: AnyQuestion) -> str:
         if isinstance(question, (SingleChoiceQuestion, MultipleChoiceQuestion)):

@@ -34,6 +34,7 @@ from ..tool import (
     TextQuestion,
     Tool,
 )
+from ._metadata import metadata_answers
 from .common import (
     DEFAULT_BASE_URL,
     FhirExport,
@@ -105,10 +106,14 @@ class _Builder:
                     _pointer.join("/unplaced_answers", old_id),
                 )
             )
+        about = metadata_answers(response)
         sections = [
-            {"linkId": section_link_id(s.id), "text": s.title, "item": by_section[s.id]}
-            for s in tool.sections
-            if by_section.get(s.id)
+            *([about] if about is not None else []),
+            *(
+                {"linkId": section_link_id(s.id), "text": s.title, "item": by_section[s.id]}
+                for s in tool.sections
+                if by_section.get(s.id)
+            ),
         ]
         return self._resource(sections)
 

@@ -67,12 +67,29 @@ th.when { min-width: 7.4rem; }
 .note { color: #444; font-size: .9rem; }
 code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: .88em; }
 footer { margin-top: 3rem; color: #555; font-size: .85rem; }
-@page { size: A4; margin: 14mm; }
+.wide { overflow-x: auto; max-width: 100%; }
+.wide table { margin-top: 0; }
+#appendix { border-top: 1px dashed #888; margin-top: 2.5rem; }
+@media (max-width: 40rem) {
+  main { padding: 1rem .75rem 2rem; }
+  h1 { font-size: 1.4rem; }
+  table { font-size: .85rem; }
+  th, td { padding: .25rem .35rem; }
+}
+@page {
+  size: A4; margin: 14mm 14mm 18mm;
+  @bottom-right { content: "Page " counter(page) " of " counter(pages);
+    font: 8pt system-ui, sans-serif; color: #555; }
+}
 @media print {
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
-  h2 { break-after: avoid; }
-  .chart, table, .finding { break-inside: avoid; }
+  h1, h2, h3 { break-after: avoid; break-inside: avoid; }
+  h2 + p, h3 + p, h3 + ul { break-before: avoid; }
+  .chart, table, figure, .finding, .summary, .legend { break-inside: avoid; }
+  .wide { overflow: visible; }
+  #appendix { break-before: page; }
+  footer { margin-top: 1rem; break-before: avoid; break-inside: avoid; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 """
@@ -103,7 +120,8 @@ def _table(head: Iterable[str], rows: Iterable[Iterable[str]], caption: str = ""
     for row in rows:
         out.append("<tr>" + "".join(row) + "</tr>")
     out.append("</tbody></table>")
-    return "".join(out)
+    # Wide tables scroll sideways on a phone rather than squeezing their cells.
+    return '<div class="wide">' + "".join(out) + "</div>"
 
 
 def _legend(report: RoundReport) -> str:
@@ -169,15 +187,16 @@ def _themes(report: RoundReport) -> str:
 
 def _finding(report: RoundReport, row: ThemeRow, kind: str) -> str:
     notes = []
-    for note in row.pulled_down:
+    for note in row.pulled_down:  # question ids are in the appendix, not here
         q = note.score
         notes.append(
-            f"<li>{html_text(note.text)} <code>{html_text(q.question)}</code>: "
+            f"<li>{html_text(note.text)} &ndash; "
             f"{_percent(q.percent)} of the points available, "
             f"over {q.answers} answer{'s' if q.answers != 1 else ''}</li>"
         )
+    lead = "Weakest questions" if kind == "strength" else "Pulled down most by"
     pulled = (
-        f"<p>Pulled down most by:</p><ul>{''.join(notes)}</ul>"
+        f"<p>{lead}:</p><ul>{''.join(notes)}</ul>"
         if notes
         else "<p>Every scored answer reached the top of its scale.</p>"
     )
@@ -296,7 +315,7 @@ def _cases(report: RoundReport) -> str:
 
 
 def _warnings(report: RoundReport) -> str:
-    sections = warning_sections(report)
+    sections = warning_sections(report, where=False)  # files and lines: the appendix
     parts = ['<section id="warnings"><h2>Warnings</h2>']
     for heading, sentences in sections:
         items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
@@ -311,11 +330,36 @@ def _invalid(report: RoundReport) -> str:
             '<section id="invalid"><h2>Returns left out of the scores</h2>'
             "<p>None: every return was valid.</p></section>"
         )
-    parts = [
+    items = []
+    for r in report.invalid:
+        who = case_and_agency(report, r.case, r.agency) or "a return"
+        errors = sum(1 for p in r.problems if p.is_error)
+        items.append(
+            f"<li>{html_text(who)}: {errors} error{'s' if errors != 1 else ''}</li>"
+        )
+    return (
         '<section id="invalid"><h2>Returns left out of the scores</h2>'
         "<p>These returns have errors, so they are not scored. Correct them and run the "
-        "report again.</p>"
+        "report again; the appendix lists each problem and its line.</p>"
+        f"<ul>{''.join(items)}</ul></section>"
+    )
+
+
+def _appendix(report: RoundReport) -> str:
+    """Where each point of the report comes from: question ids, files and lines."""
+    parts = ['<section id="appendix"><h2>Appendix: where each point comes from</h2>']
+    rows = [
+        [f'<th scope="row">{html_text(row.name)}</th>',
+         "<td>" + ", ".join(f"<code>{html_text(n.score.question)}</code>"
+                            for n in row.pulled_down) + "</td>"]
+        for row in (*report.strengths, *report.areas_for_development) if row.pulled_down
     ]
+    if rows:
+        parts.append("<h3>The questions behind each finding</h3>"
+                     + _table(["Theme", "Question ids, weakest first"], rows))
+    for heading, sentences in warning_sections(report):
+        items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
+        parts.append(f"<h3>{html_text(heading)}</h3><ul>{items}</ul>")
     for r in report.invalid:
         who = case_and_agency(report, r.case, r.agency)
         shown = f" ({who})" if who else ""
@@ -354,6 +398,7 @@ def render_report_html(report: RoundReport) -> str:
             _warnings(report),
             _invalid(report),
             _method(report),
+            _appendix(report),
         ]
     )
     return (

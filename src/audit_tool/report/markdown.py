@@ -84,20 +84,20 @@ def _themes(report: RoundReport) -> str:
     )
 
 
-def _finding(report: RoundReport, row: ThemeRow) -> str:
+def _finding(report: RoundReport, row: ThemeRow, lead: str = "Pulled down most by") -> str:
     head = (
         f"### {md_text(row.name)}: {_percent(row.overall.percent)} "
         f"{md_text(grade_label(report.grading, row.overall.grade).lower())}\n\n"
     )
     if not row.pulled_down:
         return head + "Every scored answer reached the top of its scale.\n\n"
-    notes = [
-        f"- {md_text(note.text)} (`{note.score.question}`): {_percent(note.score.percent)} of "
+    notes = [  # question ids are in the appendix, not here
+        f"- {md_text(note.text)} \N{EN DASH} {_percent(note.score.percent)} of "
         f"the points available, over {note.score.answers} "
         f"answer{'s' if note.score.answers != 1 else ''}"
         for note in row.pulled_down
     ]
-    return head + "Pulled down most by:\n\n" + "\n".join(notes) + "\n\n"
+    return head + f"{lead}:\n\n" + "\n".join(notes) + "\n\n"
 
 
 def _findings(report: RoundReport) -> str:
@@ -105,7 +105,8 @@ def _findings(report: RoundReport) -> str:
            "Strengths are themes graded good or better; areas for development are themes "
            "graded requires improvement or inadequate.\n\n",
            "### Strengths\n\n" if report.strengths else "No theme was graded good or better.\n\n"]
-    out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.strengths]
+    out += [_finding(report, t, "Weakest questions").replace("### ", "#### ", 1)
+            for t in report.strengths]
     out.append("### Areas for development\n\n" if report.areas_for_development else
                "No theme was graded requires improvement or inadequate.\n\n")
     out += [_finding(report, t).replace("### ", "#### ", 1) for t in report.areas_for_development]
@@ -187,7 +188,7 @@ def _coverage(report: RoundReport) -> str:
 
 
 def _warnings(report: RoundReport) -> str:
-    sections = warning_sections(report)
+    sections = warning_sections(report, where=False)  # files and lines: the appendix
     out = ["## Warnings\n\n", "" if sections else "None.\n\n"]
     for heading, sentences in sections:
         out.append(f"### {md_text(heading)}\n\n")
@@ -201,7 +202,29 @@ def _invalid(report: RoundReport) -> str:
         return "## Returns left out of the scores\n\nNone: every return was valid.\n\n"
     out = ["## Returns left out of the scores\n\n",
            "These returns have errors, so they are not scored. Correct them and run the report "
-           "again.\n\n"]
+           "again; the appendix lists each problem and its line.\n\n"]
+    for r in report.invalid:
+        who = case_and_agency(report, r.case, r.agency) or "a return"
+        errors = sum(1 for p in r.problems if p.is_error)
+        out.append(f"- {md_text(who)}: {errors} error{'s' if errors != 1 else ''}\n")
+    out.append("\n")
+    return "".join(out)
+
+
+def _appendix(report: RoundReport) -> str:
+    """Where each point of the report comes from: question ids, files and lines."""
+    out = ["## Appendix: where each point comes from\n\n"]
+    rows = [
+        [md_text(row.name), ", ".join(f"`{n.score.question}`" for n in row.pulled_down)]
+        for row in (*report.strengths, *report.areas_for_development) if row.pulled_down
+    ]
+    if rows:
+        out.append("### The questions behind each finding\n\n")
+        out.append(_table(["Theme", "Question ids, weakest first"], rows) + "\n")
+    for heading, sentences in warning_sections(report):
+        out.append(f"### {md_text(heading)}\n\n")
+        out += [f"- {md_text(sentence)}\n" for sentence in sentences]
+        out.append("\n")
     for r in report.invalid:
         who = case_and_agency(report, r.case, r.agency)
         out.append(f"### {md_text(r.name)}" + (f" ({md_text(who)})" if who else "") + "\n\n")
@@ -228,6 +251,7 @@ def render_report_markdown(report: RoundReport) -> str:
             _warnings(report),
             _invalid(report),
             f"## How the scores are worked out\n\n{method}\n\n",
+            _appendix(report),
             f"---\n\nMade with audit-tool {__version__}. No answer or evidence text is "
             "reproduced here.\n",
         ]

@@ -82,8 +82,9 @@ def case_and_agency(report: RoundReport, case: str | None, agency: str | None) -
     return " · ".join(x for x in (case, _agency(report, agency) if agency else None) if x)
 
 
-def describe(report: RoundReport, item: WarningItem) -> str:
-    """A warning as one sentence for the report: what, for which case and agency, where."""
+def describe(report: RoundReport, item: WarningItem, *, where: bool = True) -> str:
+    """A warning as one sentence for the report: what, for which case and agency, and (with
+    ``where``, as the appendix has it) in which file and at which line."""
     if item.code == "family-views-not-obtained":
         case = report.manifest.case(item.case or "")
         reason = f" ({case.family.reason.rstrip('.')})" if case and case.family.reason else ""
@@ -101,18 +102,23 @@ def describe(report: RoundReport, item: WarningItem) -> str:
             + ("" if reason.endswith(".") else ".")
         )
     who = case_and_agency(report, item.case, item.agency)
-    where = item.file or ""
-    if item.line is not None:
-        where += f", line {item.line}"
-    place = f"{who} ({where})" if who and where else who or where
-    return f"{place}: {item.message}"
+    position = item.file or "" if where else ""
+    if where and item.line is not None:
+        position += f", line {item.line}"
+    place = f"{who} ({position})" if who and position else who or position
+    return f"{place}: {item.message}" if place else item.message
 
 
-def warning_sections(report: RoundReport) -> list[tuple[str, list[str]]]:
+def warning_sections(
+    report: RoundReport, *, where: bool = True
+) -> list[tuple[str, list[str]]]:
     """The warnings as the report lists them: a heading with its count, and one sentence
-    each, the groups a board asks about first."""
+    each, the groups a board asks about first; ``where`` adds each one's file and line."""
     return [
-        (f"{warning_heading(code)} ({len(items)})", [describe(report, item) for item in items])
+        (
+            f"{warning_heading(code)} ({len(items)})",
+            [describe(report, item, where=where) for item in items],
+        )
         for code, items in report.warnings_by_code().items()
     ]
 
