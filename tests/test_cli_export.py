@@ -77,7 +77,7 @@ def test_a_return_with_errors_writes_nothing_and_exits_1(cli: Cli, tmp_path: Pat
     result = cli("export", "fhir", TOOL, "--response", str(bad), "-o", str(target))
     assert (result.code, result.out, target.exists()) == (1, "", False)
     assert result.err == (
-        f"{bad}:5:21: error[fhir-answer-not-exported]: 'no_such_question' is not a question "
+        f"{bad}:5:21: error[fhir-answer-not-exported]: this key is not a question "
         "of 'fhir_mini@1.2.0'\nchecked 1 file: 1 error\n"
     )
 

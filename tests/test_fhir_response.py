@@ -133,7 +133,7 @@ SECRET = "Child disclosed at school"
 PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
     (f"  no_such_question: {SECRET}\n", [(
         "fhir-answer-not-exported", "error", 6, 21, "/answers/no_such_question",
-        "'no_such_question' is not a question of 'fhir_mini@1.2.0'",
+        "this key is not a question of 'fhir_mini@1.2.0'",
     )]),
     (f"  {SECRET}: yes\n", [(
         "fhir-answer-not-exported", "error", 6, 30, "/answers/Child disclosed at school",
@@ -181,7 +181,7 @@ PROBLEMS: list[tuple[str, list[tuple[str, str, int, int, str, str]]]] = [
     )]),
     (f"  meetings:\n    - {{meeting_type: icpc, attended: partly, said: {SECRET}}}\n", [(
         "fhir-answer-not-exported", "error", 7, 52, "/answers/meetings/0/said",
-        "'said' (entry 1 of 'meetings') is not a question of that group",
+        "this key (entry 1 of 'meetings') is not a question of that group",
     )]),
     (f'  home_seen: {{value: null, evidence: "{SECRET}"}}\n', [(
         "fhir-evidence-not-exported", "warning", 6, 14, "/answers/home_seen",

@@ -419,7 +419,7 @@ def test_migrate_refuses_to_overwrite_an_input(cli: Cli, returns: Path) -> None:
     """Writing into the inputs' own folder would overwrite them: a usage error, exit 2."""
     result = cli("migrate", "--to", str(V2_PATH), str(returns), "-o", str(returns))
     assert result.code == 2
-    assert "would be overwritten" in result.err
+    assert "is an input of this run" in result.err
 
 
 def test_migrate_needs_to_and_output(cli: Cli, returns: Path) -> None:

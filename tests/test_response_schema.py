@@ -69,7 +69,7 @@ def test_schema_codes_are_error_codes_of_the_catalogue() -> None:
     left_out = {c for c, info in CODES.items() if info.area == "response"} - stated_response_codes
     assert left_out == {
         "date-in-future", "completed-before-period-ends", "period-start-after-end",
-        "unexpected-answer", "evidence-before-period",
+        "unexpected-answer", "evidence-before-period", "looks-identifying",
         "tool-not-found",  # where the tool is, not what the return says
     }
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Container
 from typing import Any
 
-__all__ = ["join", "parent", "resolve", "split"]
+__all__ = ["join", "known_prefix", "parent", "resolve", "split"]
 
 
 def _escape(part: str | int) -> str:
@@ -30,6 +31,16 @@ def split(pointer: str) -> list[str]:
     if not pointer:
         return []
     return [_unescape(p) for p in pointer[1:].split("/")]
+
+
+def known_prefix(pointer: str, known: Container[str]) -> str:
+    """``pointer`` cut before its first token that is neither in ``known`` nor an index."""
+    kept: list[str] = []
+    for part in split(pointer):
+        if part not in known and not part.isdigit():
+            break
+        kept.append(part)
+    return join("", *kept)
 
 
 def parent(pointer: str) -> str:

@@ -17,12 +17,13 @@ from typing import Any
 
 from . import _pointer
 from ._types import parse_date, parse_semver
-from ._validation import key_name, suggestion
+from ._validation import suggestion
 from ._value_checks import check_value, is_given
 from .answers import AnswerSlot, questions_reading, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
+from .pseudonyms import identifying
 from .response import Answer, Response
 from .tool import AnyQuestion, DateQuestion, GroupQuestion, SingleChoiceQuestion, Tool
 
@@ -116,6 +117,7 @@ def _metadata(ctx: CheckContext) -> Iterator[Problem]:
             "a completed response needs 'auditor_role:', the lead auditor's role (never a name)",
             "/auditor_role",
         )
+    yield from _pseudonymous(response)
     period = response.period
     dates = [("/completed", "the completion date", response.completed)]
     if period is not None:
@@ -141,6 +143,26 @@ def _metadata(ctx: CheckContext) -> Iterator[Problem]:
         )
 
 
+def _pseudonymous(response: Response) -> Iterator[Problem]:
+    """Warnings for a case reference, agency or role that looks like it identifies someone
+    (the value is never quoted)."""
+    for pointer, what, value, instead in (
+        ("/case", "the case reference", response.case, "the partnership's pseudonym for the case"),
+        ("/agency", "the agency", response.agency, "the agency's id"),
+        ("/auditor_role", "the auditor's role", response.auditor_role, "a job title"),
+    ):
+        role = pointer == "/auditor_role"
+        kind = identifying(value, role=role) if isinstance(value, str) else None
+        if kind is not None:
+            yield problem(
+                "looks-identifying",
+                f"{what} looks like {kind.value}; write {instead}, never a name or other "
+                "personal detail",
+                pointer,
+                kind=kind.name.lower(),
+            )
+
+
 def _future(what: str, today: datetime.date, pointer: str) -> Problem:
     return problem("date-in-future", f"{what}, after today ({today})", pointer)
 
@@ -148,10 +170,20 @@ def _future(what: str, today: datetime.date, pointer: str) -> Problem:
 # -- answers the tool has no place for ----------------------------------------
 
 
+UNKNOWN_ANSWERS_LISTED = 20
+"""How many answers the tool has no place for are listed one by one (each with its
+did-you-mean); the rest are counted in one ``more-unknown-answers`` problem."""
+
+
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
     tool = ctx.tool
     top = tool._plan.top_ids
+    listed, rest = 0, []
     for stray in stray_answers(tool, ctx.response, ctx.raw):
+        if listed >= UNKNOWN_ANSWERS_LISTED:
+            rest.append(stray.pointer)
+            continue
+        listed += 1
         key, owner, group = stray.key, stray.owner, stray.group
         if group is not None and owner is not None:
             message = (
@@ -161,7 +193,8 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
         elif group is not None:
             sub_ids = [sub.id for sub in group.questions]
             message = (
-                f"group '{group.id}' has no question {key_name(key)}{suggestion(key, sub_ids)}"
+                f"group '{group.id}' has no question for this key"
+                f"{suggestion(key, sub_ids)}"
             )
         elif owner is not None and owner.group is not None:
             message = (
@@ -174,8 +207,17 @@ def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
                 "to this version"
             )
         else:
-            message = f"{tool.ref} has no question {key_name(key)}{suggestion(key, top)}"
+            message = f"{tool.ref} has no question for this key{suggestion(key, top)}"
         yield problem("unknown-answer", message, stray.pointer, at_key=True)
+    if rest:
+        yield problem(
+            "more-unknown-answers",
+            f"{len(rest):,} more answers stand where {tool.ref} has no question for them "
+            f"(the first {UNKNOWN_ANSWERS_LISTED} are listed); this is the first of them",
+            rest[0],
+            at_key=True,
+            count=len(rest),
+        )
 
 
 # -- each answer slot: applies?, value, evidence, dates -----------------------

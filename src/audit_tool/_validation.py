@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from functools import cache
 from typing import Any
 
@@ -35,6 +35,7 @@ __all__ = [
     "describe_value",
     "did_you_mean",
     "field_names",
+    "holds_case_data",
     "key_name",
     "problems_from_validation_error",
 ]
@@ -163,14 +164,20 @@ _SAFE_TO_QUOTE = frozenset(
 _ID = re.compile(ID_PATTERN)
 
 
-def key_name(key: str) -> str:
+def key_name(key: str, known: Container[str]) -> str:
     """A key of a response's mapping (an answer's question id) as a message names it.
 
-    Any text can be a key, so a key may be case data: only an id-like one (at
-    most 64 characters, lower_snake_case) is quoted; any other is "this key",
-    and the problem's pointer says where it stands.
+    Any text can be a key, so a key may be case data: only one of the tool's own
+    identifiers (``known``: its question ids, the format's field names) is quoted; any
+    other is "this key", and the problem's pointer and position say where it stands.
     """
-    return f"'{key}'" if len(key) <= 64 and _ID.fullmatch(key) else "this key"
+    return f"'{key}'" if key in known else "this key"
+
+
+def holds_case_data(model: type[BaseModel]) -> bool:
+    """Whether ``model`` (a response) holds case data: then a message quotes no key of its
+    documents that is not a field name of the format."""
+    return bool(getattr(model, "HOLDS_CASE_DATA", False))
 
 
 def describe_value(value: Any) -> str:
@@ -200,6 +207,7 @@ def _last_name(loc: Sequence[int | str]) -> str:
 def _convert(
     error: ErrorDetails, data: Any, vocabulary: frozenset[str], model: type[BaseModel]
 ) -> Problem:
+    private = holds_case_data(model)
     loc = error["loc"]
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -210,9 +218,13 @@ def _convert(
         pointer = _pointer.join(pointer, name) if name else pointer
         return problem("missing-field", f"'{name}' is required here", pointer, field=name)
     if kind == "extra_forbidden":
+        # In a response any text can be a key (evidence cut by a comma in a flow mapping):
+        # only the format's own field names are quoted there.
+        quotable = name in vocabulary or (not private and len(name) <= 64 and _ID.fullmatch(name))
+        shown = f"'{name}'" if quotable else "this key"
         return problem(
             "unknown-field",
-            f"'{name}' is not a field here{suggestion(name, vocabulary)}",
+            f"{shown} is not a field here{suggestion(name, vocabulary)}",
             pointer,
             at_key=True,
             field=name,
@@ -233,8 +245,9 @@ def _convert(
     if kind == "answer_form":
         return problem("wrong-type", error["msg"], pointer)
     if kind == "string_pattern_mismatch":
-        # Quote only identifiers; other text (a case reference) may be case data.
-        quotable = isinstance(value, str) and len(value) <= 64 and (
+        # Quote only identifiers; other text (a case reference) may be case data, and in a
+        # response a value that fails its pattern is no identifier of the tool.
+        quotable = not private and isinstance(value, str) and len(value) <= 64 and (
             at_key or name in _SAFE_TO_QUOTE or any(str(e) in _SAFE_TO_QUOTE for e in loc)
         )
         shown = f"'{value}'" if quotable else "the value"

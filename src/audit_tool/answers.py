@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 
 from . import _pointer
 from ._plan import SlotPlan
+from ._validation import field_names
 from .conditions import is_answered
 from .response import Answer, Response
 from .tool import AnyQuestion, GroupQuestion, QuestionRef, Tool
@@ -27,10 +28,19 @@ __all__ = [
     "AnswerSlot",
     "StrayAnswer",
     "answer_pointer",
+    "public_keys",
     "questions_reading",
     "stray_answers",
     "walk_answers",
 ]
+
+
+def public_keys(tool: Tool) -> frozenset[str]:
+    """The keys of a return that published output may show: the tool's question ids and the
+    response format's field names. Any other key may be case data (evidence cut into a key
+    by a flow-mapping comma), so a published pointer stops before it
+    (:func:`audit_tool._pointer.known_prefix`)."""
+    return frozenset({r.question.id for r in tool.iter_questions()} | field_names(Response))
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,19 +5,21 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ._escape import terminal_text
 from .problems import Problem, Report
 
 __all__ = ["format_problem", "render_json", "report_json", "report_text", "summary"]
 
 
 def format_problem(found: Problem) -> str:
-    """``file:line:col: severity[code]: message``, compiler style."""
-    where = found.file or "<input>"
+    """``file:line:col: severity[code]: message``, compiler style, on one line: control
+    characters from a file name or a message (ESC, BEL, a newline) are shown escaped."""
+    where = terminal_text(found.file or "<input>")
     if found.line is not None:
         where += f":{found.line}"
         if found.column is not None:
             where += f":{found.column}"
-    return f"{where}: {found.severity.value}[{found.code}]: {found.message}"
+    return f"{where}: {found.severity.value}[{found.code}]: {terminal_text(found.message)}"
 
 
 def summary(report: Report, noun: str = "file") -> str:

@@ -131,6 +131,13 @@ class LoadedTool:
         """True when no problem is an error."""
         return not any(p.is_error for p in self.problems)
 
+    @property
+    def files(self) -> tuple[str, ...]:
+        """The files reading the tool read, as problems name them: the tool file, then each
+        building block it includes (once each)."""
+        found = [self.file, *(origin.source.file for origin in self.origins.values())]
+        return tuple(dict.fromkeys(found))
+
     def blocking_problems(self) -> list[Problem]:
         """Why this file cannot be used as a tool: its problems, or that it is a building block.
 

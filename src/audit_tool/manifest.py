@@ -31,6 +31,7 @@ from .exceptions import InvalidFileError
 from .learning import Finding, LearningItem, check_learning
 from .loading import validate_document
 from .problems import Problem
+from .pseudonyms import identifying, reference_pattern
 from .response import Period
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "ManifestTool",
     "SeparateMeeting",
     "UnableToTakePart",
+    "case_reference_problem",
     "check_manifest",
     "load_manifest",
     "read_manifest",
@@ -149,6 +151,10 @@ class AuditManifest(BaseModel):
     agencies: list[AgencyEntry] = Field(min_length=1)
     """Every agency invited to any case, with the name the report shows."""
     cases: list[CaseEntry] = Field(min_length=1)
+    case_reference_pattern: str | None = None
+    """The partnership's own scheme for case references, as a regular expression every
+    reference must match whole (``C[0-9]{1,3}``); no groups, alternation or back-references.
+    When set, the manifest's cases and every return's case must follow it (an error)."""
     """The cases audited, in the order the report lists them."""
     unable_to_take_part: list[UnableToTakePart] = Field(default_factory=list)
     """Agencies that could not take part in the round, and why."""
@@ -235,6 +241,7 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
             f"agency '{agency}' is listed twice as unable to take part",
             _pointer.join("/unable_to_take_part", index, "agency"),
         )
+    yield from _case_references(manifest)
     if manifest.period is not None and manifest.period.start > manifest.period.end:
         yield problem(
             "invalid-range",
@@ -244,6 +251,50 @@ def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
     yield from check_learning(
         manifest.findings, manifest.learning, agency_ids, manifest.tool.id, manifest.tool.version
     )
+
+
+def case_reference_problem(
+    manifest: AuditManifest, ref: str, pointer: str, what: str = "the case reference"
+) -> Problem | None:
+    """An error when ``ref`` does not follow the manifest's ``case_reference_pattern`` (if it
+    declares a usable one); the reference is never quoted."""
+    if manifest.case_reference_pattern is None:
+        return None
+    try:
+        pattern = reference_pattern(manifest.case_reference_pattern)
+    except ValueError:
+        return None  # the manifest's own problem
+    if pattern.fullmatch(ref):
+        return None
+    return problem(
+        "case-reference-pattern-mismatch",
+        f"{what} does not follow the round's case_reference_pattern "
+        f"({manifest.case_reference_pattern})",
+        pointer,
+    )
+
+
+def _case_references(manifest: AuditManifest) -> Iterator[Problem]:
+    """The pattern is usable; each case reference follows it and looks pseudonymous."""
+    if manifest.case_reference_pattern is not None:
+        try:
+            reference_pattern(manifest.case_reference_pattern)
+        except ValueError as exc:
+            yield problem("invalid-reference-pattern", str(exc), "/case_reference_pattern")
+    for c, case in enumerate(manifest.cases):
+        pointer = _pointer.join("/cases", c, "ref")
+        mismatch = case_reference_problem(manifest, case.ref, pointer)
+        if mismatch is not None:
+            yield mismatch
+        kind = identifying(case.ref)
+        if kind is not None:
+            yield problem(
+                "looks-identifying",
+                f"the case reference looks like {kind.value}; use the partnership's "
+                "pseudonym for the case, never a personal detail",
+                pointer,
+                kind=kind.name.lower(),
+            )
 
 
 @dataclass

@@ -81,6 +81,20 @@ class Unplaced:
     key: str
     """Its key in ``unplaced_answers``."""
     entry: int | None = None
+    known: bool = True
+    """Whether ``question`` is a question id of the old version. Any text can be a key, so
+    reports name an answer under any other key by its place only."""
+
+    @property
+    def shown_question(self) -> str | None:
+        """``question`` when reports may show it (an id of the old version), else ``None``."""
+        return self.question if self.known else None
+
+    @property
+    def shown_key(self) -> str | None:
+        """``key`` when reports may show it: a group's id, or a question id of the old
+        version, else ``None``."""
+        return self.key if self.known or self.entry is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +132,8 @@ class MigrationResult:
                 for r in self.recoded
             ],
             "unplaced": [
-                {"question": u.question, "entry": u.entry, "key": u.key, "reason": u.reason}
+                {"question": u.shown_question, "entry": u.entry, "key": u.shown_key,
+                 "reason": u.reason}
                 for u in self.unplaced
             ],
             "unanswered": [
@@ -146,7 +161,8 @@ class _Run:
         """Keep a whole answer aside."""
         key = self.free_key(question)
         self.unplaced_answers[key] = answer
-        self.unplaced.append(Unplaced(question, reason, key))
+        known = self.matching.old.question(question) is not None
+        self.unplaced.append(Unplaced(question, reason, key, known=known))
 
     def free_key(self, question: str) -> str:
         """A key in ``unplaced_answers``: the old id, or the old id at the old version."""
@@ -223,7 +239,7 @@ def _group_entries(
                             continue
                         why = _NO_OPTION
             kept[sub_id] = sub_answer
-            run.unplaced.append(Unplaced(sub_id, why, key, index))
+            run.unplaced.append(Unplaced(sub_id, why, key, index, known=old_sub is not None))
         entries.append(placed)
         left.append(kept)
     return entries, left

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._escape import terminal_text
 from .describe import plural
 from .formatters import format_problem, render_json
 from .migration import MigrationResult
@@ -53,8 +54,9 @@ def migration_json(new: Tool, files: list[MigratedFile]) -> str:
     )
 
 
-def _where(question: str, entry: int | None) -> str:
-    return f"'{question}'" if entry is None else f"'{question}' (entry {entry + 1})"
+def _where(question: str | None, entry: int | None) -> str:
+    named = "an answer under a key that is no question id" if question is None else f"'{question}'"
+    return named if entry is None else f"{named} (entry {entry + 1})"
 
 
 def _lines(result: MigrationResult) -> list[str]:
@@ -66,8 +68,9 @@ def _lines(result: MigrationResult) -> list[str]:
         recoded = f"'{r.old_value}' -> '{r.new_value}'"
         lines.append(f"  re-coded: {_where(r.question, r.entry)}: {recoded}")
     for u in result.unplaced:
-        under = f" (under '{u.key}')" if u.key != u.question else ""
-        lines.append(f"  kept aside: {_where(u.question, u.entry)}{under}: {u.reason}")
+        key = u.shown_key
+        under = f" (under '{key}')" if key is not None and key != u.question else ""
+        lines.append(f"  kept aside: {_where(u.shown_question, u.entry)}{under}: {u.reason}")
     if result.unanswered:
         lines.append(
             "  to answer now (required in the new version, no answer yet): "
@@ -82,7 +85,7 @@ def _lines(result: MigrationResult) -> list[str]:
 
 
 def migration_text(new: Tool, files: list[MigratedFile]) -> str:
-    """Per file what happened, then a summary line."""
+    """Per file what happened, then a summary line; control characters shown escaped."""
     lines: list[str] = []
     for f in files:
         if f.result is None or f.output is None:
@@ -99,4 +102,4 @@ def migration_text(new: Tool, files: list[MigratedFile]) -> str:
         f"{sum(len(r.unplaced) for r in done)} kept aside, "
         f"{plural(sum(len(r.unanswered) for r in done), 'question')} to answer"
     )
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line, newlines=True) for line in lines) + "\n"

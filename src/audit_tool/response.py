@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, ClassVar
 
 from pydantic import (
     BaseModel,
@@ -164,6 +164,8 @@ class Response(BaseModel):
     """A completed (or partly completed) questionnaire."""
 
     model_config = ConfigDict(**_CONFIG, title="Audit response")
+    HOLDS_CASE_DATA: ClassVar[bool] = True
+    """Its keys may be case data: messages quote only the format's field names."""
 
     tool: ToolRef
     """The tool and version answered."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -31,7 +31,7 @@ from .catalogue import ThemeCatalogue
 from .codes import problem
 from .learning import check_links
 from .loading import read_tool
-from .manifest import AuditManifest, LoadedManifest, read_manifest
+from .manifest import AuditManifest, LoadedManifest, case_reference_problem, read_manifest
 from .problems import Problem
 from .response import LoadedResponse, read_response
 from .scoring import Scores, score
@@ -78,9 +78,11 @@ class RoundReturn(CheckedResponse):
     name: str
     """The file relative to the manifest's folder, as the report shows it."""
     case: str | None
-    """The case reference the file gives, if it gives one as text."""
+    """The case reference the file gives, when it is one of the round's cases: any other
+    value (a name, a reference that is not a pseudonym) is never shown, and the report
+    names the return by its file."""
     agency: str | None
-    """The agency the file gives, if it gives one as text."""
+    """The agency the file gives, when it is one of the round's agencies."""
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,8 @@ class AuditRound:
     catalogue: ThemeCatalogue
     """The theme catalogue the tool scores into: the one it names, the standard one by
     default."""
+    tool_files: tuple[str, ...] = ()
+    """The files the tool was read from: its file and the building blocks it includes."""
 
     @cached_property
     def valid_returns(self) -> tuple[RoundReturn, ...]:
@@ -162,9 +166,11 @@ class LoadedRound:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _text(data: Any, key: str) -> str | None:
+def _known(data: Any, key: str, known: Container[str]) -> str | None:
+    """The text ``data`` gives under ``key`` when it is one of the round's own identifiers
+    (``known``); any other value (a name where a pseudonym belongs) is never shown."""
     value = data.get(key) if isinstance(data, dict) else None
-    return value if isinstance(value, str) else None
+    return value if isinstance(value, str) and value in known else None
 
 
 def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator[Problem]:
@@ -174,11 +180,16 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
     if response.round is not None and response.round != manifest.round:
         yield problem(
             "return-wrong-round",
-            f"the return names round '{response.round}', not this round ('{manifest.round}')",
+            f"the return names another round, not this one ('{manifest.round}')",
             "/round",
         )
     case = manifest.case(response.case)
-    if case is None:
+    mismatch = case_reference_problem(
+        manifest, response.case, "/case", "the return's case reference"
+    )
+    if mismatch is not None:
+        yield mismatch
+    elif case is None:
         yield problem(
             "return-unknown-case",
             f"the return's case is not one of the round's {len(manifest.cases)} cases",
@@ -187,9 +198,15 @@ def _round_problems(manifest: AuditManifest, loaded: LoadedResponse) -> Iterator
     elif response.agency not in case.agencies:
         yield problem(
             "return-not-invited",
-            f"agency '{response.agency}' was not invited to audit the return's case",
+            "the return's agency was not invited to audit its case (invited: "
+            f"{', '.join(case.agencies)})",
             "/agency",
         )
+
+
+DUPLICATES_NAMED = 3
+"""How many of the other returns for the same case and agency a duplicate names (so that
+N copies give N problems of bounded length, not N x N names)."""
 
 
 def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
@@ -203,11 +220,15 @@ def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
             continue
         for n in indexes:
             r = out[n]
-            others = ", ".join(returns[m].name for m in indexes if m != n)
+            others = [returns[m].name for m in indexes if m != n]
+            named = ", ".join(others[:DUPLICATES_NAMED])
+            if len(others) > DUPLICATES_NAMED:
+                named += f" and {len(others) - DUPLICATES_NAMED:,} more"
             found = problem(
                 "return-duplicate",
-                f"another return has the same case and agency ({others})",
+                f"another return has the same case and agency ({named})",
                 "/agency",
+                others=len(others),
             )
             out[n] = dataclasses.replace(r, problems=(*r.problems, _locate(r.loaded, found)))
     return out
@@ -303,6 +324,8 @@ def _read_returns(
         ref.question.id for ref in tool.iter_questions()
         if isinstance(ref.question, GroupQuestion) and ref.question.event_register is not None
     )
+    case_refs = {c.ref for c in manifest.cases}
+    agency_ids = {a.id for a in manifest.agencies}
     checked_files = check_responses(tool, files)
     for n, (name, checked) in enumerate(zip(names, checked_files, strict=True), 1):
         response = checked.loaded
@@ -310,8 +333,13 @@ def _read_returns(
         raw = response.document.data if response.document is not None else None
         problems = (*checked.problems, *in_round)
         returns.append(
-            RoundReturn(_checked(response, registers), problems, name, _text(raw, "case"),
-                        _text(raw, "agency"))
+            RoundReturn(
+                _checked(response, registers),
+                problems,
+                name,
+                _known(raw, "case", case_refs),
+                _known(raw, "agency", agency_ids),
+            )
         )
         if progress is not None:
             progress(n, len(entries))
@@ -425,5 +453,6 @@ def read_round(
         tuple(returns),
         tuple(_findings(loaded, manifest, returns)),
         catalogue,
+        tool_result.files,
     )
     return result

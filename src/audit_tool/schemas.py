@@ -36,7 +36,8 @@ RESPONSE_SCHEMA_CODES = frozenset({
     "invalid-version",
     # the response against the tool
     "wrong-tool", "wrong-tool-version", "fingerprint-mismatch", "missing-metadata",
-    "unknown-answer", "missing-answer", "answer-wrong-type", "option-not-in-scale",
+    "unknown-answer", "more-unknown-answers", "missing-answer", "answer-wrong-type",
+    "option-not-in-scale",
     "not-a-whole-number", "number-out-of-range", "text-too-long", "duplicate-choice",
     "too-few-choices", "too-many-choices", "exclusive-choice", "too-few-entries",
     "too-many-entries", "evidence-missing",

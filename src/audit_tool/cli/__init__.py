@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from .._escape import terminal_text
 from ._common import EXIT_CRASH, CommandError, Streams, UsageError, build_parser
 
 __all__ = ["main", "run"]
@@ -45,7 +46,7 @@ def main(
     try:
         code: int = handler(args, streams)
     except CommandError as exc:
-        streams.err.write(f"audit-tool: error: {exc}\n")
+        streams.err.write(f"audit-tool: error: {terminal_text(exc)}\n")
         return exc.code
     except KeyboardInterrupt:
         streams.err.write("audit-tool: interrupted\n")

@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
+from .._escape import terminal_text
 from .._fs import name_too_long, write_atomic
 from ..catalogue import ThemeCatalogue
+from ..codes import problem
 from ..formatters import format_problem, report_json, report_text
 from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
 from ..problems import Problem, Report
@@ -34,9 +36,12 @@ __all__ = [
     "Verbs",
     "add_catalogue_option",
     "add_format",
+    "add_output_option",
     "add_prefill_options",
     "build_parser",
+    "check_output",
     "date_argument",
+    "distinct_files",
     "exit_code",
     "format_for_output",
     "load_tool_argument",
@@ -77,9 +82,10 @@ class Streams:
         return self._stdin_text[0]
 
     def note(self, text: str) -> None:
-        """A line for people on stderr (``wrote FILE``), unless quiet."""
+        """A line for people on stderr (``wrote FILE``), unless quiet; control characters
+        (from a file name) shown escaped."""
         if not self.quiet:
-            self.err.write(text if text.endswith("\n") else text + "\n")
+            self.err.write(terminal_text(text.removesuffix("\n")) + "\n")
 
 
 class UsageError(Exception):
@@ -349,11 +355,104 @@ def load_tool_argument(
     return loaded.tool
 
 
-def write_output(path: str | None, text: str, streams: Streams) -> None:
-    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``."""
+def add_output_option(
+    parser: argparse.ArgumentParser,
+    help: str = "write here (default: stdout)",
+    *,
+    metavar: str = "FILE",
+    required: bool = False,
+) -> None:
+    """``-o/--output`` and ``--force``: where a verb writes, and whether it may overwrite a file.
+
+    An output is never an input of the run, and an existing file is not overwritten
+    unless ``--force`` is given (see :func:`check_output`).
+    """
+    parser.add_argument("-o", "--output", metavar=metavar, required=required, help=help)
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite an output file that exists already"
+    )
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """Whether two spellings name one file: the same inode, or (for a file that does not
+    exist yet) the same resolved path, symbolic links followed."""
+    try:
+        return os.path.samefile(one, other)
+    except (OSError, ValueError):
+        pass
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return False
+
+
+def distinct_files(paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """``paths`` with each file once (whatever its spelling or link), and a
+    ``file-given-twice`` warning for every later mention of one already given, so that a
+    file is never read, counted or pooled twice without a word."""
+    kept: list[str] = []
+    seen: dict[object, str] = {}
+    repeated: list[Problem] = []
+    for path in paths:
+        key = _identity(Path(path))
+        if key in seen:
+            repeated.append(
+                problem(
+                    "file-given-twice",
+                    f"this is {seen[key]} again; it is read once",
+                ).located(path, None, None)
+            )
+            continue
+        seen[key] = path
+        kept.append(path)
+    return kept, repeated
+
+
+def _identity(path: Path) -> object:
+    """What tells two spellings of one file apart from two files: device and inode, or the
+    resolved path of a file that cannot be looked at."""
+    try:
+        info = path.stat()
+    except (OSError, ValueError):
+        try:
+            return str(path.resolve())
+        except (OSError, RuntimeError, ValueError):
+            return str(path)
+    return (info.st_dev, info.st_ino)
+
+
+def check_output(path: str, inputs: Iterable[str], force: bool) -> None:
+    """Refuse (:class:`CommandError`, exit 2) to write ``path`` when it is one of ``inputs``
+    by any spelling or link, or, unless ``force``, when it exists already."""
+    target = Path(path)
+    for given in inputs:
+        if _same_file(target, Path(given)):
+            spelled = "" if given == path else f" ({given})"
+            raise CommandError(
+                f"will not write {path}: it is an input of this run{spelled}; "
+                "choose another output"
+            )
+    if not force and (target.exists() or target.is_symlink()):
+        raise CommandError(f"{path} exists already; give --force to overwrite it")
+
+
+def write_output(
+    path: str | None,
+    text: str,
+    streams: Streams,
+    *,
+    inputs: Iterable[str],
+    force: bool = False,
+) -> None:
+    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``.
+
+    ``inputs`` are every file the run read: ``path`` is never one of them, and is not
+    overwritten unless ``force`` (:func:`check_output`).
+    """
     if path is None:
         streams.out.write(text)
         return
+    check_output(path, inputs, force)
     try:
         write_atomic(path, text)
     except OSError as exc:

@@ -16,6 +16,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
     report_problems,
     write_output,
 )
@@ -66,9 +67,7 @@ def register(verbs: Verbs) -> None:
         action="store_true",
         help="exit 1 when the declared version step is smaller than the changes call for",
     )
-    parser.add_argument(
-        "-o", "--output", metavar="FILE", help="write the diff to FILE instead of stdout"
-    )
+    add_output_option(parser, "write the diff to FILE instead of stdout")
     add_catalogue_option(parser)
     add_format(parser, "text", "json", "md")
     parser.set_defaults(handler=run)
@@ -109,7 +108,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         text = diff_json(result)
     else:  # the catalogue names the themes
         text = diff_markdown(result, new.catalogue)
-    write_output(args.output, text, streams)
+    inputs = [*old.files, *new.files, *args.catalogue]
+    write_output(args.output, text, streams, inputs=inputs, force=args.force)
     code = EXIT_OK
     located = [new.locate(p) for p in result.problems]
     if located:

@@ -22,6 +22,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
     read_tool_argument,
     report_problems,
     write_output,
@@ -59,7 +60,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument(
         "--response", metavar="RESPONSE", help="export this return instead of the tool"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_option(parser, "write to FILE, not stdout")
     parser.add_argument(
         "--fhir-version", choices=FHIR_VERSIONS, default="R4",
         help="the FHIR release (default: R4, also valid R4B)",
@@ -119,5 +120,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         problems = [read.document.source.locate(p) for p in export.problems]
     code = report_problems(files, problems, args.format, streams) if problems else EXIT_OK
     if code < EXIT_ERRORS:
-        write_output(args.output, render_json(export.resource), streams)
+        inputs = [*loaded.files, *args.catalogue, *files]
+        write_output(
+            args.output, render_json(export.resource), streams, inputs=inputs, force=args.force
+        )
     return code

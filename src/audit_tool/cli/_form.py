@@ -79,7 +79,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     tool = load_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
     if isinstance(tool, int):
         return tool
-    write_output(args.output, fillable_form(tool, prefill), streams)
+    write_output(args.output, fillable_form(tool, prefill), streams,
+                 inputs=[args.tool, *args.catalogue], force=True)
     if args.output:
         streams.out.write(f"wrote {args.output}\n")
     return EXIT_OK

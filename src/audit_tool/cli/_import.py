@@ -111,7 +111,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     written = args.output or "<stdout>"
     back = parse_response(text, name=written)
     checked = validate_response(loaded.tool, back)
-    write_output(args.output, text, streams)
+    write_output(args.output, text, streams,
+                 inputs=[name, *loaded.files, *args.catalogue], force=True)
     if args.output:
         streams.note(f"wrote {args.output}")
     every = [*found, *checked]

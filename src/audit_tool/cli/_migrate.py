@@ -24,6 +24,8 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
+    check_output,
     date_argument,
     exit_code,
     write_output,
@@ -65,7 +67,12 @@ def register(verbs: Verbs) -> None:
         "--from", dest="old", metavar="OLD",
         help="the version the responses answer (default: found next to NEW)",
     )
-    parser.add_argument("-o", "--output", required=True, metavar="DIR", help="where to write")
+    add_output_option(
+        parser,
+        "the folder to write to; a file there already is not overwritten without --force",
+        metavar="DIR",
+        required=True,
+    )
     parser.add_argument(
         "--today", type=date_argument, metavar="YYYY-MM-DD",
         help="the date recorded in migrated_from (default: today)",
@@ -90,6 +97,7 @@ class _OldTools:
         self.catalogues = catalogues
         self.shared = shared
         self._found: dict[tuple[str, str], Tool] | None = None
+        self._paths: list[Path] = []
 
     def find(self, tool_id: str, version: str) -> Tool | None:
         """The version ``tool_id`` ``version``: the one given, else a tool file next to NEW."""
@@ -98,22 +106,31 @@ class _OldTools:
         if self._found is None:
             self._found = {}
             files = (p for p in self.folder.iterdir() if p.suffix in YAML_SUFFIXES)
-            for path in sorted(p for p in files if p.is_file()):
+            self._paths = sorted(p for p in files if p.is_file())
+            for path in self._paths:
                 tool = read_tool(path, catalogues=self.catalogues, shared=self.shared).tool
                 if tool is not None:
                     self._found.setdefault((tool.id, tool.version), tool)
         return self._found.get((tool_id, version))
 
+    @property
+    def files(self) -> list[str]:
+        """The tool files read to find old versions."""
+        return [] if self._found is None else [str(p) for p in self._paths]
 
-def _outputs(files: list[str], folder: Path) -> dict[str, Path]:
+
+def _outputs(
+    files: list[str], folder: Path, inputs: list[str], force: bool
+) -> dict[str, Path]:
+    """Where each response goes, checked before anything is written: never over an input,
+    never two to one file, never over an earlier output unless ``force``."""
     outputs: dict[str, Path] = {}
     taken: dict[Path, str] = {}
     for file in files:
         target = folder / Path(file).name
         if target in taken:
             raise CommandError(f"{file} and {taken[target]} would both be written to {target}")
-        if target.resolve() == Path(file).resolve():
-            raise CommandError(f"{file} would be overwritten: choose another output folder")
+        check_output(str(target), inputs, force)
         taken[target] = file
         outputs[file] = target
     return outputs
@@ -133,7 +150,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     files = expand_paths(args.responses, RESPONSE_SUFFIXES)
     if not files:
         raise CommandError("no response files (*.yaml, *.yml, *.json) in the folders given")
-    outputs = _outputs(files, Path(args.output))
+    inputs = [*files, *(f for t in tools for f in t.files), *args.catalogue]
+    outputs = _outputs(files, Path(args.output), inputs, args.force)
     report: list[MigratedFile] = []
     for file in files:
         entry = MigratedFile(file)
@@ -156,7 +174,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             continue
         original = Path(file).read_text(encoding="utf-8", errors="replace")
         text = dump_response(result.response, original=original)
-        write_output(str(outputs[file]), text, streams)
+        write_output(
+            str(outputs[file]), text, streams, inputs=[*inputs, *olds.files], force=args.force
+        )
         entry.result, entry.output = result, str(outputs[file])
     render = migration_json if args.format == "json" else migration_text
     streams.out.write(render(new, report))

@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 
 from ..render import FORM_FORMATS, render_form
-from ._common import Streams, Verbs, add_catalogue_option, load_tool_argument, write_output
+from ._common import (
+    Streams,
+    Verbs,
+    add_catalogue_option,
+    add_output_option,
+    read_tool_argument,
+    write_output,
+)
 
 HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
 DESCRIPTION = """\
@@ -30,15 +37,17 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("--format", choices=FORM_FORMATS, default="html",
                         help="md (Markdown) or html (default: html)")
     add_catalogue_option(parser)
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    add_output_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the form; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
-    if isinstance(tool, int):
-        return tool
-    text = render_form(tool, args.format)
-    write_output(args.output, text, streams)
+    loaded = read_tool_argument(args.tool, streams, args.catalogue, shared=args.shared)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    text = render_form(loaded.tool, args.format)
+    inputs = [*loaded.files, *args.catalogue]
+    write_output(args.output, text, streams, inputs=inputs, force=args.force)
     return 0

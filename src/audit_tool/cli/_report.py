@@ -5,10 +5,11 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from .._escape import terminal_text
 from ..formatters import render_json
 from ..report import build_report, render_report_html, render_report_markdown, render_report_text
 from ..report.model import RoundReport
-from ..round import read_round
+from ..round import AuditRound, read_round
 from ..trend import read_previous
 from ._common import (
     EXIT_ERRORS,
@@ -16,6 +17,7 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    add_output_option,
     format_for_output,
     read_catalogues,
     report_problems,
@@ -72,12 +74,18 @@ def register(verbs: Verbs) -> None:
     )
     parser.add_argument("manifest", metavar="AUDIT_MANIFEST", help="the round's manifest")
     parser.add_argument("--format", choices=sorted(RENDERERS), help="md, html, text or json")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    add_output_option(parser, "write the report to FILE")
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when any return is invalid"
     )
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
+
+
+def _inputs(args: argparse.Namespace, audit: AuditRound) -> list[str]:
+    """Every file the report was made from: the manifest, the tool and its building blocks,
+    the catalogues and every return."""
+    return [args.manifest, *audit.tool_files, *args.catalogue, *(r.file for r in audit.returns)]
 
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
@@ -103,10 +111,10 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         report_problems([audit.file], previous_problems, "text", streams)
     report = build_report(audit, previous)
     rendered = RENDERERS[format_for_output(args.format, args.output, "md", RENDERERS)](report)
-    write_output(args.output, rendered, streams)
+    write_output(args.output, rendered, streams, inputs=_inputs(args, audit), force=args.force)
     if args.output:
         streams.out.write(render_report_text(report))
-        streams.out.write(f"wrote {args.output}\n")
+        streams.out.write(f"wrote {terminal_text(args.output)}\n")
     invalid = audit.invalid_returns
     if invalid:
         errors = [p for r in invalid for p in r.report.errors]

@@ -62,7 +62,8 @@ def register(verbs: Verbs) -> None:
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the schema (a response schema needs its tool, which must load)."""
     if args.kind != "response":
-        write_output(args.output, render_json(SCHEMAS[args.kind]()), streams)
+        write_output(args.output, render_json(SCHEMAS[args.kind]()), streams,
+                     inputs=args.catalogue, force=True)
         return EXIT_OK
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
@@ -70,5 +71,6 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if isinstance(loaded, int):
         return loaded
     assert loaded.tool is not None
-    write_output(args.output, render_json(response_schema(loaded.tool)), streams)
+    write_output(args.output, render_json(response_schema(loaded.tool)), streams,
+                 inputs=[*loaded.files, *args.catalogue], force=True)
     return EXIT_OK

@@ -17,6 +17,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    distinct_files,
     read_tool_argument,
     report_problems,
 )
@@ -65,7 +66,7 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Score the valid responses; list the problems of the others on stderr."""
-    files = response_files(args.responses, streams)
+    files, repeated = distinct_files(response_files(args.responses, streams))
     stdin = read_stdin_response(files, streams)
     choice = choose_tools(args.tool, args.tools, files, stdin)
     tools = [path for path in choice.groups if path]
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     ordered = [stdin.get(f) or f for group in choice.groups.values() for f in group]
     checked = list(check_responses(tool, ordered))
     valid = [c.loaded for c in checked if c.valid]
-    problems = [*choice.missing, *(p for c in checked for p in c.problems)]
+    problems = [*repeated, *choice.missing, *(p for c in checked for p in c.problems)]
     scores = score(tool, valid, catalogue=loaded_tool.catalogue)
     if args.format == "json":
         streams.out.write(render_json(scores.to_dict()))
@@ -95,6 +96,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if not problems:
         return EXIT_OK
     names = [STDIN_NAME if f == STDIN else f for f in files]
+    names += [p.file for p in repeated if p.file]
     code = report_problems(names, problems, "text", streams)
     invalid = len(files) - len(valid)
     if invalid:

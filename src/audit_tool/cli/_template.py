@@ -10,9 +10,10 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
     add_prefill_options,
-    load_tool_argument,
     prefill_arguments,
+    read_tool_argument,
     write_output,
 )
 
@@ -37,7 +38,7 @@ def register(verbs: Verbs) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("tool", metavar="TOOL", help="the tool file")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    add_output_option(parser)
     add_catalogue_option(parser)
     add_format(parser)
     add_prefill_options(parser, "prefill")
@@ -46,11 +47,13 @@ def register(verbs: Verbs) -> None:
 
 def run(args: argparse.Namespace, streams: Streams) -> int:
     """Write the template; exit 1 (or 2) with the tool's problems if it has errors."""
-    tool = load_tool_argument(
+    loaded = read_tool_argument(
         args.tool, streams, args.catalogue, args.format, shared=args.shared
     )
-    if isinstance(tool, int):
-        return tool
-    text = blank_response(tool, **prefill_arguments(args))
-    write_output(args.output, text, streams)
+    if isinstance(loaded, int):
+        return loaded
+    assert loaded.tool is not None
+    text = blank_response(loaded.tool, **prefill_arguments(args))
+    inputs = [*loaded.files, *args.catalogue]
+    write_output(args.output, text, streams, inputs=inputs, force=args.force)
     return 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
+from .._escape import terminal_text
 from ..trend import RoundScores, Trend, build_trend, read_programme
 from ..trend.html import render_trend_html
 from ..trend.render import (
@@ -20,6 +21,7 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    add_output_option,
     format_for_output,
     read_catalogues,
     report_problems,
@@ -80,7 +82,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("manifests", nargs="+", metavar="MANIFEST",
                         help="the rounds' manifests, oldest first")
     parser.add_argument("--format", choices=sorted(RENDERERS), help="text, md, html, json or csv")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the trend to FILE")
+    add_output_option(parser, "write the trend to FILE (default: stdout)")
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
@@ -98,9 +100,14 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return code or EXIT_ERRORS
     trend = build_trend([RoundScores.of(r) for r in loaded.rounds])
     fmt = format_for_output(args.format, args.output, "text", RENDERERS)
-    write_output(args.output, RENDERERS[fmt](trend), streams)
+    inputs = [
+        *args.catalogue,
+        *loaded.files,
+        *(f for r in loaded.rounds for f in (*r.tool_files, *(ret.file for ret in r.returns))),
+    ]
+    write_output(args.output, RENDERERS[fmt](trend), streams, inputs=inputs, force=args.force)
     if args.output:
-        streams.out.write(f"wrote {args.output}\n")
+        streams.out.write(f"wrote {terminal_text(args.output)}\n")
     invalid = sum(len(r.invalid_returns) for r in loaded.rounds)
     if invalid:
         streams.err.write(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from .._escape import md_text
 from ..catalogue import ThemeCatalogue, standard_catalogue
 from ..describe import join_words, plural
 from ..formatters import render_json
@@ -77,7 +78,13 @@ _REMOVED = ("question-removed", "group-question-removed")
 
 
 def _q(text: str) -> str:
-    return quoted(text, 10_000, curly=True)
+    """Tool text in curly quotes, escaped: it shows as written, never as Markdown or HTML."""
+    return md_text(quoted(text, 10_000, curly=True))
+
+
+def _t(text: str) -> str:
+    """Tool text (a title, a section, a change told in words), escaped for Markdown."""
+    return md_text(text)
 
 
 def _list(items: list[str]) -> str:
@@ -98,7 +105,7 @@ class _Markdown:
         self.order = list(self.names)
 
     def theme(self, theme_id: str) -> str:
-        return self.names.get(theme_id, theme_id)
+        return _t(self.names.get(theme_id, theme_id))
 
     def themes(self, ids: Iterable[str]) -> str:
         rank = {t: i for i, t in enumerate(self.order)}
@@ -185,7 +192,7 @@ class _Markdown:
         if problems:
             return (
                 f"{diff.new.version} does not keep the promise of its number: "
-                + "; ".join(problems)
+                + _t("; ".join(problems))
             )
         declared = f"{diff.new.version} is {_STEP_WORDS[diff.declared_bump]}"
         if diff.declared_bump is diff.suggested_bump:
@@ -199,7 +206,7 @@ class _Markdown:
             return []
         q = ref.question
         if isinstance(q, GroupQuestion):
-            lines = [f"{indent}- {_q(q.text)} For each {q.entry_label}, it asks:"]
+            lines = [f"{indent}- {_q(q.text)} For each {_t(q.entry_label)}, it asks:"]
             lines.extend(f"{indent}   - {_q(s.text)}" for s in q.questions)
             return lines
         return [f"{indent}- {_q(q.text)}"]
@@ -207,10 +214,10 @@ class _Markdown:
     def new_section(self, section_id: str) -> list[str]:
         section = next(s for s in self.diff.new.sections if s.id == section_id)
         fresh = [q for q in section.questions if self.diff.matching.old_ref(q.id) is None]
-        head = f"**A new section: {section.title}.**"
+        head = f"**A new section: {_t(section.title)}.**"
         only = fresh[0] if len(fresh) == 1 else None
         if isinstance(only, GroupQuestion):
-            lines = [f"{head} {_q(only.text)} For each {only.entry_label}, it asks:"]
+            lines = [f"{head} {_q(only.text)} For each {_t(only.entry_label)}, it asks:"]
             return lines + [f"   - {_q(s.text)}" for s in only.questions]
         return [f"{head} It asks:"] + [
             line for q in fresh for line in self.asks(q.id, "   ")
@@ -222,20 +229,24 @@ class _Markdown:
         for change in (c for c in self.diff.changes if c.headline):
             if change.rule.startswith("question-replaced"):
                 item = [
-                    f"**A question is replaced.** In *{change.section}*, {_q(change.subject)} "
+                    f"**A question is replaced.** In *{_t(change.section)}*, "
+                    f"{_q(change.subject)} "
                     f"is replaced by {plural(len(change.related), 'question')}:"
                 ]
                 for question_id in change.related:
                     item.extend(self.asks(question_id, "   "))
             elif change.rule.startswith("question-removed"):
-                item = [f"**A question is removed** from *{change.section}*: {_q(change.subject)}"]
+                item = [
+                    f"**A question is removed** from *{_t(change.section)}*: "
+                    f"{_q(change.subject)}"
+                ]
             elif change.rule == "section-added":
                 item = self.new_section(change.target)
                 told.add(change.subject)
             elif change.section in told:
                 continue  # told with its new section
             else:
-                item = [f"**A new question** in *{change.section}*:"]
+                item = [f"**A new question** in *{_t(change.section)}*:"]
                 item.extend(self.asks(change.target, "   "))
             items.append(item)
         return items
@@ -259,12 +270,12 @@ class _Markdown:
 
     def bullet(self, change: Change) -> str:
         area = RULES[change.rule].area
-        detail = change.detail or change.message
+        detail = _t(change.detail or change.message)
         if change.rule.startswith(_ADDED):
             kind = "required" if change.rule.endswith("required") else "optional"
-            return f"- *{change.section}*: {_q(change.subject)} ({kind})"
+            return f"- *{_t(change.section)}*: {_q(change.subject)} ({kind})"
         if change.rule.startswith(_REMOVED):
-            return f"- *{change.section}*: {_q(change.subject)}"
+            return f"- *{_t(change.section)}*: {_q(change.subject)}"
         if area == "tool":
             return f"- The tool: {detail}"
         if area == "grading":
@@ -287,14 +298,14 @@ class _Markdown:
         for entry in entries:
             dated = f" ({entry.date.isoformat()})" if entry.date else ""
             lines += [f"Version {entry.version}{dated}:", ""]
-            lines.extend(f"- {' '.join(text.split())}" for text in entry.changes)
+            lines.extend(f"- {_t(text)}" for text in entry.changes)
             lines.append("")
         return lines[:-1]
 
     def render(self) -> str:
         diff = self.diff
         out = [
-            f"# {diff.new.title}: what changed in version {diff.new.version}",
+            f"# {_t(diff.new.title)}: what changed in version {diff.new.version}",
             "",
             f"Compared with version {diff.old.version}.",
             "",
@@ -321,7 +332,7 @@ class _Markdown:
             "| severity | rule | change |",
             "|---|---|---|",
             *(
-                f"| {c.severity.value} | `{c.rule}` | {c.message.replace('|', '/')} |"
+                f"| {c.severity.value} | `{c.rule}` | {_t(c.message)} |"
                 for c in diff.changes
             ),
             "",
@@ -332,6 +343,10 @@ class _Markdown:
 
 def diff_markdown(diff: Diff, catalogue: ThemeCatalogue | None = None) -> str:
     """A changelog a board can publish: a summary, the main changes, then the rest by kind.
+
+    Every text from the tools (titles, questions, labels, guidance, the authors' changelog)
+    is escaped, so that it shows as written wherever the Markdown is rendered and never
+    becomes a link, an image or HTML.
 
     Themes are named from ``catalogue`` (default: the standard one) when it is the one the
     new version names, else by their ids.

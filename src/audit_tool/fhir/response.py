@@ -101,7 +101,7 @@ class _Builder:
             self.problems.append(
                 problem(
                     "fhir-unplaced-answer-not-exported",
-                    f"the answer kept by migration under {key_name(old_id)} has no question "
+                    "the answer kept by migration under this key has no question "
                     "in this version, so the FHIR response leaves it out",
                     _pointer.join("/unplaced_answers", old_id),
                 )
@@ -273,7 +273,8 @@ class _Builder:
 
     def _unknown(self, stray: StrayAnswer) -> None:
         """An error for an answer to a question that is not where the answer is."""
-        name, owner = key_name(stray.key), stray.owner
+        owner = stray.owner
+        name = key_name(stray.key, () if owner is None else (owner.question.id,))
         if stray.group is not None and stray.entry is not None:
             where = _in_entry(stray.group.id, stray.entry)
             message = f"{name}{where} is not a question of that group"

@@ -11,9 +11,12 @@ invites to it, in manifest order, each once.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
+from .. import _pointer
 from .._register_checks import check_registers
+from ..answers import public_keys
 from ..codes import problem
 from ..exceptions import AuditToolError
 from ..problems import Problem
@@ -81,7 +84,7 @@ def _usable(audit: AuditRound) -> tuple[dict[tuple[str, str], RoundReturn], list
             problems.append(_left_out(r, "its case is not one of the round's cases", "/case"))
         elif response.agency not in invited[response.case]:
             problems.append(_left_out(
-                r, f"agency '{response.agency}' was not invited to audit its case", "/agency"))
+                r, "its agency was not invited to audit its case", "/agency"))
         else:
             places.setdefault(place, []).append(r)
     usable: dict[tuple[str, str], RoundReturn] = {}
@@ -94,6 +97,12 @@ def _usable(audit: AuditRound) -> tuple[dict[tuple[str, str], RoundReturn], list
             problems.append(_left_out(
                 r, f"{len(found)} returns give the same case and agency '{place[1]}'", "/agency"))
     return usable, problems, left
+
+
+def _published(found: Problem, keys: frozenset[str]) -> Problem:
+    """``found`` with its pointer cut before any key of the return that is not the tool's or
+    the format's (a key may be case data); its line and column still say where."""
+    return dataclasses.replace(found, pointer=_pointer.known_prefix(found.pointer, keys))
 
 
 def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister | None:
@@ -117,6 +126,7 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
         )
     reader = RecordReader(tool, found, declaration)
     usable, problems, left = _usable(audit)
+    keys = public_keys(tool)
     kinds = {reader.single_kind: found.entry_label[:1].upper() + found.entry_label[1:]}
     if reader.kind is not None:
         scale = tool.scale_of(reader.kind.question)
@@ -180,7 +190,7 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
         agencies=agency_names,
         cases=tuple(cases),
         rates=round_rates(cases, declaration, agency_names, kinds),
-        problems=tuple(sorted(problems, key=Problem.sort_key)),
+        problems=tuple(sorted((_published(p, keys) for p in problems), key=Problem.sort_key)),
     )
 
 

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import _pointer
+from ..answers import public_keys
 from ..codes import CODES
 from ..manifest import AuditManifest, CaseEntry
 from ..problems import Problem
@@ -121,6 +123,9 @@ class RoundReport:
     warnings: tuple[WarningItem, ...]
     invalid: tuple[RoundReturn, ...]
     """The returns left out of the scores, with the problems that made them invalid."""
+    identifiers: frozenset[str] = frozenset()
+    """The tool's question ids and the response format's field names: the only keys of a
+    return the report may show (in a problem's pointer)."""
     by_agency: Mapping[str, Mapping[str, ThemeScore]] = field(default_factory=dict)
     """Agency id -> theme -> the agency's returns pooled (:mod:`.agencies`)."""
     register: RoundRegister | None = None
@@ -195,7 +200,7 @@ class RoundReport:
             ],
             "invalid_returns": [
                 {"file": r.name, "case": r.case, "agency": r.agency,
-                 "problems": [p.to_dict() for p in r.problems]}
+                 "problems": [_public(p, self.identifiers) for p in r.problems]}
                 for r in self.invalid
             ],
             "by_agency": {
@@ -207,6 +212,13 @@ class RoundReport:
             "learning": [item.model_dump(mode="json") for item in self.manifest.learning],
             "previous": self.previous.to_dict() if self.previous is not None else None,
         }
+
+
+def _public(found: Problem, identifiers: frozenset[str]) -> dict[str, Any]:
+    """A problem of a return as the report publishes it: its pointer cut before the first
+    key that is not one of ``identifiers`` or an entry's index (any text can be a key, and
+    a key may be case data); the line and column still say exactly where."""
+    return {**found.to_dict(), "pointer": _pointer.known_prefix(found.pointer, identifiers)}
 
 
 def _theme_dict(row: ThemeRow) -> dict[str, Any]:
@@ -285,6 +297,7 @@ def build_report(audit: AuditRound, previous: AuditRound | None = None) -> Round
         scores=scores,
         warnings=tuple(warnings),
         invalid=audit.invalid_returns,
+        identifiers=public_keys(audit.tool),
         by_agency=agency_scores(scores, audit.tool.grading, agencies),
         register=build_register(audit),
         file_names={r.file: r.name for r in audit.returns},

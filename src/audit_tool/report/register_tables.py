@@ -7,10 +7,9 @@ the round's report.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Sequence
 
+from .._escape import csv_text, terminal_text
 from ..events import PART_ROLES
 from ..formatters import format_problem
 from ..register.model import RATE_NAMES, CaseRegister, Cell, CellState, Event, Rate, RoundRegister
@@ -158,7 +157,8 @@ def _rates_text(register: RoundRegister) -> Iterator[str]:
 
 
 def register_text(register: RoundRegister) -> str:
-    """Every case's register as a grid, the rates by agency and kind, then the flags."""
+    """Every case's register as a grid, the rates by agency and kind, then the flags; control
+    characters from the files shown escaped."""
     events = sum(len(c.events) for c in register.cases)
     lines = [
         f"{register.title}: the register of round {register.round} "
@@ -174,7 +174,8 @@ def register_text(register: RoundRegister) -> str:
     if register.problems:
         lines.append("flags:")
         lines += [format_problem(p) for p in register.problems]
-    return "\n".join(lines).rstrip("\n") + "\n"
+    shown = "\n".join(terminal_text(line, newlines=True) for line in lines)
+    return shown.rstrip("\n") + "\n"
 
 
 def _csv_rows(register: RoundRegister) -> Iterator[Sequence[object]]:
@@ -190,8 +191,4 @@ def _csv_rows(register: RoundRegister) -> Iterator[Sequence[object]]:
 
 def register_csv(register: RoundRegister) -> str:
     """One row per event and invited agency, with the columns of :data:`CSV_COLUMNS`."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_rows(register))
-    return out.getvalue()
+    return csv_text([CSV_COLUMNS, *_csv_rows(register)])

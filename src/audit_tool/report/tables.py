@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Mapping, Sequence
 
+from .._escape import csv_text, terminal_text
 from ..scoring import GroupScore, Scores, ThemeScore, plain_number
 from ..tool import Grading
 from .grades import abbreviations, all_grades, format_percent, grade_label
@@ -19,7 +18,11 @@ CSV_COLUMNS = (
 
 
 def aligned(rows: Sequence[Sequence[str]]) -> str:
-    """Rows of cells as text columns: the first left-aligned, the others right-aligned."""
+    """Rows of cells as text columns: the first left-aligned, the others right-aligned.
+
+    Control characters in a cell (a case reference, an agency from a file) are shown
+    escaped, never sent to the terminal."""
+    rows = [[terminal_text(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
@@ -71,7 +74,7 @@ def scores_text(scores: Scores, grading: Grading) -> str:
     columns += [(case, group.themes) for case, group in scores.cases.items()]
     parts = [head, theme_table(scores.themes, columns, grading)]
     for case in scores.cases:
-        parts.append(f"\n{case}: by agency\n")
+        parts.append(f"\n{terminal_text(case)}: by agency\n")
         parts.append(theme_table(scores.themes, _case_columns(scores, case), grading))
     parts.append("\n" + legend(grading))
     return "".join(parts)
@@ -93,13 +96,12 @@ def _group_rows(level: str, case: str | None, group: GroupScore) -> list[list[ob
 
 def scores_csv(scores: Scores) -> str:
     """One row per theme and scope (response, case, overall), with the columns of CSV_COLUMNS."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[Sequence[object]] = [CSV_COLUMNS]
     for r in scores.responses:
-        for found in r.themes.values():
-            writer.writerow(_csv_row("response", r.file, r.case, r.agency, found))
+        rows += [
+            _csv_row("response", r.file, r.case, r.agency, found) for found in r.themes.values()
+        ]
     for case, group in scores.cases.items():
-        writer.writerows(_group_rows("case", case, group))
-    writer.writerows(_group_rows("overall", None, scores.overall))
-    return out.getvalue()
+        rows += _group_rows("case", case, group)
+    rows += _group_rows("overall", None, scores.overall)
+    return csv_text(rows)

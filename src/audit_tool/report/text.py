@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .._escape import terminal_text
 from ..scoring import ThemeScore
 from .model import RoundReport
 from .previous_sections import previous_text
@@ -14,7 +15,8 @@ __all__ = ["render_report_text"]
 
 
 def render_report_text(report: RoundReport) -> str:
-    """Title, the themes by case in an aligned table, and one line each for the rest."""
+    """Title, the themes by case in an aligned table, and one line each for the rest; control
+    characters from the manifest are shown escaped."""
     columns: list[tuple[str, Mapping[str, ThemeScore]]] = [
         ("all cases", {t.id: t.overall for t in report.themes})
     ]
@@ -51,4 +53,4 @@ def render_report_text(report: RoundReport) -> str:
         lines += ["", f"{register.title.lower()}: {events} {register.entry_label}s in "
                   f"{len(register.cases)} cases, {len(register.problems)} flags "
                   "(audit-tool meetings for the register)"]
-    return "\n".join(lines) + "\n"
+    return "\n".join(terminal_text(line, newlines=True) for line in lines) + "\n"
