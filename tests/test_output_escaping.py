@@ -14,7 +14,7 @@ import pytest
 
 from audit_tool._escape import csv_cell, csv_text, terminal_text
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, CliResult, copy_shipped_tools
 
 Cli = Callable[..., CliResult]
 HOSTILE = DATA / "outputs"
@@ -142,7 +142,9 @@ def test_report_and_score_escape_control_characters_from_the_files(
 ) -> None:
     """A manifest title written with YAML escapes (ESC, BEL, a bidi override) shows escaped in
     the report's text summary; score's text table shows the case and file names escaped."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
+    earlier = "2017-05-neglect"  # the round the copied round names as its previous one
+    shutil.copytree(ROOT / "examples" / earlier, tmp_path / "examples" / earlier)
     target = tmp_path / "examples" / "round"
     shutil.copytree(ROOT / "examples" / "2019-05-neglect", target)
     manifest = target / "audit.yaml"
@@ -150,7 +152,8 @@ def test_report_and_score_escape_control_characters_from_the_files(
     text = text.replace("title: Multi-agency case audit - neglect, May 2019",
                         'title: "Round \\e[2J\\a \\u202Eneglect"')
     manifest.write_text(text, encoding="utf-8")
-    result = cli("report", str(manifest), "--shared", str(tmp_path / "tools"), "--format", "text")
+    shared = ["--shared", str(tmp_path / "tools"), "--shared", str(tmp_path / "examples")]
+    result = cli("report", str(manifest), *shared, "--format", "text")
     assert result.code == 0, result.err
     assert _no_controls(result.out + result.err)
     assert result.out.startswith("Round \\x1b[2J\\x07 \\u202eneglect\n")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, CliResult
+from conftest import DATA, ROOT, CliResult, copy_shipped_tools
 
 Cli = Callable[..., CliResult]
 UNCHECKED = DATA / "rounds" / "unchecked"
@@ -21,7 +21,9 @@ WORDS = ("jane", "smith", "st mary", "gp practice", "mother", "social worker", "
 @pytest.fixture
 def manifest(tmp_path: Path) -> Path:
     """The example round with the three returns of tests/data/rounds/unchecked/ added."""
-    shutil.copytree(ROOT / "tools", tmp_path / "tools")
+    copy_shipped_tools(tmp_path / "tools")
+    earlier = "2017-05-neglect"  # the round the copied round names as its previous one
+    shutil.copytree(ROOT / "examples" / earlier, tmp_path / "examples" / earlier)
     target = tmp_path / "examples" / "round"
     shutil.copytree(ROOT / "examples" / "2019-05-neglect", target)
     for path in UNCHECKED.glob("*.yaml"):
@@ -30,8 +32,10 @@ def manifest(tmp_path: Path) -> Path:
 
 
 def _shared(manifest: Path) -> list[str]:
-    """The --shared option that lets the copied round read the copied tools."""
-    return ["--shared", str(manifest.parent.parent.parent / "tools")]
+    """The --shared options that let the copied round read the copied tools and its previous
+    round."""
+    top = manifest.parent.parent.parent
+    return ["--shared", str(top / "tools"), "--shared", str(top / "examples")]
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "text", "json"])

@@ -43,7 +43,7 @@ __all__ = [
     "check_links",
 ]
 
-_CONFIG = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
+_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 LearningId = Annotated[
     str,
