@@ -47,8 +47,15 @@ class Pages:
         if fresh or self.current != name:
             self.driver.get(page.as_uri())
             self.driver.execute_script("localStorage.clear()")
-            if fresh:
+            # Chromium commits a page's storage to the browser asynchronously, so a page
+            # loaded right after the clear may still read the old draft: load until it is blank.
+            for _ in range(5 if fresh else 0):
                 self.driver.get(page.as_uri())
+                if not self.driver.execute_script("return auditForm.hasContent()"):
+                    break
+                self.driver.execute_script("localStorage.clear()")
+            else:
+                assert not fresh, "the form kept a draft through five reloads"
             self.current = name
 
 

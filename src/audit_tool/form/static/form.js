@@ -1820,6 +1820,7 @@
     returnText: returnText,
     returnObject: buildReturn,
     openText: openText,
+    hasContent: hasContent,
     save: save
   });
 })();
