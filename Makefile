@@ -20,10 +20,10 @@ $(STAMP): pyproject.toml
 # here; the self-contained HTML pages are written to out/ (git-ignored).
 demo: $(STAMP)
 	$(BIN)/audit-tool check tools/*.yaml tools/shared/*.yaml
-	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools -o out/2017-05-neglect-report.html
-	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools --shared examples -o out/2019-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2017-05-neglect/audit.yaml --shared tools --force -o out/2017-05-neglect-report.html
+	$(BIN)/audit-tool report examples/2019-05-neglect/audit.yaml --shared tools --shared examples --force -o out/2019-05-neglect-report.html
 	$(BIN)/audit-tool trend examples/2017-05-neglect/audit.yaml examples/2019-05-neglect/audit.yaml --shared tools --shared examples
-	$(BIN)/audit-tool trend examples/2019-05-neglect/audit.yaml --shared tools --shared examples -o out/neglect-trend.html
+	$(BIN)/audit-tool trend examples/2019-05-neglect/audit.yaml --shared tools --shared examples --force -o out/neglect-trend.html
 
 test: lint typecheck unit
 
