@@ -128,3 +128,41 @@ def test_migrate_keeps_earlier_outputs_unless_force(cli: Cli, tree: Path) -> Non
     assert _snapshot(out) == edited
     assert cli(*argv, "--force").code == 0
     assert _snapshot(out) == first
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["form", "tools/neglect_v2.yaml"], ["schema", "tool"]],
+    ids=["form", "schema"],
+)
+def test_form_and_schema_keep_an_existing_output_unless_force(
+    cli: Cli, tree: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """form and schema leave an existing output alone (exit 2) and overwrite it with --force."""
+    monkeypatch.chdir(tree)
+    target = tree / "out.txt"
+    target.write_text("earlier work", encoding="utf-8")
+    refused = cli(*argv, "-o", str(target))
+    assert refused.code == 2
+    assert "exists already; give --force" in refused.err
+    assert target.read_text(encoding="utf-8") == "earlier work"
+    assert cli(*argv, "-o", str(target), "--force").code == 0
+    assert target.read_text(encoding="utf-8") != "earlier work"
+
+
+def test_round_forms_are_not_replaced_unless_force(cli: Cli, tree: Path) -> None:
+    """form --manifest writes no form at all when one of them exists already, unless --force."""
+    manifest = tree / "examples" / "round" / "audit.yaml"
+    shared = ["--shared", str(tree / "tools"), "--shared", str(tree / "examples")]
+    folder = tree / "forms"
+    assert cli("form", "--manifest", str(manifest), *shared, "-o", str(folder)).code == 0
+    written = sorted(folder.iterdir())
+    assert written
+    written[-1].write_text("an auditor's copy", encoding="utf-8")
+    written[0].unlink()
+    refused = cli("form", "--manifest", str(manifest), *shared, "-o", str(folder))
+    assert refused.code == 2
+    assert not written[0].exists()
+    assert written[-1].read_text(encoding="utf-8") == "an auditor's copy"
+    assert cli("form", "--manifest", str(manifest), *shared, "-o", str(folder), "--force").code == 0
+    assert written[0].exists()

@@ -177,7 +177,7 @@ def test_form_manifest_writes_one_form_per_invited_return(
     assert data["locked"]["agency"] == agency
     assert data["locked"]["round"] == round_.round
     again = cli("form", "--manifest", str(manifest), "--shared", str(ROOT / "tools"),
-                "-o", str(out))
+                "-o", str(out), "--force")
     assert "(replaced the form written before)" in again.out
 
 

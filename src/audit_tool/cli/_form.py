@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from .._escape import terminal_text
 from .._fs import write_atomic
 from ..form import FormPrefill, expected_returns, fillable_form, round_forms
 from ..manifest import read_manifest
@@ -15,7 +16,9 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    add_output_option,
     add_prefill_options,
+    check_output,
     load_tool_argument,
     prefill_arguments,
     report_problems,
@@ -53,8 +56,8 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("tool", metavar="TOOL", nargs="?", help="the tool file")
     parser.add_argument("--manifest", metavar="AUDIT_MANIFEST",
                         help="write one form per expected return of this round (into -o DIR)")
-    parser.add_argument("-o", "--output", metavar="FILE_OR_DIR",
-                        help="the HTML file (default: stdout); with --manifest, the folder")
+    add_output_option(parser, "the HTML file (default: stdout); with --manifest, the folder",
+                      metavar="FILE_OR_DIR")
     add_catalogue_option(parser)
     add_prefill_options(parser, "fill in and lock")
     parser.set_defaults(handler=run)
@@ -80,7 +83,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if isinstance(tool, int):
         return tool
     write_output(args.output, fillable_form(tool, prefill), streams,
-                 inputs=[args.tool, *args.catalogue], force=True)
+                 inputs=[args.tool, *args.catalogue], force=args.force)
     if args.output:
         streams.out.write(f"wrote {args.output}\n")
     return EXIT_OK
@@ -108,14 +111,18 @@ def _round(args: argparse.Namespace, streams: Streams) -> int:
     if len(set(names)) != len(names):
         raise CommandError("two returns would get the same file name (case references that "
                            "differ only in capitals); rename a case in the manifest")
+    forms = list(round_forms(manifest, tool))
+    inputs = [args.manifest, str(loaded.path(manifest.tool.file)), *args.catalogue]
+    for form in forms:  # every target checked before the first is written
+        check_output(str(folder / form.filename), inputs, args.force)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         count = 0
-        for form in round_forms(manifest, tool):
+        for form in forms:
             path = folder / form.filename
             replaced = " (replaced the form written before)" if path.exists() else ""
             write_atomic(path, form.html)
-            streams.out.write(f"wrote {path}{replaced}\n")
+            streams.out.write(f"wrote {terminal_text(str(path))}{replaced}\n")
             count += 1
     except OSError as exc:
         raise CommandError(f"cannot write into {folder}: {exc.strerror or exc}") from None

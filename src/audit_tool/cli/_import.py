@@ -21,6 +21,7 @@ from ._common import (
     Verbs,
     add_catalogue_option,
     add_format,
+    add_output_option,
     exit_code,
     read_tool_argument,
     report_problems,
@@ -63,8 +64,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("--tool", metavar="TOOL", help="the tool the Questionnaire came from")
     parser.add_argument("--tools", action="append", default=[], metavar="DIR",
                         help="a folder to find the tool the response names in (repeatable)")
-    parser.add_argument("-o", "--output", metavar="RETURN",
-                        help="write the return to RETURN (YAML), not stdout")
+    add_output_option(parser, "write the return to RETURN (YAML), not stdout", metavar="RETURN")
     add_catalogue_option(parser)
     add_format(parser)
     parser.set_defaults(handler=run)
@@ -112,7 +112,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     back = parse_response(text, name=written)
     checked = validate_response(loaded.tool, back)
     write_output(args.output, text, streams,
-                 inputs=[name, *loaded.files, *args.catalogue], force=True)
+                 inputs=[name, *loaded.files, *args.catalogue], force=args.force)
     if args.output:
         streams.note(f"wrote {args.output}")
     every = [*found, *checked]

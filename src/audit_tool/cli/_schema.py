@@ -14,6 +14,7 @@ from ._common import (
     Streams,
     Verbs,
     add_catalogue_option,
+    add_output_option,
     read_tool_argument,
     write_output,
 )
@@ -54,7 +55,7 @@ def register(verbs: Verbs) -> None:
     parser.add_argument(
         "--tool", metavar="TOOL", default=None, help="the tool (for 'response' only)"
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not stdout")
+    add_output_option(parser, "write to FILE, not stdout")
     add_catalogue_option(parser)
     parser.set_defaults(handler=run)
 
@@ -63,7 +64,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     """Print the schema (a response schema needs its tool, which must load)."""
     if args.kind != "response":
         write_output(args.output, render_json(SCHEMAS[args.kind]()), streams,
-                     inputs=args.catalogue, force=True)
+                     inputs=args.catalogue, force=args.force)
         return EXIT_OK
     if args.tool is None:
         raise CommandError("'schema response' needs the tool: --tool TOOL")
@@ -72,5 +73,5 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return loaded
     assert loaded.tool is not None
     write_output(args.output, render_json(response_schema(loaded.tool)), streams,
-                 inputs=[*loaded.files, *args.catalogue], force=True)
+                 inputs=[*loaded.files, *args.catalogue], force=args.force)
     return EXIT_OK
