@@ -19,7 +19,7 @@ from . import _pointer
 from ._types import parse_date, parse_semver
 from ._validation import suggestion
 from ._value_checks import check_value, is_given
-from .answers import AnswerSlot, questions_reading, stray_answers, walk_answers
+from .answers import AnswerSlot, StrayAnswer, questions_reading, stray_answers, walk_answers
 from .codes import problem
 from .fingerprint import fingerprint
 from .problems import Problem
@@ -29,10 +29,19 @@ from .tool import AnyQuestion, DateQuestion, GroupQuestion, SingleChoiceQuestion
 
 __all__ = [
     "CheckContext",
+    "Fields",
+    "applicability_problems",
+    "check_fields",
+    "check_metadata",
     "check_response",
+    "evidence_date_problems",
+    "evidence_problems",
+    "evidence_wanted",
+    "future_date",
     "needs_answer",
     "needs_evidence",
     "uncertain_questions",
+    "unknown_answer_problems",
 ]
 
 
@@ -56,36 +65,78 @@ def check_response(ctx: CheckContext) -> Iterator[Problem]:
     When the response names another tool or version, its answers are not
     checked: they answer other questions.
     """
-    yield from _metadata(ctx)
-    ref = list(_tool_ref(ctx))
-    yield from ref
-    if any(p.code != "fingerprint-mismatch" for p in ref):
+    head = check_metadata(ctx)
+    yield from head
+    if any(p.code in _OTHER_TOOL for p in head):
         return
     yield from _unknown_answers(ctx)
     yield from _slots(ctx)
 
 
+_OTHER_TOOL = frozenset({"wrong-tool", "wrong-tool-version"})
+
+
+def check_metadata(ctx: CheckContext) -> list[Problem]:
+    """The problems of everything but the answers: the completion date, period and auditor,
+    then which tool is answered (``wrong-tool``, ``wrong-tool-version``, after which the
+    answers are not checked, or ``fingerprint-mismatch``)."""
+    response = ctx.response
+    period = response.period
+    fields = Fields(
+        response.tool.id,
+        response.tool.version,
+        response.tool.fingerprint,
+        response.case,
+        response.agency,
+        response.auditor_role,
+        response.completed,
+        (period.start, period.end) if period is not None else None,
+    )
+    return check_fields(ctx.tool, fields, ctx.today)
+
+
+@dataclass(frozen=True, slots=True)
+class Fields:
+    """A response's fields around its answers, as the checks read them."""
+
+    tool_id: str
+    tool_version: str
+    fingerprint: str | None
+    case: str
+    agency: str
+    auditor_role: str | None
+    completed: datetime.date | None
+    period: tuple[datetime.date, datetime.date] | None
+    """The audit period's start and end."""
+
+
+def check_fields(tool: Tool, fields: Fields, today: datetime.date) -> list[Problem]:
+    """:func:`check_metadata` for the fields as read."""
+    return [*_metadata(fields, today), *_tool_ref(tool, fields)]
+
+
 # -- which tool ------------------------------------------------------------
 
 
-def _tool_ref(ctx: CheckContext) -> Iterator[Problem]:
-    tool, ref = ctx.tool, ctx.response.tool
-    if ref.id != tool.id:
+def _tool_ref(tool: Tool, fields: Fields) -> Iterator[Problem]:
+    if fields.tool_id != tool.id:
         yield problem(
             "wrong-tool",
-            f"the response answers tool '{ref.id}', not '{tool.id}'; its answers are not checked",
+            f"the response answers tool '{fields.tool_id}', not '{tool.id}'; its answers are "
+            "not checked",
             "/tool/id",
         )
-    elif ref.version != tool.version:
-        older = (parse_semver(ref.version) or ()) < (parse_semver(tool.version) or ())
+    elif fields.tool_version != tool.version:
+        version = fields.tool_version
+        older = (parse_semver(version) or ()) < (parse_semver(tool.version) or ())
         then = f", or migrate it to {tool.version}" if older else ""
         yield problem(
             "wrong-tool-version",
-            f"the response answers {ref.ref}, not {tool.ref}; validate it against "
-            f"version {ref.version}{then}",
+            f"the response answers {fields.tool_id}@{version}, not {tool.ref}; validate it "
+            f"against version {version}{then}",
             "/tool/version",
         )
-    elif ref.fingerprint is not None and ref.fingerprint != fingerprint(tool):
+    elif fields.fingerprint is not None and fields.fingerprint != fingerprint(tool):
         yield problem(
             "fingerprint-mismatch",
             f"{tool.ref} has changed since this response was completed (the fingerprints "
@@ -97,59 +148,58 @@ def _tool_ref(ctx: CheckContext) -> Iterator[Problem]:
 # -- completion date, period, auditor ---------------------------------------
 
 
-def _metadata(ctx: CheckContext) -> Iterator[Problem]:
-    response, today = ctx.response, ctx.today
-    if response.completed is None:
+def _metadata(fields: Fields, today: datetime.date) -> Iterator[Problem]:
+    completed, period = fields.completed, fields.period
+    if completed is None:
         yield problem(
             "missing-metadata",
             "a completed response needs 'completed:', the date it was completed (YYYY-MM-DD)",
             "/completed",
         )
-    if response.period is None:
+    if period is None:
         yield problem(
             "missing-metadata",
             "a completed response needs 'period:', with the 'start' and 'end' of the audit period",
             "/period",
         )
-    if response.auditor_role is None or not response.auditor_role.strip():
+    if fields.auditor_role is None or not fields.auditor_role.strip():
         yield problem(
             "missing-metadata",
             "a completed response needs 'auditor_role:', the lead auditor's role (never a name)",
             "/auditor_role",
         )
-    yield from _pseudonymous(response)
-    period = response.period
-    dates = [("/completed", "the completion date", response.completed)]
+    yield from _pseudonymous(fields)
+    dates = [("/completed", "the completion date", completed)]
     if period is not None:
         dates += [
-            ("/period/start", "the period's start", period.start),
-            ("/period/end", "the period's end", period.end),
+            ("/period/start", "the period's start", period[0]),
+            ("/period/end", "the period's end", period[1]),
         ]
     for pointer, name, day in dates:
         if day is not None and day > today:
             yield _future(f"{name} is {day}", today, pointer)
-    if period is not None and period.start > period.end:
+    if period is not None and period[0] > period[1]:
         yield problem(
             "period-start-after-end",
-            f"the audit period starts on {period.start}, after it ends on {period.end}",
+            f"the audit period starts on {period[0]}, after it ends on {period[1]}",
             "/period/start",
         )
-    if period is not None and response.completed is not None and response.completed < period.end:
+    if period is not None and completed is not None and completed < period[1]:
         yield problem(
             "completed-before-period-ends",
-            f"the response was completed on {response.completed}, before the audit period "
-            f"ended on {period.end}",
+            f"the response was completed on {completed}, before the audit period "
+            f"ended on {period[1]}",
             "/completed",
         )
 
 
-def _pseudonymous(response: Response) -> Iterator[Problem]:
+def _pseudonymous(fields: Fields) -> Iterator[Problem]:
     """Warnings for a case reference, agency or role that looks like it identifies someone
     (the value is never quoted)."""
     for pointer, what, value, instead in (
-        ("/case", "the case reference", response.case, "the partnership's pseudonym for the case"),
-        ("/agency", "the agency", response.agency, "the agency's id"),
-        ("/auditor_role", "the auditor's role", response.auditor_role, "a job title"),
+        ("/case", "the case reference", fields.case, "the partnership's pseudonym for the case"),
+        ("/agency", "the agency", fields.agency, "the agency's id"),
+        ("/auditor_role", "the auditor's role", fields.auditor_role, "a job title"),
     ):
         role = pointer == "/auditor_role"
         kind = identifying(value, role=role) if isinstance(value, str) else None
@@ -163,8 +213,12 @@ def _pseudonymous(response: Response) -> Iterator[Problem]:
             )
 
 
-def _future(what: str, today: datetime.date, pointer: str) -> Problem:
+def future_date(what: str, today: datetime.date, pointer: str) -> Problem:
+    """``date-in-future``: ``what`` (a date, in words) falls after ``today``."""
     return problem("date-in-future", f"{what}, after today ({today})", pointer)
+
+
+_future = future_date
 
 
 # -- answers the tool has no place for ----------------------------------------
@@ -176,10 +230,16 @@ did-you-mean); the rest are counted in one ``more-unknown-answers`` problem."""
 
 
 def _unknown_answers(ctx: CheckContext) -> Iterator[Problem]:
-    tool = ctx.tool
+    yield from unknown_answer_problems(ctx.tool, stray_answers(ctx.tool, ctx.response, ctx.raw))
+
+
+def unknown_answer_problems(tool: Tool, strays: Iterable[StrayAnswer]) -> Iterator[Problem]:
+    """``unknown-answer`` for each of ``strays`` (the answers that stand where ``tool`` has
+    no question for them, in the order :func:`audit_tool.answers.stray_answers` gives),
+    the first :data:`UNKNOWN_ANSWERS_LISTED` one by one, then one ``more-unknown-answers``."""
     top = tool._plan.top_ids
     listed, rest = 0, []
-    for stray in stray_answers(tool, ctx.response, ctx.raw):
+    for stray in strays:
         if listed >= UNKNOWN_ANSWERS_LISTED:
             rest.append(stray.pointer)
             continue
@@ -266,13 +326,24 @@ def needs_answer(slot: AnswerSlot) -> bool:
 def needs_evidence(question: AnyQuestion, answer: Answer) -> bool:
     """True when ``answer`` is given, its question's evidence rule asks for evidence with
     it, and the evidence is missing or blank."""
+    return evidence_wanted(question, answer.value, answer.evidence)
+
+
+def evidence_wanted(question: AnyQuestion, value: Any, evidence: str | None) -> bool:
+    """:func:`needs_evidence` for an answer's ``value`` and ``evidence`` as written."""
     rule = question.evidence
     return (
-        is_given(question, answer.value)
+        is_given(question, value)
         and rule is not None
-        and rule.requires(answer.value)
-        and not (answer.evidence or "").strip()
+        and rule.requires(value)
+        and not (evidence or "").strip()
     )
+
+
+def applicability_problems(ctx: CheckContext, slot: AnswerSlot) -> Iterator[Problem]:
+    """``missing-answer`` for a required question that applies and is not answered,
+    ``unexpected-answer`` for an answer to one that does not apply."""
+    return _applicability(ctx, slot)
 
 
 def _applicability(ctx: CheckContext, slot: AnswerSlot) -> Iterator[Problem]:
@@ -311,10 +382,18 @@ def _where(slot: AnswerSlot) -> str:
 
 
 def _evidence(question: AnyQuestion, answer: Answer, pointer: str) -> Iterator[Problem]:
+    return evidence_problems(question, answer.value, answer.evidence, pointer)
+
+
+def evidence_problems(
+    question: AnyQuestion, value: Any, evidence: str | None, pointer: str
+) -> Iterator[Problem]:
+    """``evidence-missing`` when the answer's ``value`` needs evidence and ``evidence``
+    is missing or blank; ``pointer`` is the answer's."""
     rule = question.evidence
-    if rule is None or not needs_evidence(question, answer):
+    if rule is None or not evidence_wanted(question, value, evidence):
         return
-    trigger = rule.trigger(answer.value)
+    trigger = rule.trigger(value)
     when = "with every answer" if rule.required else f"when the answer is '{trigger}'"
     yield problem(
         "evidence-missing",
@@ -331,15 +410,28 @@ def _evidence_date(
     day = answer.evidence_date
     if day is None:
         return
-    where = _pointer.join(pointer, "evidence_date")
     period = ctx.response.period
-    if day > ctx.today:
-        yield _future(f"the evidence for '{question.id}' is dated {day}", ctx.today, where)
-    elif period is not None and period.start <= period.end and day < period.start:
+    span = (period.start, period.end) if period is not None else None
+    yield from evidence_date_problems(question, day, ctx.today, span, pointer)
+
+
+def evidence_date_problems(
+    question: AnyQuestion,
+    day: datetime.date,
+    today: datetime.date,
+    period: tuple[datetime.date, datetime.date] | None,
+    pointer: str,
+) -> Iterator[Problem]:
+    """An evidence date (``day``) after ``today``, or before the audit ``period`` (its start
+    and end) began; ``pointer`` is the answer's."""
+    where = _pointer.join(pointer, "evidence_date")
+    if day > today:
+        yield _future(f"the evidence for '{question.id}' is dated {day}", today, where)
+    elif period is not None and period[0] <= period[1] and day < period[0]:
         yield problem(
             "evidence-before-period",
             f"the evidence for '{question.id}' is dated {day}, before the audit period began "
-            f"on {period.start}: if it is historical, say so; the panel reads evidence as "
+            f"on {period[0]}: if it is historical, say so; the panel reads evidence as "
             "current",
             where,
             question=question.id,

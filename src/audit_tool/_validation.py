@@ -56,11 +56,36 @@ _KINDS = {
 }
 
 
+_CLOSE_ENOUGH = 0.6
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``word``, if one is close enough to suggest (never ``word``)."""
-    others = [c for c in choices if c != word]
-    matches = difflib.get_close_matches(word, others, n=1, cutoff=0.6)
-    return matches[0] if matches else None
+    """The choice closest to ``word``, if one is close enough to suggest (never ``word``).
+
+    What ``difflib.get_close_matches(word, others, n=1, cutoff=0.6)`` gives (the
+    highest ratio, then the greatest choice), sooner: the full ratio is worked out
+    only for the choices whose upper bound (``quick_ratio``) can still reach the best.
+    """
+    matcher = difflib.SequenceMatcher()
+    matcher.set_seq2(word)
+    bounds = []
+    for choice in choices:
+        if choice == word:
+            continue
+        matcher.set_seq1(choice)
+        if matcher.real_quick_ratio() >= _CLOSE_ENOUGH:
+            bound = matcher.quick_ratio()
+            if bound >= _CLOSE_ENOUGH:
+                bounds.append((bound, choice))
+    best: tuple[float, str] | None = None
+    for bound, choice in sorted(bounds, reverse=True):
+        if best is not None and bound < best[0]:
+            break  # no ratio above its bound: neither this one nor any after can win
+        matcher.set_seq1(choice)
+        ratio = matcher.ratio()
+        if ratio >= _CLOSE_ENOUGH and (best is None or (ratio, choice) > best):
+            best = (ratio, choice)
+    return best[1] if best is not None else None
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:

@@ -37,6 +37,7 @@ class Identifying(StrEnum):
     POSTCODE = "a postcode"
 
 
+_DIGIT = re.compile(r"[0-9]")
 _NHS = re.compile(r"(?<![0-9])([0-9]{3})[ -]?([0-9]{3})[ -]?([0-9]{4})(?![0-9])")
 _POSTCODE = re.compile(
     r"(?<![A-Za-z0-9])([A-Za-z]{1,2}[0-9][A-Za-z0-9]?)[ _-]?([0-9][A-Za-z]{2})(?![A-Za-z0-9])"
@@ -125,13 +126,14 @@ def identifying(text: str, *, role: bool = False) -> Identifying | None:
     ``role`` is for an auditor's role, written as words ("Team manager"): capitalised
     words alone do not make it a name there, as they do in a reference.
     """
-    for m in _NHS.finditer(text):
-        if nhs_number_valid("".join(m.groups())):
-            return Identifying.NHS_NUMBER
-    if _has_date(text):
-        return Identifying.DATE
-    if _POSTCODE.search(text):
-        return Identifying.POSTCODE
+    if _DIGIT.search(text) is not None:  # each of these has digits: most texts have none
+        for m in _NHS.finditer(text):
+            if nhs_number_valid("".join(m.groups())):
+                return Identifying.NHS_NUMBER
+        if _has_date(text):
+            return Identifying.DATE
+        if _POSTCODE.search(text):
+            return Identifying.POSTCODE
     if _has_name(text, strict=not role):
         return Identifying.NAME
     return None

@@ -30,6 +30,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import _args, _pointer
+from ._fast_validation import fast_problems
 from ._partial import validate_partially
 from ._plain import plain_copy
 from ._response_checks import CheckContext, check_response, uncertain_questions
@@ -73,6 +74,18 @@ def validate_response(
     """
     tool = _args.typed(tool, Tool, "tool")
     today = _args.date(today, "today")
+    if type(source) is dict:
+        # Plain data of the right shape needs no copy and no model (_fast_validation).
+        found = fast_problems(tool, source, today or datetime.date.today())
+        if found is not None:
+            return found
+    return _validate(tool, source, today)
+
+
+def _validate(
+    tool: Tool, source: ResponseSource, today: datetime.date | None
+) -> list[Problem]:
+    """:func:`validate_response` the full way: read, copy, build the model, walk it."""
     given = _read(source)
     problems = list(given.problems)
     response, left_out = given.response, list[str]()
