@@ -101,8 +101,7 @@ def m_read(_: str) -> dict[str, float]:
 def _synthetic(folder: Path, questions: int) -> tuple[Path, Path]:
     from synthetic import next_version, tool_data
 
-    from audit_tool.saving import to_yaml
-
+    from audit_tool.authoring.saving import to_yaml
     old, new = folder / f"tool_{questions}.yaml", folder / f"tool_{questions}_next.yaml"
     if not old.exists():
         data = tool_data(questions)
@@ -124,8 +123,7 @@ def m_check(questions: str) -> dict[str, float]:
 def m_diff(questions: str) -> dict[str, float]:
     """``diff`` of a synthetic tool and its next version, both loaded already."""
     from audit_tool import load_tool
-    from audit_tool.diffing import diff
-
+    from audit_tool.versions import diff
     old, new = _synthetic(Path(os.environ["BENCH_DATA"]), int(questions))
     a, b = load_tool(old), load_tool(new)
     count = sum(1 for _ in a.iter_questions())

@@ -20,10 +20,10 @@ import time
 from pathlib import Path
 
 from audit_tool import load_tool, standard_catalogue
-from audit_tool.manifest import AuditManifest
-from audit_tool.register import build_register
-from audit_tool.response import LoadedResponse, Response
-from audit_tool.round import AuditRound, RoundReturn
+from audit_tool.responses.response import LoadedResponse, Response
+from audit_tool.rounds.manifest import AuditManifest
+from audit_tool.rounds.register import build_register
+from audit_tool.rounds.round import AuditRound, RoundReturn
 
 ROOT = Path(__file__).resolve().parent.parent
 KINDS = ("strategy_discussion", "icpc", "core_group", "core_group", "review_conference",

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from audit_tool import Response, load_tool
-from audit_tool.scoring import score
-from audit_tool.tool import GroupQuestion, SingleChoiceQuestion, Tool
+from audit_tool.authoring.tool import GroupQuestion, SingleChoiceQuestion, Tool
+from audit_tool.rounds.scoring import score
 
 ROOT = Path(__file__).resolve().parent.parent
 MEETINGS = 5

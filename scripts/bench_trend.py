@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from audit_tool import Response, RoundScores, build_trend, load_tool, read_programme, score
-from audit_tool.catalogue import standard_catalogue
+from audit_tool.authoring.catalogue import standard_catalogue
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_score import response_data

@@ -38,7 +38,7 @@ from audit_tool import (
     response_schema,
     validate_response,
 )
-from audit_tool.tool import AnyQuestion
+from audit_tool.authoring.tool import AnyQuestion
 
 TOOL = "tools/neglect_v2.yaml"
 TEXTS = [

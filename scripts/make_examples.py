@@ -35,9 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from audit_tool import load_tool
-from audit_tool.describe import Wording
-from audit_tool.template import yaml_scalar
-from audit_tool.tool import GroupQuestion, SingleChoiceQuestion, TextQuestion, Tool
+from audit_tool.authoring.describe import Wording
+from audit_tool.authoring.tool import GroupQuestion, SingleChoiceQuestion, TextQuestion, Tool
+from audit_tool.responses.template import yaml_scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH = 88

@@ -30,8 +30,8 @@ from audit_tool import (
     Tool,
     load_tool,
 )
-from audit_tool.saving import to_yaml
-from audit_tool.tool import AnyQuestion, MultipleChoiceQuestion
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.authoring.tool import AnyQuestion, MultipleChoiceQuestion
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "tools" / "neglect_v2.yaml"

@@ -22,7 +22,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from audit_tool import InvalidFileError, Tool, parse_tool
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.saving import to_yaml
 
 from strategies import THEMES, conditions, tool_data, weights, words
 

@@ -16,8 +16,8 @@ from typing import Any
 
 from audit_tool import Tool, load_tool, parse_tool
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
-from audit_tool.conditions import is_answered
-from audit_tool.response import Answer, Response, load_response, read_response
+from audit_tool.authoring.conditions import is_answered
+from audit_tool.responses.response import Answer, Response, load_response, read_response
 
 from conftest import DATA, ROOT, SHIPPED_TOOLS, authoring_example
 

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from audit_tool.fhir import FhirVersion
+from audit_tool.export.fhir import FhirVersion
 
 # 'make test' installs the fhir extra (the test extra pulls it in). Without it these tests
 # are skipped locally, but never in CI, where a missing extra must fail the run.

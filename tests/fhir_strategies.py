@@ -15,7 +15,7 @@ from hypothesis import assume
 from hypothesis import strategies as st
 
 from audit_tool import Response, Tool
-from audit_tool.tool import GroupQuestion
+from audit_tool.authoring.tool import GroupQuestion
 
 from strategies import entries_of, response_data
 

@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from audit_tool import load_tool, standard_catalogue
-from audit_tool.manifest import AuditManifest
-from audit_tool.response import LoadedResponse, Response
-from audit_tool.round import AuditRound, RoundReturn
+from audit_tool.responses.response import LoadedResponse, Response
+from audit_tool.rounds.manifest import AuditManifest
+from audit_tool.rounds.round import AuditRound, RoundReturn
 
 from conftest import ROOT
 

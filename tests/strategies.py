@@ -34,9 +34,9 @@ from audit_tool import (
     fingerprint,
     standard_catalogue,
 )
-from audit_tool._value_checks import is_given
-from audit_tool.pseudonyms import identifying
-from audit_tool.tool import AnyQuestion
+from audit_tool.authoring.tool import AnyQuestion
+from audit_tool.responses._value_checks import is_given
+from audit_tool.responses.pseudonyms import identifying
 
 THEMES = standard_catalogue().theme_ids
 

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from audit_tool import load_tool, validate_response
-from audit_tool._response_checks import UNKNOWN_ANSWERS_LISTED
-from audit_tool.round import DUPLICATES_NAMED, read_round
+from audit_tool.responses._response_checks import UNKNOWN_ANSWERS_LISTED
+from audit_tool.rounds.round import DUPLICATES_NAMED, read_round
 
 from conftest import ROOT, TOOLS, CliResult
 from rounds import return_header, small_round

@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Tool, load_tool, parse_tool, stray_answers, walk_answers
-from audit_tool.answers import questions_reading
-from audit_tool.response import parse_response
+from audit_tool.responses.answers import questions_reading
+from audit_tool.responses.response import parse_response
 
 from conftest import DATA
 from strategies import tool_data

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool.shipped import TOOL_PATH_VARIABLE, find_tool, shipped_tools
+from audit_tool.authoring.shipped import TOOL_PATH_VARIABLE, find_tool, shipped_tools
 
 from conftest import ROOT, CliResult
 

@@ -8,7 +8,7 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-from audit_tool.report.tables import CSV_COLUMNS
+from audit_tool.rounds.report.tables import CSV_COLUMNS
 
 from conftest import DATA, ROOT, TOOLS, CliResult
 

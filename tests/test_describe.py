@@ -6,7 +6,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from audit_tool import Condition, Tool, load_tool, parse_tool
-from audit_tool.describe import (
+from audit_tool.authoring.describe import (
     Wording,
     describe_answer,
     describe_condition,

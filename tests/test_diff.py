@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from audit_tool import load_tool, parse_tool, read_tool
-from audit_tool.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
-from audit_tool.diffing import EXAMPLE_TOOL, Bump, Example, Impact, declared_bump, diff, match
-from audit_tool.diffing._conditions import Relation, compare
-from audit_tool.diffing.render import diff_json, diff_markdown
-from audit_tool.diffing.rules import _block
+from audit_tool.authoring.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
+from audit_tool.versions import EXAMPLE_TOOL, Bump, Example, Impact, declared_bump, diff, match
+from audit_tool.versions._conditions import Relation, compare
+from audit_tool.versions.render import diff_json, diff_markdown
+from audit_tool.versions.rules import _block
 
 from conftest import ROOT
 

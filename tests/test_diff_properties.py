@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Answer, Response, Tool, _pointer, parse_tool
-from audit_tool.diffing import diff
-from audit_tool.migration import migrate
-from audit_tool.saving import to_yaml
-from audit_tool.tool import GroupQuestion, MultipleChoiceQuestion
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.authoring.tool import GroupQuestion, MultipleChoiceQuestion
+from audit_tool.versions import diff
+from audit_tool.versions.migration import migrate
 
 from evolution import evolutions
 from strategies import tool_data

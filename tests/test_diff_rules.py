@@ -7,7 +7,7 @@ import re
 import pytest
 
 from audit_tool import parse_tool, standard_catalogue
-from audit_tool.diffing import EXAMPLE_TOOL, RULES, Impact, diff
+from audit_tool.versions import EXAMPLE_TOOL, RULES, Impact, diff
 
 # The catalogue example for catalogue-changed names standard@2, which has the standard themes.
 STANDARD_2 = standard_catalogue().model_copy(update={"version": 2})

@@ -7,7 +7,7 @@ import shlex
 from collections.abc import Callable
 from pathlib import Path
 
-from audit_tool.form import FORM_CHECKS
+from audit_tool.export.form import FORM_CHECKS
 
 from conftest import ROOT, CliResult
 

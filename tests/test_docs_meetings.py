@@ -10,7 +10,7 @@ from docs_pages import commands as page_commands
 from docs_pages import matches
 
 from audit_tool import build_register, read_round
-from audit_tool.register import CellState
+from audit_tool.rounds.register import CellState
 
 from conftest import ROOT, CliResult
 

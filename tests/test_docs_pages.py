@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from audit_tool import parse_tool, score
-from audit_tool.response import parse_response
+from audit_tool.responses.response import parse_response
 
 from conftest import ROOT, CliResult, copy_shipped_tools
 

@@ -23,10 +23,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Problem, Tool, validate_response
-from audit_tool import _response_checks as checks
-from audit_tool._fast_validation import fast_problems
 from audit_tool._validation import did_you_mean
-from audit_tool.validation import _validate
+from audit_tool.responses import _response_checks as checks
+from audit_tool.responses._fast_validation import fast_problems
+from audit_tool.responses.validation import _validate
 
 from strategies import identifiers, tools_with_mutated_responses, tools_with_responses
 from test_plan import reference_slots

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from audit_tool.fhir import export_fhir, export_fhir_response
+from audit_tool.export.fhir import export_fhir, export_fhir_response
 
 from fhir_cases import find, response, tool
 from fhir_conformance import questionnaire_problems, response_problems

@@ -12,7 +12,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from audit_tool import Condition, parse_tool, read_tool
-from audit_tool.fhir import FhirUrls, export_fhir, extension_url
+from audit_tool.export.fhir import FhirUrls, export_fhir, extension_url
 
 from conftest import DATA
 from fhir_cases import find, tool, tool_names

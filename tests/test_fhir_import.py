@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from audit_tool import export_fhir_response, load_tool, read_response, score
-from audit_tool.fhir import import_fhir_response
-from audit_tool.response import parse_response
-from audit_tool.saving import to_yaml
-from audit_tool.validation import validate_response
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.export.fhir import import_fhir_response
+from audit_tool.responses.response import parse_response
+from audit_tool.responses.validation import validate_response
 
 from conftest import ROOT, CliResult
 

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Tool, parse_tool
-from audit_tool.fhir import export_fhir, export_fhir_response
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.export.fhir import export_fhir, export_fhir_response
 
 from fhir_cases import as_held, read_back, tool, tool_names
 from fhir_conformance import questionnaire_problems, response_problems

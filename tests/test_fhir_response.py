@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from audit_tool.fhir import export_fhir_response, extension_url
-from audit_tool.response import Response, parse_response
+from audit_tool.export.fhir import export_fhir_response, extension_url
+from audit_tool.responses.response import Response, parse_response
 
 from fhir_cases import as_held, find, read_back, response, response_names, tool, tool_of
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from audit_tool.fhir import FhirVersion, export_fhir, export_fhir_response
+from audit_tool.export.fhir import FhirVersion, export_fhir, export_fhir_response
 
 from fhir_cases import response, response_names, tool, tool_names, tool_of
 from fhir_conformance import questionnaire_problems, response_problems

@@ -12,8 +12,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import Tool, dump_tool, fingerprint, load_tool, parse_tool
-from audit_tool.fingerprint import canonical_json
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.fingerprint import canonical_json
+from audit_tool.authoring.saving import to_yaml
 
 from conftest import ROOT
 from strategies import tool_data

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from audit_tool import load_tool, question_numbers, read_manifest
-from audit_tool.form import FormPrefill, fillable_form, form_data
-from audit_tool.form.page import json_for_script
+from audit_tool.export.form import FormPrefill, fillable_form, form_data
+from audit_tool.export.form.page import json_for_script
 
 from conftest import ROOT, CliResult
 
@@ -48,7 +48,7 @@ def test_the_policy_allows_only_the_inline_script_and_style() -> None:
 def test_the_script_never_evaluates_text_or_writes_markup() -> None:
     """form.js has no eval, no Function constructor, no innerHTML/outerHTML/insertAdjacentHTML
     and no document.write."""
-    script = (ROOT / "src" / "audit_tool" / "form" / "static" / "form.js").read_text()
+    script = (ROOT / "src" / "audit_tool" / "export" / "form" / "static" / "form.js").read_text()
     for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML",
                    "document.write", "fetch(", "XMLHttpRequest", "WebSocket", "sendBeacon"):
         assert banned not in script, banned

@@ -30,7 +30,7 @@ from form_page import (
 
 from audit_tool import load_tool, parse_response, read_response, validate_response
 from audit_tool.cli import main
-from audit_tool.form import FORM_CHECKS
+from audit_tool.export.form import FORM_CHECKS
 
 from browser import console_errors
 from conftest import ROOT

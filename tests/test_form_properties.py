@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 from audit_tool import Tool, parse_response, validate_response
 from audit_tool._yaml import parse_document
-from audit_tool.form import fillable_form, form_checks
-from audit_tool.saving import to_yaml
-from audit_tool.template import blank_response
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.export.form import fillable_form, form_checks
+from audit_tool.responses.template import blank_response
 
 from conftest import ROOT
 from strategies import MUTATIONS, mutated_response, tools_with_responses

@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import _formula as f
+from audit_tool.export import _formula as f
 
 OUTER = [f.atom({"const": i}) for i in range(3)]
 INNER = [f.atom({"const": i}, inner=True) for i in range(3)]

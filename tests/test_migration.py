@@ -22,8 +22,8 @@ from audit_tool import (
     read_response,
     validate_response,
 )
-from audit_tool.diffing import EXAMPLE_TOOL, Example
-from audit_tool.migration import (
+from audit_tool.versions import EXAMPLE_TOOL, Example
+from audit_tool.versions.migration import (
     Carried,
     Outstanding,
     Recoded,

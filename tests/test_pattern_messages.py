@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from audit_tool import parse_response
-from audit_tool.loading import read_tool
+from audit_tool.authoring.loading import read_tool
 
 
 def test_an_absolute_include_path_is_reported_as_a_path(tmp_path: Path) -> None:

@@ -16,14 +16,14 @@ import pytest
 from hypothesis import given
 
 from audit_tool import Response, Tool, _pointer, validate_response
-from audit_tool import _response_checks as checks
-from audit_tool._value_checks import check_value, is_given
-from audit_tool.answers import AnswerSlot, walk_answers
-from audit_tool.answers import _raw_child as _child
+from audit_tool.authoring.tool import DateQuestion, GroupQuestion
 from audit_tool.problems import Problem
-from audit_tool.response import Answer
-from audit_tool.scoring import score
-from audit_tool.tool import DateQuestion, GroupQuestion
+from audit_tool.responses import _response_checks as checks
+from audit_tool.responses._value_checks import check_value, is_given
+from audit_tool.responses.answers import AnswerSlot, walk_answers
+from audit_tool.responses.answers import _raw_child as _child
+from audit_tool.responses.response import Answer
+from audit_tool.rounds.scoring import score
 
 from strategies import tools_with_mutated_responses, tools_with_responses
 
@@ -124,6 +124,6 @@ def test_scores_are_the_reference_walks_scores(case: tuple[Tool, dict[str, Any]]
     response = Response.model_validate(data)
     found = score(tool, [response])
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr("audit_tool.scoring.walk_answers", reference_walk)
+        patch.setattr("audit_tool.rounds.scoring.walk_answers", reference_walk)
         expected = score(tool, [response])
     assert found == expected

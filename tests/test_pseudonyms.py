@@ -7,8 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool.pseudonyms import Identifying, identifying, nhs_number_valid, reference_pattern
-from audit_tool.round import read_round
+from audit_tool.responses.pseudonyms import (
+    Identifying,
+    identifying,
+    nhs_number_valid,
+    reference_pattern,
+)
+from audit_tool.rounds.round import read_round
 
 from conftest import TOOLS
 from rounds import return_header, small_round

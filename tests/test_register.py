@@ -8,10 +8,10 @@ import os
 import pytest
 
 from audit_tool import InvalidFileError, fingerprint, load_tool, parse_tool, read_round
-from audit_tool.diffing import EXAMPLE_TOOL, RULES, diff
-from audit_tool.register import CellState, build_register
-from audit_tool.response import LoadedResponse, Response
-from audit_tool.round import AuditRound, RoundReturn
+from audit_tool.responses.response import LoadedResponse, Response
+from audit_tool.rounds.register import CellState, build_register
+from audit_tool.rounds.round import AuditRound, RoundReturn
+from audit_tool.versions import EXAMPLE_TOOL, RULES, diff
 
 from conftest import DATA, ROOT
 from register_rounds import NEGLECT_V2, make_round, meeting, round_return

@@ -16,8 +16,8 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool.register import CellState, RoundRegister, build_register
-from audit_tool.round import AuditRound, RoundReturn
+from audit_tool.rounds.register import CellState, RoundRegister, build_register
+from audit_tool.rounds.round import AuditRound, RoundReturn
 
 from register_rounds import make_round, meeting, round_return
 

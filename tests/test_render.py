@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from audit_tool import load_tool, parse_tool
-from audit_tool.describe import question_numbers
-from audit_tool.render import render_form, render_html, render_markdown
+from audit_tool.authoring.describe import question_numbers
+from audit_tool.export.render import render_form, render_html, render_markdown
 
 from conftest import ROOT, CliResult
 

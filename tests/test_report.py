@@ -24,7 +24,7 @@ from audit_tool import (
 from audit_tool._escape import md_text
 from audit_tool._yaml import read_document
 from audit_tool.cli._report import RENDERERS
-from audit_tool.report.grades import format_percent
+from audit_tool.rounds.report.grades import format_percent
 
 from conftest import ROOT, TOOLS, copy_shipped_tools
 

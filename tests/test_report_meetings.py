@@ -16,7 +16,7 @@ from test_report import _as_read, free_texts
 
 from audit_tool import RoundReport, build_report, read_round
 from audit_tool.cli._report import RENDERERS
-from audit_tool.report.register_tables import CSV_COLUMNS
+from audit_tool.rounds.report.register_tables import CSV_COLUMNS
 
 from conftest import DATA, ROOT, CliResult
 

@@ -21,8 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import GroupQuestion, TextQuestion, Tool, dump_tool
+from audit_tool.authoring.saving import to_yaml
 from audit_tool.cli import main
-from audit_tool.saving import to_yaml
 
 from strategies import entries_of, mutated_response, response_data, tool_data
 

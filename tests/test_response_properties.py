@@ -21,7 +21,7 @@ from audit_tool import (
     response_schema,
     validate_response,
 )
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.saving import to_yaml
 
 from strategies import tools_with_mutated_responses, tools_with_responses
 

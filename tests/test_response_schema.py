@@ -20,7 +20,7 @@ from audit_tool import (
     validate_response,
 )
 from audit_tool._yaml import read_document
-from audit_tool.schemas import catalogue_schema, manifest_schema, tool_schema
+from audit_tool.export.schemas import catalogue_schema, manifest_schema, tool_schema
 
 from conftest import DATA, ROOT
 from response_corpus import EXPECTED, corpus_tool

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from audit_tool import AuditRound, Coverage, build_register, build_report, read_round
-from audit_tool import round as round_module
+from audit_tool.rounds import round as round_module
 
 from conftest import ROOT, TOOLS
 from rounds import return_header as _header

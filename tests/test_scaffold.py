@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from audit_tool import check_tool, load_tool, parse_tool
-from audit_tool.scaffold import SHARED_BLOCKS, scaffold_tool, write_scaffold
+from audit_tool.authoring.scaffold import SHARED_BLOCKS, scaffold_tool, write_scaffold
 
 from conftest import ROOT, CliResult
 

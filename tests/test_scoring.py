@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from audit_tool import AuditToolError, LoadedResponse, Response, Tool, parse_response, parse_tool
-from audit_tool.scoring import ThemeScore, score
+from audit_tool.rounds.scoring import ThemeScore, score
 
 from conftest import ROOT
 

@@ -10,8 +10,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from audit_tool import Response, Tool
-from audit_tool.scoring import Scores, ThemeScore, score
-from audit_tool.tool import AnyQuestion, GroupQuestion, SingleChoiceQuestion
+from audit_tool.authoring.tool import AnyQuestion, GroupQuestion, SingleChoiceQuestion
+from audit_tool.rounds.scoring import Scores, ThemeScore, score
 
 from strategies import entries_of, read_by_conditions, response_data, tool_data
 

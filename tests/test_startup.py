@@ -7,8 +7,9 @@ import sys
 
 from pydantic._internal._docs_extraction import extract_docstrings_from_cls
 
-from audit_tool import _docstrings, tool_file
-from audit_tool.schemas import tool_schema
+from audit_tool import _docstrings
+from audit_tool.authoring import tool_file
+from audit_tool.export.schemas import tool_schema
 
 from conftest import ROOT
 
@@ -62,10 +63,10 @@ def test_a_schema_made_after_the_models_were_used_is_the_checked_in_one() -> Non
     code = (
         "import sys\n"
         "from audit_tool import load_tool, parse_tool\n"
-        "from audit_tool.conditions import InValues\n"
-        "from audit_tool.diffing import EXAMPLE_TOOL\n"
+        "from audit_tool.authoring.conditions import InValues\n"
+        "from audit_tool.versions import EXAMPLE_TOOL\n"
         "from audit_tool.formatters import render_json\n"
-        "from audit_tool.schemas import tool_schema\n"
+        "from audit_tool.export.schemas import tool_schema\n"
         "load_tool('tools/neglect_v1.yaml'); parse_tool(EXAMPLE_TOOL)\n"
         "InValues.model_validate({'question': 'seen', 'in': ['yes', 'partly']})\n"
         "sys.stdout.write(render_json(tool_schema()))\n"

@@ -21,10 +21,10 @@ from audit_tool import (
     load_tool,
     validate_response,
 )
-from audit_tool.response import Period, parse_response
-from audit_tool.saving import to_yaml
-from audit_tool.template import blank_response, paragraphs, yaml_scalar
-from audit_tool.tool import AnyQuestion
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.authoring.tool import AnyQuestion
+from audit_tool.responses.response import Period, parse_response
+from audit_tool.responses.template import blank_response, paragraphs, yaml_scalar
 
 from conftest import ROOT, CliResult
 

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from audit_tool import InvalidFileError, dump_tool, parse_tool
-from audit_tool.loading import read_tool
+from audit_tool.authoring.loading import read_tool
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.export.schemas import tool_schema
 from audit_tool.problems import Problem
-from audit_tool.saving import to_yaml
-from audit_tool.schemas import tool_schema
 
 from strategies import tool_data
 

@@ -9,7 +9,7 @@ import jsonschema
 import pytest
 
 from audit_tool import parse_tool
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.saving import to_yaml
 
 from conftest import ROOT
 

@@ -32,9 +32,9 @@ from audit_tool import (
     standard_catalogue,
 )
 from audit_tool._yaml import read_document
-from audit_tool.saving import to_yaml
-from audit_tool.trend.html import CSP, render_trend_html
-from audit_tool.trend.render import (
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.rounds.trend.html import CSP, render_trend_html
+from audit_tool.rounds.trend.render import (
     CSV_COLUMNS,
     render_trend_csv,
     render_trend_markdown,

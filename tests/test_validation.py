@@ -21,7 +21,7 @@ from audit_tool import (
     validate_response,
 )
 from audit_tool._yaml import read_document
-from audit_tool.saving import to_yaml
+from audit_tool.authoring.saving import to_yaml
 
 from conftest import DATA, ROOT
 

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 
 from audit_tool import Tool, parse_tool, question_numbers
-from audit_tool.describe import Wording, number_questions
-from audit_tool.diffing import diff
-from audit_tool.diffing.render import diff_json
-from audit_tool.saving import to_yaml
-from audit_tool.tool import GroupQuestion
+from audit_tool.authoring.describe import Wording, number_questions
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.authoring.tool import GroupQuestion
+from audit_tool.versions import diff
+from audit_tool.versions.render import diff_json
 
 from evolution import evolutions
 from strategies import tool_data

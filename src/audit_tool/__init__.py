@@ -19,11 +19,14 @@ underscore are private.
 
 from __future__ import annotations
 
-from .answers import AnswerSlot, StrayAnswer, stray_answers, walk_answers
-from .catalogue import STANDARD_CATALOGUE_REF, Theme, ThemeCatalogue, standard_catalogue
-from .codes import CODES, CodeInfo
-from .conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
-from .describe import (
+from audit_tool.authoring.catalogue import (
+    STANDARD_CATALOGUE_REF,
+    Theme,
+    ThemeCatalogue,
+    standard_catalogue,
+)
+from audit_tool.authoring.conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from audit_tool.authoring.describe import (
     OptionWords,
     QuestionWords,
     Wording,
@@ -31,24 +34,9 @@ from .describe import (
     describe_question,
     question_numbers,
 )
-from .diffing import RULES as DIFF_RULES
-from .diffing import (
-    Bump,
-    Change,
-    Diff,
-    DiffRule,
-    Impact,
-    declared_bump,
-    diff,
-    suggested_bump,
-)
-from .events import EventRegister
-from .exceptions import AuditToolError, InvalidFileError, MigrationError
-from .fhir import FhirExport, export_fhir, export_fhir_response, import_fhir_response
-from .fingerprint import fingerprint
-from .form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
-from .learning import Action, ActionStatus, Finding, LearningItem
-from .loading import (
+from audit_tool.authoring.events import EventRegister
+from audit_tool.authoring.fingerprint import fingerprint
+from audit_tool.authoring.loading import (
     LoadedTool,
     check_catalogue,
     check_tool,
@@ -59,49 +47,10 @@ from .loading import (
     read_tool,
     read_tool_text,
 )
-from .manifest import (
-    AgencyEntry,
-    AuditManifest,
-    CaseEntry,
-    Family,
-    LoadedManifest,
-    ManifestTool,
-    SeparateMeeting,
-    UnableToTakePart,
-    check_manifest,
-    load_manifest,
-    read_manifest,
-)
-from .migration import MigrationResult, dump_response, migrate
-from .problems import FileReport, Problem, Report, Severity
-from .register import CellState, RoundRegister, build_register
-from .render import FORM_FORMATS, render_form, render_html, render_markdown
-from .report import (
-    RoundReport,
-    build_report,
-    render_report_html,
-    render_report_markdown,
-    render_report_text,
-)
-from .response import (
-    Answer,
-    LoadedResponse,
-    MigrationStep,
-    Period,
-    Response,
-    ToolRef,
-    load_response,
-    parse_response,
-    read_response,
-)
-from .round import AuditRound, Coverage, LoadedRound, RoundReturn, read_round
-from .saving import dump_tool, save_tool
-from .scaffold import scaffold_tool, write_scaffold
-from .schemas import RESPONSE_SCHEMA_CODES, response_schema
-from .scoring import GroupScore, QuestionScore, ResponseScore, Scores, ThemeScore, score
-from .shipped import find_tool
-from .template import blank_response
-from .tool import (
+from audit_tool.authoring.saving import dump_tool, save_tool
+from audit_tool.authoring.scaffold import scaffold_tool, write_scaffold
+from audit_tool.authoring.shipped import find_tool
+from audit_tool.authoring.tool import (
     DEFAULT_BANDS,
     NOT_EVIDENCED,
     ChangelogEntry,
@@ -122,8 +71,70 @@ from .tool import (
     TextQuestion,
     Tool,
 )
-from .tool_file import Fragment, ScaleInclude, SectionInclude
-from .trend import (
+from audit_tool.authoring.tool_file import Fragment, ScaleInclude, SectionInclude
+from audit_tool.codes import CODES, CodeInfo
+from audit_tool.exceptions import AuditToolError, InvalidFileError, MigrationError
+from audit_tool.export.fhir import (
+    FhirExport,
+    export_fhir,
+    export_fhir_response,
+    import_fhir_response,
+)
+from audit_tool.export.form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
+from audit_tool.export.render import FORM_FORMATS, render_form, render_html, render_markdown
+from audit_tool.export.schemas import RESPONSE_SCHEMA_CODES, response_schema
+from audit_tool.problems import FileReport, Problem, Report, Severity
+from audit_tool.responses.answers import AnswerSlot, StrayAnswer, stray_answers, walk_answers
+from audit_tool.responses.response import (
+    Answer,
+    LoadedResponse,
+    MigrationStep,
+    Period,
+    Response,
+    ToolRef,
+    load_response,
+    parse_response,
+    read_response,
+)
+from audit_tool.responses.template import blank_response
+from audit_tool.responses.validation import (
+    CheckedResponse,
+    ResponseSource,
+    check_responses,
+    validate_response,
+)
+from audit_tool.rounds.learning import Action, ActionStatus, Finding, LearningItem
+from audit_tool.rounds.manifest import (
+    AgencyEntry,
+    AuditManifest,
+    CaseEntry,
+    Family,
+    LoadedManifest,
+    ManifestTool,
+    SeparateMeeting,
+    UnableToTakePart,
+    check_manifest,
+    load_manifest,
+    read_manifest,
+)
+from audit_tool.rounds.register import CellState, RoundRegister, build_register
+from audit_tool.rounds.report import (
+    RoundReport,
+    build_report,
+    render_report_html,
+    render_report_markdown,
+    render_report_text,
+)
+from audit_tool.rounds.round import AuditRound, Coverage, LoadedRound, RoundReturn, read_round
+from audit_tool.rounds.scoring import (
+    GroupScore,
+    QuestionScore,
+    ResponseScore,
+    Scores,
+    ThemeScore,
+    score,
+)
+from audit_tool.rounds.trend import (
     LoadedProgramme,
     RoundScores,
     Trend,
@@ -133,7 +144,18 @@ from .trend import (
     read_previous,
     read_programme,
 )
-from .validation import CheckedResponse, ResponseSource, check_responses, validate_response
+from audit_tool.versions import RULES as DIFF_RULES
+from audit_tool.versions import (
+    Bump,
+    Change,
+    Diff,
+    DiffRule,
+    Impact,
+    declared_bump,
+    diff,
+    suggested_bump,
+)
+from audit_tool.versions.migration import MigrationResult, dump_response, migrate
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """``python -m audit_tool``."""
 
-from .cli import run
+from audit_tool.cli import run
 
 run()

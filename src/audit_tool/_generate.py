@@ -13,13 +13,18 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .codes import CODES
-from .diffing import EXAMPLE_TOOL, diff
-from .diffing.render import diff_markdown, rules_examples, rules_table
-from .form import form_checks
-from .formatters import render_json
-from .loading import load_tool
-from .schemas import RESPONSE_SCHEMA_CODES, catalogue_schema, manifest_schema, tool_schema
+from audit_tool.authoring.loading import load_tool
+from audit_tool.codes import CODES
+from audit_tool.export.form import form_checks
+from audit_tool.export.schemas import (
+    RESPONSE_SCHEMA_CODES,
+    catalogue_schema,
+    manifest_schema,
+    tool_schema,
+)
+from audit_tool.formatters import render_json
+from audit_tool.versions import EXAMPLE_TOOL, diff
+from audit_tool.versions.render import diff_markdown, rules_examples, rules_table
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 
@@ -76,9 +81,8 @@ def neglect_changelog() -> str:
 
 
 def scoring_rules() -> str:
-    """The scoring rules, word for word from :mod:`audit_tool.scoring`'s docstring."""
-    from . import scoring
-
+    """The scoring rules, word for word from :mod:`audit_tool.rounds.scoring`'s docstring."""
+    from audit_tool.rounds import scoring
     text = scoring.__doc__ or ""
     start = text.index("\n1. ")
     end = text.index("\nBeside the totals")

@@ -21,9 +21,9 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from . import _pointer
-from ._validation import problems_from_validation_error
-from .problems import Problem
+from audit_tool import _pointer
+from audit_tool._validation import problems_from_validation_error
+from audit_tool.problems import Problem
 
 __all__ = ["Pruned", "validate_partially"]
 

@@ -14,10 +14,10 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from . import _pointer
-from ._yaml import DEFAULT_LIMITS, Limits
-from .codes import problem
-from .problems import Problem
+from audit_tool import _pointer
+from audit_tool._yaml import DEFAULT_LIMITS, Limits
+from audit_tool.codes import problem
+from audit_tool.problems import Problem
 
 __all__ = ["plain_copy"]
 

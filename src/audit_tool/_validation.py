@@ -19,8 +19,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from . import _pointer
-from ._types import (
+from audit_tool import _pointer
+from audit_tool._types import (
     ID_PATTERN,
     MAX_NUMBER,
     MAX_SCORE,
@@ -28,8 +28,8 @@ from ._types import (
     REF_PATTERN,
     RELATIVE_PATH_PATTERN,
 )
-from .codes import problem
-from .problems import Problem
+from audit_tool.codes import problem
+from audit_tool.problems import Problem
 
 __all__ = [
     "describe_value",

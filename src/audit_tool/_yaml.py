@@ -49,10 +49,10 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from . import _pointer
-from ._events import parse_events
-from .codes import problem
-from .problems import Problem
+from audit_tool import _pointer
+from audit_tool._events import parse_events
+from audit_tool.codes import problem
+from audit_tool.problems import Problem
 
 __all__ = [
     "Document",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .problems import Problem, Severity
+from audit_tool.problems import Problem, Severity
 
 __all__ = ["CODES", "CodeInfo", "problem"]
 

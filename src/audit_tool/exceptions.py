@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .problems import Problem
+from audit_tool.problems import Problem
 
 __all__ = ["AuditToolError", "InvalidFileError", "MigrationError"]
 

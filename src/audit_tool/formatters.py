@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._escape import terminal_text
-from .problems import Problem, Report
+from audit_tool._escape import terminal_text
+from audit_tool.problems import Problem, Report
 
 __all__ = ["format_problem", "render_json", "report_json", "report_text", "summary"]
 

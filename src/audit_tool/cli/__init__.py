@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from .._escape import terminal_text
-from ._common import EXIT_CRASH, CommandError, Streams, UsageError, build_parser
+from audit_tool._escape import terminal_text
+from audit_tool.cli._common import EXIT_CRASH, CommandError, Streams, UsageError, build_parser
 
 __all__ = ["main", "run"]
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from .._fs import expand_paths
-from ..problems import Report
-from ._common import (
+from audit_tool._fs import expand_paths
+from audit_tool.cli._common import (
     STDIN,
     STDIN_NAME,
     Streams,
@@ -17,6 +16,7 @@ from ._common import (
     read_catalogues,
     read_tool_file,
 )
+from audit_tool.problems import Report
 
 HELP = "load and check tool files; every problem, not just the first"
 DESCRIPTION = """\

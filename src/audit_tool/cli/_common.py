@@ -11,17 +11,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
-from .._escape import terminal_text
-from .._fs import name_too_long, write_atomic
-from ..catalogue import ThemeCatalogue
-from ..codes import problem
-from ..formatters import format_problem, report_json, report_text
-from ..loading import LoadedTool, read_catalogue, read_tool, read_tool_text
-from ..problems import Problem, Report
-from ..response import Period
-from ..shipped import find_tool
-from ..template import check_prefill
-from ..tool import Tool
+from audit_tool._escape import terminal_text
+from audit_tool._fs import name_too_long, write_atomic
+from audit_tool.authoring.catalogue import ThemeCatalogue
+from audit_tool.authoring.loading import LoadedTool, read_catalogue, read_tool, read_tool_text
+from audit_tool.authoring.shipped import find_tool
+from audit_tool.authoring.tool import Tool
+from audit_tool.codes import problem
+from audit_tool.formatters import format_problem, report_json, report_text
+from audit_tool.problems import Problem, Report
+from audit_tool.responses.response import Period
+from audit_tool.responses.template import check_prefill
 
 __all__ = [
     "EXIT_CRASH",
@@ -316,7 +316,7 @@ def read_tool_file(
 ) -> LoadedTool:
     """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
     relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
-    found as the tool a return names is (:func:`audit_tool.shipped.find_tool`)."""
+    found as the tool a return names is (:func:`audit_tool.authoring.shipped.find_tool`)."""
     if path == STDIN:
         return read_tool_text(
             streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
@@ -326,7 +326,8 @@ def read_tool_file(
 
 def named_tool_path(path: str) -> str | Path:
     """``path``; or, for ``ID@VERSION`` that is not a file, the tool file found by that
-    name in ``AUDIT_TOOL_PATH`` or the shipped tools (:func:`audit_tool.shipped.find_tool`)."""
+    name in ``AUDIT_TOOL_PATH`` or the shipped tools
+    (:func:`audit_tool.authoring.shipped.find_tool`)."""
     tool_id, at, version = path.partition("@")
     if at and not name_too_long(path) and not Path(path).exists():
         found = find_tool(tool_id, version)
@@ -463,7 +464,7 @@ Registrar = Callable[["Verbs"], None]
 
 
 def _registrars() -> list[Registrar]:
-    from . import (
+    from audit_tool.cli import (
         _check,
         _diff,
         _export,
@@ -502,7 +503,7 @@ def _registrars() -> list[Registrar]:
 
 def build_parser(streams: Streams) -> argparse.ArgumentParser:
     """The whole command line, every verb registered."""
-    from .. import __version__
+    from audit_tool import __version__
 
     _Parser.streams = streams
     parser = _Parser(

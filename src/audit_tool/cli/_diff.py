@@ -5,11 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from ..diffing import Change, Impact, diff
-from ..diffing.render import diff_json, diff_markdown, diff_text
-from ..loading import LoadedTool
-from ..problems import Problem, Severity
-from ._common import (
+from audit_tool.authoring.loading import LoadedTool
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
@@ -20,7 +17,10 @@ from ._common import (
     report_problems,
     write_output,
 )
-from ._versions import read_versions
+from audit_tool.cli._versions import read_versions
+from audit_tool.problems import Problem, Severity
+from audit_tool.versions import Change, Impact, diff
+from audit_tool.versions.render import diff_json, diff_markdown, diff_text
 
 HELP = "semantic changes between two versions of a tool, and whether the version says so"
 DESCRIPTION = """\

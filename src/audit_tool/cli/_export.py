@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..fhir import (
-    DEFAULT_BASE_URL,
-    FHIR_VERSIONS,
-    FhirExport,
-    FhirUrls,
-    export_fhir,
-    export_fhir_response,
-)
-from ..formatters import render_json
-from ..response import read_response
-from ._common import (
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     CommandError,
@@ -27,6 +17,16 @@ from ._common import (
     report_problems,
     write_output,
 )
+from audit_tool.export.fhir import (
+    DEFAULT_BASE_URL,
+    FHIR_VERSIONS,
+    FhirExport,
+    FhirUrls,
+    export_fhir,
+    export_fhir_response,
+)
+from audit_tool.formatters import render_json
+from audit_tool.responses.response import read_response
 
 HELP = "export a tool as a FHIR Questionnaire, or a return as a QuestionnaireResponse"
 DESCRIPTION = """\

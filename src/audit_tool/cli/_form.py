@@ -5,11 +5,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .._escape import terminal_text
-from .._fs import write_atomic
-from ..form import FormPrefill, expected_returns, fillable_form, round_forms
-from ..manifest import read_manifest
-from ._common import (
+from audit_tool._escape import terminal_text
+from audit_tool._fs import write_atomic
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     CommandError,
@@ -24,6 +22,8 @@ from ._common import (
     report_problems,
     write_output,
 )
+from audit_tool.export.form import FormPrefill, expected_returns, fillable_form, round_forms
+from audit_tool.rounds.manifest import read_manifest
 
 HELP = "a self-contained, offline, fillable HTML return that saves a response file"
 DESCRIPTION = """\

@@ -5,14 +5,10 @@ from __future__ import annotations
 import argparse
 import re
 
-from .._yaml import Document, parse_document, read_document
-from ..fhir import import_fhir_response
-from ..problems import Problem
-from ..response import parse_response
-from ..saving import to_yaml
-from ..shipped import find_tool
-from ..validation import validate_response
-from ._common import (
+from audit_tool._yaml import Document, parse_document, read_document
+from audit_tool.authoring.saving import to_yaml
+from audit_tool.authoring.shipped import find_tool
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     STDIN,
     STDIN_NAME,
@@ -27,6 +23,10 @@ from ._common import (
     report_problems,
     write_output,
 )
+from audit_tool.export.fhir import import_fhir_response
+from audit_tool.problems import Problem
+from audit_tool.responses.response import parse_response
+from audit_tool.responses.validation import validate_response
 
 HELP = "import a FHIR QuestionnaireResponse (from a forms renderer) back into a return"
 DESCRIPTION = """\

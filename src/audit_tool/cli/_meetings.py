@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..formatters import render_json
-from ..register import build_register, register_groups
-from ..report.register_tables import register_csv, register_text
-from ..round import read_round
-from ._common import (
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
@@ -18,6 +14,10 @@ from ._common import (
     read_catalogues,
     report_problems,
 )
+from audit_tool.formatters import render_json
+from audit_tool.rounds.register import build_register, register_groups
+from audit_tool.rounds.report.register_tables import register_csv, register_text
+from audit_tool.rounds.round import read_round
 
 HELP = "the round's register of shared events (statutory meetings), reconciled across returns"
 DESCRIPTION = """\

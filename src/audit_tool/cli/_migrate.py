@@ -6,17 +6,11 @@ import argparse
 from collections.abc import Sequence
 from pathlib import Path
 
-from .._fs import RESPONSE_SUFFIXES, YAML_SUFFIXES, expand_paths
-from ..catalogue import ThemeCatalogue
-from ..codes import problem
-from ..exceptions import MigrationError
-from ..loading import read_tool
-from ..migration import dump_response, migrate
-from ..migration_report import MigratedFile, migration_json, migration_text
-from ..problems import Problem
-from ..response import read_response
-from ..tool import Tool
-from ._common import (
+from audit_tool._fs import RESPONSE_SUFFIXES, YAML_SUFFIXES, expand_paths
+from audit_tool.authoring.catalogue import ThemeCatalogue
+from audit_tool.authoring.loading import read_tool
+from audit_tool.authoring.tool import Tool
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     CommandError,
@@ -30,7 +24,13 @@ from ._common import (
     exit_code,
     write_output,
 )
-from ._versions import read_versions
+from audit_tool.cli._versions import read_versions
+from audit_tool.codes import problem
+from audit_tool.exceptions import MigrationError
+from audit_tool.problems import Problem
+from audit_tool.responses.response import read_response
+from audit_tool.versions.migration import dump_response, migrate
+from audit_tool.versions.migration_report import MigratedFile, migration_json, migration_text
 
 HELP = "carry responses to a new version of their tool, losing nothing"
 DESCRIPTION = """\

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..loading import read_tool
-from ..problems import Report
-from ..scaffold import copy_shared_blocks, scaffold_tool, write_scaffold
-from ._common import CommandError, Streams, Verbs, add_format, print_report
+from audit_tool.authoring.loading import read_tool
+from audit_tool.authoring.scaffold import copy_shared_blocks, scaffold_tool, write_scaffold
+from audit_tool.cli._common import CommandError, Streams, Verbs, add_format, print_report
+from audit_tool.problems import Report
 
 HELP = "scaffold a new themed tool that includes the shared sections"
 DESCRIPTION = """\

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..render import FORM_FORMATS, render_form
-from ._common import (
+from audit_tool.cli._common import (
     Streams,
     Verbs,
     add_catalogue_option,
@@ -13,6 +12,7 @@ from ._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.export.render import FORM_FORMATS, render_form
 
 HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
 DESCRIPTION = """\

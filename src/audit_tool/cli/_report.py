@@ -5,13 +5,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from .._escape import terminal_text
-from ..formatters import render_json
-from ..report import build_report, render_report_html, render_report_markdown, render_report_text
-from ..report.model import RoundReport
-from ..round import AuditRound, read_round
-from ..trend import read_previous
-from ._common import (
+from audit_tool._escape import terminal_text
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
@@ -23,6 +18,16 @@ from ._common import (
     report_problems,
     write_output,
 )
+from audit_tool.formatters import render_json
+from audit_tool.rounds.report import (
+    build_report,
+    render_report_html,
+    render_report_markdown,
+    render_report_text,
+)
+from audit_tool.rounds.report.model import RoundReport
+from audit_tool.rounds.round import AuditRound, read_round
+from audit_tool.rounds.trend import read_previous
 
 HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
 DESCRIPTION = """\

@@ -6,9 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import Any
 
-from ..formatters import render_json
-from ..schemas import catalogue_schema, manifest_schema, response_schema, tool_schema
-from ._common import (
+from audit_tool.cli._common import (
     EXIT_OK,
     CommandError,
     Streams,
@@ -18,6 +16,13 @@ from ._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.export.schemas import (
+    catalogue_schema,
+    manifest_schema,
+    response_schema,
+    tool_schema,
+)
+from audit_tool.formatters import render_json
 
 HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
 DESCRIPTION = """\

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..formatters import render_json
-from ..report.tables import scores_csv, scores_text
-from ..scoring import score
-from ..validation import check_responses
-from ._common import (
+from audit_tool.cli._common import (
     EXIT_OK,
     STDIN,
     STDIN_NAME,
@@ -21,7 +17,16 @@ from ._common import (
     read_tool_argument,
     report_problems,
 )
-from ._tools import add_tool_options, choose_tools, read_stdin_response, response_files
+from audit_tool.cli._tools import (
+    add_tool_options,
+    choose_tools,
+    read_stdin_response,
+    response_files,
+)
+from audit_tool.formatters import render_json
+from audit_tool.responses.validation import check_responses
+from audit_tool.rounds.report.tables import scores_csv, scores_text
+from audit_tool.rounds.scoring import score
 
 HELP = "theme scores per response, per case and overall"
 DESCRIPTION = """\

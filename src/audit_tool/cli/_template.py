@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..template import blank_response
-from ._common import (
+from audit_tool.cli._common import (
     Streams,
     Verbs,
     add_catalogue_option,
@@ -16,6 +15,7 @@ from ._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.responses.template import blank_response
 
 HELP = "a blank response file, commented with each question and its allowed answers"
 DESCRIPTION = """\

@@ -1,8 +1,9 @@
 """``--tool FILE`` / ``--tools DIR``: the tool each return is checked against.
 
 With ``--tool`` every return is checked against that file. Without it, each return's
-tool is the one it names (``tool: {id, version}``), found by :func:`audit_tool.shipped.find_tool`
-in the ``--tools`` folders, ``AUDIT_TOOL_PATH`` and the tools shipped with audit-tool.
+tool is the one it names (``tool: {id, version}``), found by
+:func:`audit_tool.authoring.shipped.find_tool` in the ``--tools`` folders,
+``AUDIT_TOOL_PATH`` and the tools shipped with audit-tool.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._fs import RESPONSE_SUFFIXES, expand_paths, name_too_long
-from .._yaml import read_document
-from ..codes import problem
-from ..problems import Problem
-from ..response import LoadedResponse, parse_response
-from ..shipped import TOOL_PATH_VARIABLE, find_tool
-from ._common import STDIN, STDIN_NAME, Streams
+from audit_tool._fs import RESPONSE_SUFFIXES, expand_paths, name_too_long
+from audit_tool._yaml import read_document
+from audit_tool.authoring.shipped import TOOL_PATH_VARIABLE, find_tool
+from audit_tool.cli._common import STDIN, STDIN_NAME, Streams
+from audit_tool.codes import problem
+from audit_tool.problems import Problem
+from audit_tool.responses.response import LoadedResponse, parse_response
 
 __all__ = [
     "ToolChoice",

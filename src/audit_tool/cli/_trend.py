@@ -6,16 +6,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from .._escape import terminal_text
-from ..trend import RoundScores, Trend, build_trend, read_programme
-from ..trend.html import render_trend_html
-from ..trend.render import (
-    render_trend_csv,
-    render_trend_json,
-    render_trend_markdown,
-    render_trend_text,
-)
-from ._common import (
+from audit_tool._escape import terminal_text
+from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
     Streams,
@@ -26,6 +18,14 @@ from ._common import (
     read_catalogues,
     report_problems,
     write_output,
+)
+from audit_tool.rounds.trend import RoundScores, Trend, build_trend, read_programme
+from audit_tool.rounds.trend.html import render_trend_html
+from audit_tool.rounds.trend.render import (
+    render_trend_csv,
+    render_trend_json,
+    render_trend_markdown,
+    render_trend_text,
 )
 
 HELP = "theme scores across rounds, like for like where the tool changed"

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..problems import Report
-from ..response import read_response
-from ..validation import validate_response
-from ._common import (
+from audit_tool.cli._common import (
     STDIN,
     STDIN_NAME,
     CommandError,
@@ -19,7 +16,15 @@ from ._common import (
     print_report,
     read_tool_argument,
 )
-from ._tools import add_tool_options, choose_tools, read_stdin_response, response_files
+from audit_tool.cli._tools import (
+    add_tool_options,
+    choose_tools,
+    read_stdin_response,
+    response_files,
+)
+from audit_tool.problems import Report
+from audit_tool.responses.response import read_response
+from audit_tool.responses.validation import validate_response
 
 HELP = "check completed questionnaires (responses) against their tool"
 DESCRIPTION = """\

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..catalogue import ThemeCatalogue
-from ..loading import LoadedTool, read_tool
-from ._common import EXIT_ERRORS, Streams, named_tool_path, read_catalogues, report_problems
+from audit_tool.authoring.catalogue import ThemeCatalogue
+from audit_tool.authoring.loading import LoadedTool, read_tool
+from audit_tool.cli._common import (
+    EXIT_ERRORS,
+    Streams,
+    named_tool_path,
+    read_catalogues,
+    report_problems,
+)
 
 
 def read_versions(

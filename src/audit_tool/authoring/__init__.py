@@ -1,0 +1,1 @@
+"""Authoring: a tool file read, its includes resolved, checked, saved, scaffolded."""

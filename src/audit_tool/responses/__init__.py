@@ -1,0 +1,1 @@
+"""Responses: a lead auditor's return read, walked against its tool and validated."""

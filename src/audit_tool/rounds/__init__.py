@@ -1,0 +1,1 @@
+"""Rounds: the manifest, the returns read together, scores, the register, the report, the trend."""
