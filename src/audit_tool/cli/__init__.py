@@ -32,9 +32,10 @@ def main(
 ) -> int:
     """Run the command line with ``argv``; return the exit code. ``-`` reads ``stdin``."""
     streams = Streams(stdout or sys.stdout, stderr or sys.stderr, stdin=stdin)
-    parser = build_parser(streams)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(streams, words)
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(words)
     except UsageError as exc:
         return exc.code
     handler = getattr(args, "handler", None)

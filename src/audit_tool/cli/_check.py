@@ -16,9 +16,10 @@ from audit_tool.cli._common import (
     read_catalogues,
     read_tool_file,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.problems import Report
 
-HELP = "load and check tool files; every problem, not just the first"
+HELP = help_of("check")
 DESCRIPTION = """\
 Load each tool (or building-block) file and report every problem: YAML syntax,
 the shape of the document, and its meaning (unknown scales and themes,

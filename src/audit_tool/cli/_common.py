@@ -4,24 +4,29 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import importlib
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 
 from audit_tool._escape import terminal_text
 from audit_tool._fs import name_too_long, write_atomic
-from audit_tool.authoring.catalogue import ThemeCatalogue
-from audit_tool.authoring.loading import LoadedTool, read_catalogue, read_tool, read_tool_text
-from audit_tool.authoring.shipped import find_tool
-from audit_tool.authoring.tool import Tool
+from audit_tool.cli._verbs import VERBS, chosen_verb
 from audit_tool.codes import problem
 from audit_tool.formatters import format_problem, report_json, report_text
 from audit_tool.problems import Problem, Report
-from audit_tool.responses.response import Period
-from audit_tool.responses.template import check_prefill
+
+if TYPE_CHECKING:
+    from audit_tool.authoring.catalogue import ThemeCatalogue
+    from audit_tool.authoring.loading import LoadedTool
+    from audit_tool.authoring.tool import Tool
+
+# What reads tools and responses is imported where it is used: the parser is built on every
+# run, --help and --version included, and each verb imports what it works with
+# (audit_tool.cli._verbs).
 
 __all__ = [
     "EXIT_CRASH",
@@ -191,6 +196,9 @@ def add_prefill_options(parser: argparse.ArgumentParser, does: str) -> None:
 def prefill_arguments(args: argparse.Namespace) -> dict[str, Any]:
     """The prefill options given (``audit_round``, ``case``, ``agency``, ``period``), checked:
     a value a response would not accept is a usage error (:class:`CommandError`)."""
+    from audit_tool.responses.response import Period
+    from audit_tool.responses.template import check_prefill
+
     period = Period(start=args.period[0], end=args.period[1]) if args.period else None
     if period is not None and period.start > period.end:
         raise CommandError("--period: the start is after the end")
@@ -227,6 +235,8 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
 
 def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Problem]]:
     """The catalogues given with ``--catalogue``, and the problems of those that fail."""
+    from audit_tool.authoring.loading import read_catalogue
+
     catalogues: list[ThemeCatalogue] = []
     problems: list[Problem] = []
     for path in paths:
@@ -317,6 +327,8 @@ def read_tool_file(
     """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
     relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
     found as the tool a return names is (:func:`audit_tool.authoring.shipped.find_tool`)."""
+    from audit_tool.authoring.loading import read_tool, read_tool_text
+
     if path == STDIN:
         return read_tool_text(
             streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
@@ -330,6 +342,8 @@ def named_tool_path(path: str) -> str | Path:
     (:func:`audit_tool.authoring.shipped.find_tool`)."""
     tool_id, at, version = path.partition("@")
     if at and not name_too_long(path) and not Path(path).exists():
+        from audit_tool.authoring.shipped import find_tool
+
         found = find_tool(tool_id, version)
         if found is not None:
             return found
@@ -460,49 +474,12 @@ def write_output(
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 
-Registrar = Callable[["Verbs"], None]
+def build_parser(streams: Streams, argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The command line: every verb listed, and the one ``argv`` runs registered whole.
 
-
-def _registrars() -> list[Registrar]:
-    from audit_tool.cli import (
-        _check,
-        _diff,
-        _export,
-        _form,
-        _import,
-        _meetings,
-        _migrate,
-        _new,
-        _render,
-        _report,
-        _schema,
-        _score,
-        _template,
-        _trend,
-        _validate,
-    )
-
-    return [
-        _check.register,
-        _validate.register,
-        _schema.register,
-        _template.register,
-        _render.register,
-        _form.register,
-        _new.register,
-        _score.register,
-        _report.register,
-        _trend.register,
-        _meetings.register,
-        _export.register,
-        _import.register,
-        _diff.register,
-        _migrate.register,
-    ]
-
-
-def build_parser(streams: Streams) -> argparse.ArgumentParser:
-    """The whole command line, every verb registered."""
+    Only that verb's module is imported (:mod:`audit_tool.cli._verbs`); the others are
+    listed with their help, as ``--help`` shows them.
+    """
     from audit_tool import __version__
 
     _Parser.streams = streams
@@ -526,6 +503,10 @@ def build_parser(streams: Streams) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"audit-tool {__version__}")
     verbs = parser.add_subparsers(title="verbs", metavar="VERB")
-    for register in _registrars():
-        register(verbs)
+    chosen = chosen_verb(list(argv))
+    for verb in VERBS:
+        if verb is chosen:
+            importlib.import_module(verb.module).register(verbs)
+        else:
+            verbs.add_parser(verb.name, help=verb.help)
     return parser

@@ -17,12 +17,13 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.cli._versions import read_versions
 from audit_tool.problems import Problem, Severity
 from audit_tool.versions import Change, Impact, diff
 from audit_tool.versions.render import diff_json, diff_markdown, diff_text
 
-HELP = "semantic changes between two versions of a tool, and whether the version says so"
+HELP = help_of("diff")
 DESCRIPTION = """\
 Compare two versions of a tool: every change, with its rule, its impact on
 old returns (data) and on theme scores (score), and the version step the

@@ -17,6 +17,7 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.export.fhir import (
     DEFAULT_BASE_URL,
     FHIR_VERSIONS,
@@ -28,7 +29,7 @@ from audit_tool.export.fhir import (
 from audit_tool.formatters import render_json
 from audit_tool.responses.response import read_response
 
-HELP = "export a tool as a FHIR Questionnaire, or a return as a QuestionnaireResponse"
+HELP = help_of("export")
 DESCRIPTION = """\
 Write a tool as an HL7 FHIR Questionnaire (JSON), or a completed return as a
 QuestionnaireResponse to that Questionnaire, for FHIR form software and health

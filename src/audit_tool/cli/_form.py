@@ -22,10 +22,11 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.export.form import FormPrefill, expected_returns, fillable_form, round_forms
 from audit_tool.rounds.manifest import read_manifest
 
-HELP = "a self-contained, offline, fillable HTML return that saves a response file"
+HELP = help_of("form")
 DESCRIPTION = """\
 Write the return as one HTML file that a lead auditor opens in a browser, offline,
 and fills in: every question numbered as on the printed form, with its guidance;

@@ -23,12 +23,13 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.export.fhir import import_fhir_response
 from audit_tool.problems import Problem
 from audit_tool.responses.response import parse_response
 from audit_tool.responses.validation import validate_response
 
-HELP = "import a FHIR QuestionnaireResponse (from a forms renderer) back into a return"
+HELP = help_of("import")
 DESCRIPTION = """\
 Read a FHIR QuestionnaireResponse (JSON) made from the Questionnaire that
 'audit-tool export fhir' writes (by LHC-Forms or any FHIR forms renderer) and

@@ -14,12 +14,13 @@ from audit_tool.cli._common import (
     read_catalogues,
     report_problems,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.formatters import render_json
 from audit_tool.rounds.register import build_register, register_groups
 from audit_tool.rounds.report.register_tables import register_csv, register_text
 from audit_tool.rounds.round import read_round
 
-HELP = "the round's register of shared events (statutory meetings), reconciled across returns"
+HELP = help_of("meetings")
 DESCRIPTION = """\
 Read an audit round from its manifest and build the register of the events
 the tool's register group records (for neglect: strategy meetings, ICPCs,

@@ -24,6 +24,7 @@ from audit_tool.cli._common import (
     exit_code,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.cli._versions import read_versions
 from audit_tool.codes import problem
 from audit_tool.exceptions import MigrationError
@@ -32,7 +33,7 @@ from audit_tool.responses.response import read_response
 from audit_tool.versions.migration import dump_response, migrate
 from audit_tool.versions.migration_report import MigratedFile, migration_json, migration_text
 
-HELP = "carry responses to a new version of their tool, losing nothing"
+HELP = help_of("migrate")
 DESCRIPTION = """\
 Carry each response to the new version of its tool: answers follow the
 renames and re-codings the new version declares (renamed_from, option_map).

@@ -8,9 +8,10 @@ from pathlib import Path
 from audit_tool.authoring.loading import read_tool
 from audit_tool.authoring.scaffold import copy_shared_blocks, scaffold_tool, write_scaffold
 from audit_tool.cli._common import CommandError, Streams, Verbs, add_format, print_report
+from audit_tool.cli._verbs import help_of
 from audit_tool.problems import Report
 
-HELP = "scaffold a new themed tool that includes the shared sections"
+HELP = help_of("new")
 DESCRIPTION = """\
 Write DIR/ID.yaml: a draft tool (version 0.1.0) on the theme NAME that
 includes the shared case context, meeting attendance and overall judgement,

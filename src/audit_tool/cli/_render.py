@@ -12,9 +12,10 @@ from audit_tool.cli._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.export.render import FORM_FORMATS, render_form
 
-HELP = "a printable blank form for auditors (Markdown or self-contained HTML)"
+HELP = help_of("render")
 DESCRIPTION = """\
 Write the tool as a blank form: questions numbered by section (2.3; a group's
 sub-questions 7.1a), conditions in words ("Answer if ..."), allowed answers as

@@ -18,6 +18,7 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.formatters import render_json
 from audit_tool.rounds.report import (
     build_report,
@@ -29,7 +30,7 @@ from audit_tool.rounds.report.model import RoundReport
 from audit_tool.rounds.round import AuditRound, read_round
 from audit_tool.rounds.trend import read_previous
 
-HELP = "the audit round's report (Markdown, or self-contained HTML with charts)"
+HELP = help_of("report")
 DESCRIPTION = """\
 Read an audit round from its manifest (audit.yaml: the tool, the cases and the
 agencies invited to each, where the returns are), check every return, score

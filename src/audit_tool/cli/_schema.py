@@ -16,6 +16,7 @@ from audit_tool.cli._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.export.schemas import (
     catalogue_schema,
     manifest_schema,
@@ -24,7 +25,7 @@ from audit_tool.export.schemas import (
 )
 from audit_tool.formatters import render_json
 
-HELP = "print a JSON Schema for tool files, theme catalogues, responses or round manifests"
+HELP = help_of("schema")
 DESCRIPTION = """\
 Print a JSON Schema (draft 2020-12). Editors use it for completion and
 checking as you type; other applications use it to check files without this

@@ -23,12 +23,13 @@ from audit_tool.cli._tools import (
     read_stdin_response,
     response_files,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.formatters import render_json
 from audit_tool.responses.validation import check_responses
 from audit_tool.rounds.report.tables import scores_csv, scores_text
 from audit_tool.rounds.scoring import score
 
-HELP = "theme scores per response, per case and overall"
+HELP = help_of("score")
 DESCRIPTION = """\
 Score completed questionnaires by theme, as docs/scoring.md sets out: per
 response, pooled per case, and pooled over all of them. A folder is searched

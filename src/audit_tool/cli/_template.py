@@ -15,9 +15,10 @@ from audit_tool.cli._common import (
     read_tool_argument,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.responses.template import blank_response
 
-HELP = "a blank response file, commented with each question and its allowed answers"
+HELP = help_of("template")
 DESCRIPTION = """\
 Write a blank response file for one case and one agency: every question of the
 tool with its number, text, guidance, allowed answers (values, labels, scores),

@@ -19,6 +19,7 @@ from audit_tool.cli._common import (
     report_problems,
     write_output,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.rounds.trend import RoundScores, Trend, build_trend, read_programme
 from audit_tool.rounds.trend.html import render_trend_html
 from audit_tool.rounds.trend.render import (
@@ -28,7 +29,7 @@ from audit_tool.rounds.trend.render import (
     render_trend_text,
 )
 
-HELP = "theme scores across rounds, like for like where the tool changed"
+HELP = help_of("trend")
 DESCRIPTION = """\
 Compare the rounds of one audit theme: each theme's pooled score in every
 round, for the whole round and for each agency. Give the rounds' manifests

@@ -22,11 +22,12 @@ from audit_tool.cli._tools import (
     read_stdin_response,
     response_files,
 )
+from audit_tool.cli._verbs import help_of
 from audit_tool.problems import Report
 from audit_tool.responses.response import read_response
 from audit_tool.responses.validation import validate_response
 
-HELP = "check completed questionnaires (responses) against their tool"
+HELP = help_of("validate")
 DESCRIPTION = """\
 Check each response file (YAML or JSON) against the tool: the tool and version
 it names, the completion date, audit period and auditor role, and every

@@ -1,0 +1,80 @@
+"""The command line imports only the verb it runs, and still lists every verb with its help."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+
+from audit_tool.cli._common import Streams, build_parser
+from audit_tool.cli._verbs import VERBS, Verb, chosen_verb
+
+from conftest import TOOLS
+
+
+def _streams() -> Streams:
+    return Streams(io.StringIO(), io.StringIO())
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    actions = getattr(parser, "_subparsers")._group_actions  # noqa: B009 - argparse's own
+    return dict(actions[0].choices)
+
+
+def test_the_listing_is_the_same_whichever_verb_is_registered_whole() -> None:
+    """`audit-tool --help` lists the same verbs, in the same order with the same help, as the
+    parser built for any one verb (whose module registers it whole)."""
+    listing = build_parser(_streams()).format_help()
+    for verb in VERBS:
+        assert build_parser(_streams(), [verb.name]).format_help() == listing
+    for verb in VERBS:
+        assert f"    {verb.name}" in listing
+
+
+@pytest.mark.parametrize("verb", VERBS, ids=lambda v: v.name)
+def test_each_verbs_module_registers_that_verb_with_its_help(verb: Verb) -> None:
+    """The module a verb's row names registers that verb, with the row's help line as its
+    HELP, and sets the handler that runs it."""
+    module = importlib.import_module(verb.module)
+    assert verb.help == module.HELP
+    registered = _subparsers(build_parser(_streams(), [verb.name]))[verb.name]
+    assert registered.get_default("handler") is module.run
+
+
+def test_the_verb_is_the_first_word_that_is_no_option() -> None:
+    """The verb is found after the top-level options and after '--'; a word that is no verb
+    chooses none."""
+    assert chosen_verb(["check", "x.yaml"]) == VERBS[0]
+    assert chosen_verb(["--help", "check"]) == VERBS[0]
+    assert chosen_verb(["--", "check", "x.yaml"]) == VERBS[0]
+    assert chosen_verb(["checks"]) is None
+    assert chosen_verb(["--version"]) is None
+    assert chosen_verb(["--"]) is None
+
+
+def _verb_modules_after(argv: list[str]) -> list[str]:
+    code = (
+        "import io, json, sys\n"
+        "from audit_tool.cli import main\n"
+        f"main({argv!r}, io.StringIO(), io.StringIO())\n"
+        "from audit_tool.cli._verbs import VERBS\n"
+        "print(json.dumps(sorted(v.name for v in VERBS if v.module in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    names: list[str] = json.loads(out)
+    return names
+
+
+def test_help_and_version_import_no_verb_and_a_run_imports_its_own() -> None:
+    """`--version` and `--help` import no verb's module; `check FILE` and `diff --help`
+    import only their own."""
+    assert _verb_modules_after(["--version"]) == []
+    assert _verb_modules_after(["--help"]) == []
+    assert _verb_modules_after(["check", str(TOOLS / "neglect_v2.yaml")]) == ["check"]
+    assert _verb_modules_after(["diff", "--help"]) == ["diff"]
