@@ -51,6 +51,11 @@ def _renamed(value: Any, ids: set[str], suffix: str) -> Any:
                 out[key] = item + suffix
             elif key == "replaces" and isinstance(item, list):
                 out[key] = [i + suffix if i in ids else i for i in item]
+            elif key == "register" and isinstance(item, dict):
+                # a group's register names its sub-questions by id: kind, date, each part's
+                renamed = {k: v + suffix if k in ("kind", "date") and v in ids else v
+                           for k, v in item.items()}
+                out[key] = _renamed(renamed, ids, suffix)
             else:
                 out[key] = _renamed(item, ids, suffix)
         return out

@@ -49,7 +49,7 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.reader import ReaderError
 
-from audit_tool import _pointer
+from audit_tool import _gc, _pointer
 from audit_tool._events import parse_events
 from audit_tool.codes import problem
 from audit_tool.problems import Problem
@@ -165,8 +165,15 @@ _PLAIN_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool
 _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
 
 
+# Every pattern above begins with one of these (or matches the empty text): a plain scalar
+# that begins otherwise is text, without trying each.
+_RESOLVED_FIRST = frozenset("~nNtTfF+-.0123456789")
+
+
 def _resolve_plain(text: str) -> Any:
     """The value of a plain scalar; :class:`_BadNumber` for a number that is not finite."""
+    if text and text[0] not in _RESOLVED_FIRST:
+        return text
     if _NULL.match(text):
         return None
     if _TRUE.match(text):
@@ -232,8 +239,10 @@ class _Frame:
     container: dict[str, Any] | list[Any]
     pointer: str
     anchor: str | None
+    is_map: bool = False
     size: int = 1  # nodes in this subtree once aliases are expanded
     key: str | None = None  # the key waiting for its value (mappings only)
+    key_pointer: str = ""  # the pointer of that key's value
     key_end: Position | None = None  # where that key ends (a blank value stands after it)
     skip_value: bool = False  # the pending value belongs to a duplicate key
     awaiting_key: bool = True
@@ -252,6 +261,7 @@ class _Builder:
         self.alias_nodes = 0
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.problems: list[Problem] = []
+        self.skipped = 0  # frames building the value of a duplicate key
 
     # -- helpers ---------------------------------------------------------
     def _stop(self, code: str, message: str, pointer: str, pos: Position) -> _Stop:
@@ -261,10 +271,10 @@ class _Builder:
         if not self.stack:
             return ""
         frame = self.stack[-1]
-        if isinstance(frame.container, list):
-            return _pointer.join(frame.pointer, len(frame.container))
+        if not frame.is_map:
+            return f"{frame.pointer}/{len(frame.container)}"
         assert frame.key is not None
-        return _pointer.join(frame.pointer, frame.key)
+        return frame.key_pointer
 
     def _count(self, pos: Position, pointer: str) -> None:
         self.nodes += 1
@@ -286,14 +296,17 @@ class _Builder:
             return
         frame = self.stack[-1]
         frame.size += size
-        if isinstance(frame.container, list):
-            frame.container.append(value)
+        container = frame.container
+        if isinstance(container, list):
+            container.append(value)
             return
-        if not frame.skip_value:
+        if frame.skip_value:
+            self.skipped -= 1
+            frame.skip_value = False
+        else:
             assert frame.key is not None
-            frame.container[frame.key] = value
+            container[frame.key] = value
         frame.key = None
-        frame.skip_value = False
         frame.awaiting_key = True
 
     def _characters(self, raw: str, pointer: str, pos: Position) -> str:
@@ -303,7 +316,7 @@ class _Builder:
         the parser leaves them as two halves, which are not text. A half without
         its pair is a problem, and becomes U+FFFD.
         """
-        if not _SURROGATE.search(raw):
+        if raw.isascii() or not _SURROGATE.search(raw):
             return raw
         halves = raw.encode("utf-16-le", "surrogatepass")
         try:
@@ -338,15 +351,17 @@ class _Builder:
                 ).located(self.source.file, *pos)
             )
             frame.skip_value = True
+            self.skipped += 1
         else:
             self.source.keys[pointer] = pos
         frame.key = key
+        frame.key_pointer = pointer
         frame.key_end = (event.end_mark.line + 1, event.end_mark.column + 1)
         frame.awaiting_key = False
 
     # -- events ----------------------------------------------------------
     def feed(self, event: Event) -> None:
-        in_mapping = bool(self.stack) and isinstance(self.stack[-1].container, dict)
+        in_mapping = bool(self.stack) and self.stack[-1].is_map
         if in_mapping and self.stack[-1].awaiting_key:
             if isinstance(event, MappingEndEvent):
                 self._end()
@@ -376,7 +391,7 @@ class _Builder:
             self._alias(event, pointer, pos)
             return
         self._count(pos, pointer)
-        if not self.skipping():
+        if not self.skipped:
             self.source.values[pointer] = pos
         tag = _tag_text(event)
         anchor = getattr(event, "anchor", None)
@@ -394,14 +409,13 @@ class _Builder:
                     pointer,
                     pos,
                 )
-            container: dict[str, Any] | list[Any] = (
-                {} if isinstance(event, MappingStartEvent) else []
-            )
-            self.stack.append(_Frame(container, pointer, anchor))
+            is_map = isinstance(event, MappingStartEvent)
+            container: dict[str, Any] | list[Any] = {} if is_map else []
+            self.stack.append(_Frame(container, pointer, anchor, is_map))
 
     def skipping(self) -> bool:
         """True while building the value of a duplicate key (kept out of the map)."""
-        return any(f.skip_value for f in self.stack)
+        return self.skipped > 0
 
     def _end(self) -> None:
         frame = self.stack.pop()
@@ -491,6 +505,8 @@ def _decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     return text.removeprefix("\ufeff"), None
 
 
+# A '%' at the start of a line, as str.splitlines breaks lines.
+_DIRECTIVE_LINE = re.compile("(?:\\A|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029])%")
 _DIRECTIVE_OK = re.compile(r"^%(?:YAML[ \t]+1\.[12]|TAG[ \t].*)[ \t]*(?:#.*)?$")
 
 
@@ -503,6 +519,8 @@ def _directive_problems(text: str, file: str) -> list[Problem]:
     unknown directives, which then hide what the author meant.
     """
     found: list[Problem] = []
+    if not _DIRECTIVE_LINE.search(text):
+        return found  # no line starts with '%': nothing below can be a directive
     prologue = True
     for number, line in enumerate(text.splitlines(), start=1):
         if prologue and line.startswith("%"):
@@ -574,34 +592,36 @@ def parse_document(
     source = SourceMap(file)
     builder = _Builder(source, limits)
     documents = 0
-    try:
-        for event in parse_events(text):
-            if isinstance(event, DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    builder.problems.append(
-                        problem(
+    # Plain data holds no cycles: the collector would only walk the growing heap (_gc).
+    with _gc.paused():
+        try:
+            for event in parse_events(text):
+                if isinstance(event, DocumentStartEvent):
+                    documents += 1
+                    if documents > 1:
+                        builder.problems.append(problem(
                             "multiple-documents",
                             "the file holds more than one YAML document; only one is allowed",
-                        ).located(file, *_pos(event))
-                    )
-                    break
-                continue
-            if isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent,
-                                  MappingEndEvent, SequenceStartEvent, SequenceEndEvent)):
-                builder.feed(event)
-    except _Stop as stop:
-        return None, [*builder.problems, stop.problem]
-    except YAMLError as exc:
-        return None, [*builder.problems, _syntax_problem(exc, text, file)]
-    except RecursionError:  # pragma: no cover - the depth limit comes first
-        return None, [problem("too-deep", "the document is nested too deeply").located(file, 1, 1)]
-    except (AssertionError, ValueError, TypeError, IndexError):
-        # The parser's own consistency checks (not YAMLError): still the file's fault.
-        return None, [
-            *builder.problems,
-            problem("yaml-syntax", "the YAML cannot be parsed").located(file, None, None),
-        ]
+                        ).located(file, *_pos(event)))
+                        break
+                    continue
+                if isinstance(event, (ScalarEvent, AliasEvent, MappingStartEvent,
+                                      MappingEndEvent, SequenceStartEvent, SequenceEndEvent)):
+                    builder.feed(event)
+        except _Stop as stop:
+            return None, [*builder.problems, stop.problem]
+        except YAMLError as exc:
+            return None, [*builder.problems, _syntax_problem(exc, text, file)]
+        except RecursionError:  # pragma: no cover - the depth limit comes first
+            return None, [
+                problem("too-deep", "the document is nested too deeply").located(file, 1, 1)
+            ]
+        except (AssertionError, ValueError, TypeError, IndexError):
+            # The parser's own consistency checks (not YAMLError): still the file's fault.
+            return None, [
+                *builder.problems,
+                problem("yaml-syntax", "the YAML cannot be parsed").located(file, None, None),
+            ]
 
     if any(p.code in ("unsafe-tag", "invalid-number") for p in builder.problems):
         # Never hand on a document that asked for objects or holds a number nothing can use.
