@@ -19,172 +19,143 @@ underscore are private.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
-_LAZY = {
-    'STANDARD_CATALOGUE_REF': ('audit_tool.authoring.catalogue', 'STANDARD_CATALOGUE_REF'),
-    'Theme': ('audit_tool.authoring.catalogue', 'Theme'),
-    'ThemeCatalogue': ('audit_tool.authoring.catalogue', 'ThemeCatalogue'),
-    'standard_catalogue': ('audit_tool.authoring.catalogue', 'standard_catalogue'),
-    'AllOf': ('audit_tool.authoring.conditions', 'AllOf'),
-    'Answered': ('audit_tool.authoring.conditions', 'Answered'),
-    'AnyOf': ('audit_tool.authoring.conditions', 'AnyOf'),
-    'Condition': ('audit_tool.authoring.conditions', 'Condition'),
-    'Equals': ('audit_tool.authoring.conditions', 'Equals'),
-    'InValues': ('audit_tool.authoring.conditions', 'InValues'),
-    'Not': ('audit_tool.authoring.conditions', 'Not'),
-    'OptionWords': ('audit_tool.authoring.describe', 'OptionWords'),
-    'QuestionWords': ('audit_tool.authoring.describe', 'QuestionWords'),
-    'Wording': ('audit_tool.authoring.describe', 'Wording'),
-    'describe_condition': ('audit_tool.authoring.describe', 'describe_condition'),
-    'describe_question': ('audit_tool.authoring.describe', 'describe_question'),
-    'question_numbers': ('audit_tool.authoring.describe', 'question_numbers'),
-    'EventRegister': ('audit_tool.authoring.events', 'EventRegister'),
-    'fingerprint': ('audit_tool.authoring.fingerprint', 'fingerprint'),
-    'LoadedTool': ('audit_tool.authoring.loading', 'LoadedTool'),
-    'check_catalogue': ('audit_tool.authoring.loading', 'check_catalogue'),
-    'check_tool': ('audit_tool.authoring.loading', 'check_tool'),
-    'load_catalogue': ('audit_tool.authoring.loading', 'load_catalogue'),
-    'load_tool': ('audit_tool.authoring.loading', 'load_tool'),
-    'parse_tool': ('audit_tool.authoring.loading', 'parse_tool'),
-    'read_catalogue': ('audit_tool.authoring.loading', 'read_catalogue'),
-    'read_tool': ('audit_tool.authoring.loading', 'read_tool'),
-    'read_tool_text': ('audit_tool.authoring.loading', 'read_tool_text'),
-    'dump_tool': ('audit_tool.authoring.saving', 'dump_tool'),
-    'save_tool': ('audit_tool.authoring.saving', 'save_tool'),
-    'scaffold_tool': ('audit_tool.authoring.scaffold', 'scaffold_tool'),
-    'write_scaffold': ('audit_tool.authoring.scaffold', 'write_scaffold'),
-    'find_tool': ('audit_tool.authoring.shipped', 'find_tool'),
-    'DEFAULT_BANDS': ('audit_tool.authoring.tool', 'DEFAULT_BANDS'),
-    'NOT_EVIDENCED': ('audit_tool.authoring.tool', 'NOT_EVIDENCED'),
-    'ChangelogEntry': ('audit_tool.authoring.tool', 'ChangelogEntry'),
-    'DateQuestion': ('audit_tool.authoring.tool', 'DateQuestion'),
-    'EvidenceRule': ('audit_tool.authoring.tool', 'EvidenceRule'),
-    'GradeBand': ('audit_tool.authoring.tool', 'GradeBand'),
-    'Grading': ('audit_tool.authoring.tool', 'Grading'),
-    'GroupQuestion': ('audit_tool.authoring.tool', 'GroupQuestion'),
-    'MultipleChoiceQuestion': ('audit_tool.authoring.tool', 'MultipleChoiceQuestion'),
-    'NumberQuestion': ('audit_tool.authoring.tool', 'NumberQuestion'),
-    'Option': ('audit_tool.authoring.tool', 'Option'),
-    'Question': ('audit_tool.authoring.tool', 'Question'),
-    'QuestionRef': ('audit_tool.authoring.tool', 'QuestionRef'),
-    'Scale': ('audit_tool.authoring.tool', 'Scale'),
-    'Section': ('audit_tool.authoring.tool', 'Section'),
-    'SingleChoiceQuestion': ('audit_tool.authoring.tool', 'SingleChoiceQuestion'),
-    'SubQuestion': ('audit_tool.authoring.tool', 'SubQuestion'),
-    'TextQuestion': ('audit_tool.authoring.tool', 'TextQuestion'),
-    'Tool': ('audit_tool.authoring.tool', 'Tool'),
-    'Fragment': ('audit_tool.authoring.tool_file', 'Fragment'),
-    'ScaleInclude': ('audit_tool.authoring.tool_file', 'ScaleInclude'),
-    'SectionInclude': ('audit_tool.authoring.tool_file', 'SectionInclude'),
-    'CODES': ('audit_tool.codes', 'CODES'),
-    'CodeInfo': ('audit_tool.codes', 'CodeInfo'),
-    'AuditToolError': ('audit_tool.exceptions', 'AuditToolError'),
-    'InvalidFileError': ('audit_tool.exceptions', 'InvalidFileError'),
-    'MigrationError': ('audit_tool.exceptions', 'MigrationError'),
-    'FhirExport': ('audit_tool.export.fhir', 'FhirExport'),
-    'export_fhir': ('audit_tool.export.fhir', 'export_fhir'),
-    'export_fhir_response': ('audit_tool.export.fhir', 'export_fhir_response'),
-    'import_fhir_response': ('audit_tool.export.fhir', 'import_fhir_response'),
-    'FORM_CHECKS': ('audit_tool.export.form', 'FORM_CHECKS'),
-    'FormPrefill': ('audit_tool.export.form', 'FormPrefill'),
-    'RoundForm': ('audit_tool.export.form', 'RoundForm'),
-    'fillable_form': ('audit_tool.export.form', 'fillable_form'),
-    'round_forms': ('audit_tool.export.form', 'round_forms'),
-    'FORM_FORMATS': ('audit_tool.export.render', 'FORM_FORMATS'),
-    'render_form': ('audit_tool.export.render', 'render_form'),
-    'render_html': ('audit_tool.export.render', 'render_html'),
-    'render_markdown': ('audit_tool.export.render', 'render_markdown'),
-    'RESPONSE_SCHEMA_CODES': ('audit_tool.export.schemas', 'RESPONSE_SCHEMA_CODES'),
-    'response_schema': ('audit_tool.export.schemas', 'response_schema'),
-    'FileReport': ('audit_tool.problems', 'FileReport'),
-    'Problem': ('audit_tool.problems', 'Problem'),
-    'Report': ('audit_tool.problems', 'Report'),
-    'Severity': ('audit_tool.problems', 'Severity'),
-    'AnswerSlot': ('audit_tool.responses.answers', 'AnswerSlot'),
-    'StrayAnswer': ('audit_tool.responses.answers', 'StrayAnswer'),
-    'stray_answers': ('audit_tool.responses.answers', 'stray_answers'),
-    'walk_answers': ('audit_tool.responses.answers', 'walk_answers'),
-    'Answer': ('audit_tool.responses.response', 'Answer'),
-    'LoadedResponse': ('audit_tool.responses.response', 'LoadedResponse'),
-    'MigrationStep': ('audit_tool.responses.response', 'MigrationStep'),
-    'Period': ('audit_tool.responses.response', 'Period'),
-    'Response': ('audit_tool.responses.response', 'Response'),
-    'ToolRef': ('audit_tool.responses.response', 'ToolRef'),
-    'load_response': ('audit_tool.responses.response', 'load_response'),
-    'parse_response': ('audit_tool.responses.response', 'parse_response'),
-    'read_response': ('audit_tool.responses.response', 'read_response'),
-    'blank_response': ('audit_tool.responses.template', 'blank_response'),
-    'CheckedResponse': ('audit_tool.responses.validation', 'CheckedResponse'),
-    'ResponseSource': ('audit_tool.responses.validation', 'ResponseSource'),
-    'check_responses': ('audit_tool.responses.validation', 'check_responses'),
-    'validate_response': ('audit_tool.responses.validation', 'validate_response'),
-    'Action': ('audit_tool.rounds.learning', 'Action'),
-    'ActionStatus': ('audit_tool.rounds.learning', 'ActionStatus'),
-    'Finding': ('audit_tool.rounds.learning', 'Finding'),
-    'LearningItem': ('audit_tool.rounds.learning', 'LearningItem'),
-    'AgencyEntry': ('audit_tool.rounds.manifest', 'AgencyEntry'),
-    'AuditManifest': ('audit_tool.rounds.manifest', 'AuditManifest'),
-    'CaseEntry': ('audit_tool.rounds.manifest', 'CaseEntry'),
-    'Family': ('audit_tool.rounds.manifest', 'Family'),
-    'LoadedManifest': ('audit_tool.rounds.manifest', 'LoadedManifest'),
-    'ManifestTool': ('audit_tool.rounds.manifest', 'ManifestTool'),
-    'SeparateMeeting': ('audit_tool.rounds.manifest', 'SeparateMeeting'),
-    'UnableToTakePart': ('audit_tool.rounds.manifest', 'UnableToTakePart'),
-    'check_manifest': ('audit_tool.rounds.manifest', 'check_manifest'),
-    'load_manifest': ('audit_tool.rounds.manifest', 'load_manifest'),
-    'read_manifest': ('audit_tool.rounds.manifest', 'read_manifest'),
-    'CellState': ('audit_tool.rounds.register', 'CellState'),
-    'RoundRegister': ('audit_tool.rounds.register', 'RoundRegister'),
-    'build_register': ('audit_tool.rounds.register', 'build_register'),
-    'RoundReport': ('audit_tool.rounds.report', 'RoundReport'),
-    'build_report': ('audit_tool.rounds.report', 'build_report'),
-    'render_report_html': ('audit_tool.rounds.report', 'render_report_html'),
-    'render_report_markdown': ('audit_tool.rounds.report', 'render_report_markdown'),
-    'render_report_text': ('audit_tool.rounds.report', 'render_report_text'),
-    'AuditRound': ('audit_tool.rounds.round', 'AuditRound'),
-    'Coverage': ('audit_tool.rounds.round', 'Coverage'),
-    'LoadedRound': ('audit_tool.rounds.round', 'LoadedRound'),
-    'RoundReturn': ('audit_tool.rounds.round', 'RoundReturn'),
-    'read_round': ('audit_tool.rounds.round', 'read_round'),
-    'GroupScore': ('audit_tool.rounds.scoring', 'GroupScore'),
-    'QuestionScore': ('audit_tool.rounds.scoring', 'QuestionScore'),
-    'ResponseScore': ('audit_tool.rounds.scoring', 'ResponseScore'),
-    'Scores': ('audit_tool.rounds.scoring', 'Scores'),
-    'ThemeScore': ('audit_tool.rounds.scoring', 'ThemeScore'),
-    'score': ('audit_tool.rounds.scoring', 'score'),
-    'LoadedProgramme': ('audit_tool.rounds.trend', 'LoadedProgramme'),
-    'RoundScores': ('audit_tool.rounds.trend', 'RoundScores'),
-    'Trend': ('audit_tool.rounds.trend', 'Trend'),
-    'VersionComparison': ('audit_tool.rounds.trend', 'VersionComparison'),
-    'build_trend': ('audit_tool.rounds.trend', 'build_trend'),
-    'compare_versions': ('audit_tool.rounds.trend', 'compare_versions'),
-    'read_previous': ('audit_tool.rounds.trend', 'read_previous'),
-    'read_programme': ('audit_tool.rounds.trend', 'read_programme'),
-    'DIFF_RULES': ('audit_tool.versions', 'RULES'),
-    'Bump': ('audit_tool.versions', 'Bump'),
-    'Change': ('audit_tool.versions', 'Change'),
-    'Diff': ('audit_tool.versions', 'Diff'),
-    'DiffRule': ('audit_tool.versions', 'DiffRule'),
-    'Impact': ('audit_tool.versions', 'Impact'),
-    'declared_bump': ('audit_tool.versions', 'declared_bump'),
-    'diff': ('audit_tool.versions', 'diff'),
-    'suggested_bump': ('audit_tool.versions', 'suggested_bump'),
-    'MigrationResult': ('audit_tool.versions.migration', 'MigrationResult'),
-    'dump_response': ('audit_tool.versions.migration', 'dump_response'),
-    'migrate': ('audit_tool.versions.migration', 'migrate'),
-}
-
-
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        module, attr = _LAZY[name]
-        value = getattr(importlib.import_module(module), attr)
-        globals()[name] = value
-        return value
-    raise AttributeError(name)
-
+from audit_tool.authoring.catalogue import (
+    STANDARD_CATALOGUE_REF,
+    Theme,
+    ThemeCatalogue,
+    standard_catalogue,
+)
+from audit_tool.authoring.conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
+from audit_tool.authoring.describe import (
+    OptionWords,
+    QuestionWords,
+    Wording,
+    describe_condition,
+    describe_question,
+    question_numbers,
+)
+from audit_tool.authoring.events import EventRegister
+from audit_tool.authoring.fingerprint import fingerprint
+from audit_tool.authoring.loading import (
+    LoadedTool,
+    check_catalogue,
+    check_tool,
+    load_catalogue,
+    load_tool,
+    parse_tool,
+    read_catalogue,
+    read_tool,
+    read_tool_text,
+)
+from audit_tool.authoring.saving import dump_tool, save_tool
+from audit_tool.authoring.scaffold import scaffold_tool, write_scaffold
+from audit_tool.authoring.shipped import find_tool
+from audit_tool.authoring.tool import (
+    DEFAULT_BANDS,
+    NOT_EVIDENCED,
+    ChangelogEntry,
+    DateQuestion,
+    EvidenceRule,
+    GradeBand,
+    Grading,
+    GroupQuestion,
+    MultipleChoiceQuestion,
+    NumberQuestion,
+    Option,
+    Question,
+    QuestionRef,
+    Scale,
+    Section,
+    SingleChoiceQuestion,
+    SubQuestion,
+    TextQuestion,
+    Tool,
+)
+from audit_tool.authoring.tool_file import Fragment, ScaleInclude, SectionInclude
+from audit_tool.codes import CODES, CodeInfo
+from audit_tool.exceptions import AuditToolError, InvalidFileError, MigrationError
+from audit_tool.export.fhir import (
+    FhirExport,
+    export_fhir,
+    export_fhir_response,
+    import_fhir_response,
+)
+from audit_tool.export.form import FORM_CHECKS, FormPrefill, RoundForm, fillable_form, round_forms
+from audit_tool.export.render import FORM_FORMATS, render_form, render_html, render_markdown
+from audit_tool.export.schemas import RESPONSE_SCHEMA_CODES, response_schema
+from audit_tool.problems import FileReport, Problem, Report, Severity
+from audit_tool.responses.answers import AnswerSlot, StrayAnswer, stray_answers, walk_answers
+from audit_tool.responses.response import (
+    Answer,
+    LoadedResponse,
+    MigrationStep,
+    Period,
+    Response,
+    ToolRef,
+    load_response,
+    parse_response,
+    read_response,
+)
+from audit_tool.responses.template import blank_response
+from audit_tool.responses.validation import (
+    CheckedResponse,
+    ResponseSource,
+    check_responses,
+    validate_response,
+)
+from audit_tool.rounds.learning import Action, ActionStatus, Finding, LearningItem
+from audit_tool.rounds.manifest import (
+    AgencyEntry,
+    AuditManifest,
+    CaseEntry,
+    Family,
+    LoadedManifest,
+    ManifestTool,
+    SeparateMeeting,
+    UnableToTakePart,
+    check_manifest,
+    load_manifest,
+    read_manifest,
+)
+from audit_tool.rounds.register import CellState, RoundRegister, build_register
+from audit_tool.rounds.report import (
+    RoundReport,
+    build_report,
+    render_report_html,
+    render_report_markdown,
+    render_report_text,
+)
+from audit_tool.rounds.round import AuditRound, Coverage, LoadedRound, RoundReturn, read_round
+from audit_tool.rounds.scoring import (
+    GroupScore,
+    QuestionScore,
+    ResponseScore,
+    Scores,
+    ThemeScore,
+    score,
+)
+from audit_tool.rounds.trend import (
+    LoadedProgramme,
+    RoundScores,
+    Trend,
+    VersionComparison,
+    build_trend,
+    compare_versions,
+    read_previous,
+    read_programme,
+)
+from audit_tool.versions import RULES as DIFF_RULES
+from audit_tool.versions import (
+    Bump,
+    Change,
+    Diff,
+    DiffRule,
+    Impact,
+    declared_bump,
+    diff,
+    suggested_bump,
+)
+from audit_tool.versions.migration import MigrationResult, dump_response, migrate
 
 __version__ = "0.1.0"
 
