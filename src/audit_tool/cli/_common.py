@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TextIO
 from audit_tool._escape import terminal_text
 from audit_tool._fs import name_too_long, write_atomic
 from audit_tool.authoring.catalogue import ThemeCatalogue
-from audit_tool.authoring.loading import LoadedTool, read_catalogue, read_tool, read_tool_text
+from audit_tool.authoring.loading import LoadedTool, read_catalogue, read_tool
 from audit_tool.authoring.shipped import find_tool
 from audit_tool.authoring.tool import Tool
 from audit_tool.codes import problem
@@ -52,6 +52,7 @@ __all__ = [
     "read_tool_argument",
     "read_tool_file",
     "report_problems",
+    "source_of",
     "write_output",
 ]
 
@@ -230,10 +231,10 @@ def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Proble
     catalogues: list[ThemeCatalogue] = []
     problems: list[Problem] = []
     for path in paths:
-        catalogue, found = read_catalogue(path)
-        problems.extend(found)
-        if catalogue is not None:
-            catalogues.append(catalogue)
+        loaded = read_catalogue(path)
+        problems.extend(loaded.problems)
+        if loaded.catalogue is not None:
+            catalogues.append(loaded.catalogue)
     return catalogues, problems
 
 
@@ -308,6 +309,15 @@ STDIN_NAME = "<stdin>"
 """How problems name standard input."""
 
 
+def source_of(path: str, streams: Streams) -> dict[str, Any]:
+    """The source arguments of a reading function for a file given on the command line:
+    ``-`` is standard input's text, named ``<stdin>``, its paths relative to the current
+    folder."""
+    if path == STDIN:
+        return {"text": streams.read_stdin(), "name": STDIN_NAME}
+    return {"source": path}
+
+
 def read_tool_file(
     path: str,
     streams: Streams,
@@ -318,10 +328,10 @@ def read_tool_file(
     relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
     found as the tool a return names is (:func:`audit_tool.authoring.shipped.find_tool`)."""
     if path == STDIN:
-        return read_tool_text(
-            streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
+        return read_tool(
+            text=streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
         )
-    return read_tool(named_tool_path(path), catalogues=catalogues, display=path, shared=shared)
+    return read_tool(named_tool_path(path), catalogues=catalogues, name=path, shared=shared)
 
 
 def named_tool_path(path: str) -> str | Path:
