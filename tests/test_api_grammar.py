@@ -3,11 +3,14 @@ InvalidFileError, check gives the problems; each takes a path, text, data or a m
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import audit_tool
 from audit_tool import InvalidFileError, Problem
@@ -137,3 +140,27 @@ def test_check_response_finds_the_tool_the_return_names_or_says_it_cannot(
         ("tool-not-found", str(moved), "/tool")
     ]
     assert problems[0].line is not None
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=4),
+    max_leaves=12,
+)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+@given(data=st.dictionaries(st.text(max_size=10), _JSON, max_size=6), text=st.text(max_size=200))
+def test_any_data_or_text_is_problems_never_another_error(
+    kind: str, data: dict[str, Any], text: str
+) -> None:
+    """Whatever mapping or text is given, read and check return and load raises only
+    InvalidFileError: bad input never escapes as any other exception."""
+    _, _, common, _ = KINDS[kind]
+    for source, options in (((data,), {}), ((), {"text": text})):
+        read = _verb("read", kind)(*source, **options, **common)
+        assert isinstance(read.problems, list)
+        assert isinstance(_verb("check", kind)(*source, **options, **common), list)
+        with contextlib.suppress(InvalidFileError):
+            _verb("load", kind)(*source, **options, **common)
