@@ -161,7 +161,7 @@ def m_peers(count: str) -> dict[str, float]:
     import jsonschema_rs
     from jsonschema import Draft202012Validator
 
-    from audit_tool import response_schema
+    from audit_tool.export import response_schema
 
     tool, returns = _generated_returns(int(count))
     schema = response_schema(tool)

@@ -13,7 +13,8 @@ import statistics
 import time
 from pathlib import Path
 
-from audit_tool import FormPrefill, fillable_form, load_tool
+from audit_tool import fillable_form, load_tool
+from audit_tool.export import FormPrefill
 
 ROOT = Path(__file__).resolve().parent.parent
 

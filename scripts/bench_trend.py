@@ -18,8 +18,9 @@ import sys
 import time
 from pathlib import Path
 
-from audit_tool import Response, RoundScores, build_trend, load_tool, read_programme, score
+from audit_tool import Response, load_tool, score
 from audit_tool.authoring.catalogue import standard_catalogue
+from audit_tool.rounds.trend import RoundScores, build_trend, read_programme
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_score import response_data

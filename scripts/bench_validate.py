@@ -28,17 +28,10 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 
-from audit_tool import (
-    DateQuestion,
-    GroupQuestion,
-    SingleChoiceQuestion,
-    TextQuestion,
-    Tool,
-    load_tool,
-    response_schema,
-    validate_response,
-)
+from audit_tool import Tool, load_tool, validate_response
+from audit_tool.authoring import DateQuestion, GroupQuestion, SingleChoiceQuestion, TextQuestion
 from audit_tool.authoring.tool import AnyQuestion
+from audit_tool.export import response_schema
 
 TOOL = "tools/neglect_v2.yaml"
 TEXTS = [

@@ -21,14 +21,13 @@ import random
 from pathlib import Path
 from typing import Any
 
-from audit_tool import (
+from audit_tool import Tool, load_tool
+from audit_tool.authoring import (
     DateQuestion,
     GroupQuestion,
     NumberQuestion,
     SingleChoiceQuestion,
     TextQuestion,
-    Tool,
-    load_tool,
 )
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.authoring.tool import AnyQuestion, MultipleChoiceQuestion

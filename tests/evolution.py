@@ -21,7 +21,7 @@ from typing import Any
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from audit_tool import InvalidFileError, Tool, parse_tool
+from audit_tool import InvalidFileError, Tool, load_tool
 from audit_tool.authoring.saving import to_yaml
 
 from strategies import THEMES, conditions, tool_data, weights, words
@@ -480,7 +480,7 @@ def evolutions(draw: Any, edits: tuple[Edit, ...] = EDITS) -> tuple[Tool, Tool]:
         edit = draw(st.sampled_from(edits))
         edit(draw, new)
     try:
-        return parse_tool(to_yaml(old)), parse_tool(to_yaml(new))
+        return load_tool(text=to_yaml(old)), load_tool(text=to_yaml(new))
     except InvalidFileError:
         assume(False)
         raise  # unreachable: assume(False) stops the example

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from audit_tool import Tool, load_tool, parse_tool
+from audit_tool import Tool, load_tool
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
 from audit_tool.authoring.conditions import is_answered
 from audit_tool.responses.response import Answer, Response, load_response, read_response
@@ -69,7 +69,7 @@ def response_names() -> list[str]:
 def tool(name: str) -> Tool:
     """The tool called ``name`` (see :func:`tool_names`)."""
     if name == AUTHORING_EXAMPLE:
-        return parse_tool(authoring_example(), name=AUTHORING_EXAMPLE)
+        return load_tool(text=authoring_example(), name=AUTHORING_EXAMPLE)
     return load_tool(ROOT / name)
 
 

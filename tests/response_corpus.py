@@ -23,6 +23,8 @@ NEGLECT_V2 = ROOT / "tools" / "neglect_v2.yaml"
 EXPECTED: list[tuple[str, str, int, int, str]] = [
     # a blank value stands right after its key, not at the next question's line
     ("blank_answer.yaml", "missing-answer", 10, 19, "/answers/home_conditions"),
+    # and a blank list item right after its dash
+    ("blank_list_item.yaml", "wrong-type", 13, 6, "/answers/concerns_seen/1"),
     ("answer_with_unknown_field.yaml", "unknown-field", 12, 5, "/answers/home_conditions/comment"),
     ("case_is_a_name.yaml", "invalid-value", 4, 7, "/case"),
     ("completed_before_period_ends.yaml", "completed-before-period-ends", 7, 12, "/completed"),

@@ -23,16 +23,15 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from audit_tool import (
+from audit_tool import Tool, standard_catalogue
+from audit_tool.authoring import (
     DateQuestion,
     GroupQuestion,
     MultipleChoiceQuestion,
     NumberQuestion,
     SingleChoiceQuestion,
     TextQuestion,
-    Tool,
     fingerprint,
-    standard_catalogue,
 )
 from audit_tool.authoring.tool import AnyQuestion
 from audit_tool.responses._value_checks import is_given

@@ -7,9 +7,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import Tool, load_tool, parse_tool, stray_answers, walk_answers
+from audit_tool import Tool, load_tool
+from audit_tool.responses import stray_answers, walk_answers
 from audit_tool.responses.answers import questions_reading
-from audit_tool.responses.response import parse_response
+from audit_tool.responses.response import read_response
 
 from conftest import DATA
 from strategies import tool_data
@@ -27,7 +28,7 @@ def test_stray_answers_are_the_keys_no_question_takes_where_they_stand() -> None
     """Unknown keys, a sub-question answered at the top and a top-level question answered in
     an entry are stray, with the question asked elsewhere and the entry; pointers follow the
     form each group's answer is written in (bare or full)."""
-    loaded = parse_response(
+    loaded = read_response(text=
         HEAD
         + '  no_such: "yes"\n'
         + '  home_seen: "yes"\n'
@@ -55,7 +56,7 @@ def test_stray_answers_are_the_keys_no_question_takes_where_they_stand() -> None
 def test_a_response_that_answers_only_its_questions_has_no_stray_answers() -> None:
     """Answers under question ids, sub-answers in entries: nothing is stray, whether or not
     the questions apply."""
-    loaded = parse_response(
+    loaded = read_response(text=
         HEAD + '  agency_involved: "no"\n  involvement_start: 2026-01-05\n'
         "  meetings:\n    - {meeting_type: icpc, attended: \"yes\"}\n"
     )
@@ -63,7 +64,7 @@ def test_a_response_that_answers_only_its_questions_has_no_stray_answers() -> No
     assert list(stray_answers(MINI, loaded.response)) == []
 
 
-GROUPED = parse_tool("""\
+GROUPED = load_tool(text="""\
 id: grouped
 version: 1.0.0
 title: Grouped
@@ -93,7 +94,7 @@ sections:
 
 
 def _slots(text: str) -> list[tuple[str, str, str, str | None, bool, bool]]:
-    loaded = parse_response("tool: {id: grouped, version: 1.0.0}\ncase: C1\nagency: police\n"
+    loaded = read_response(text="tool: {id: grouped, version: 1.0.0}\ncase: C1\nagency: police\n"
                             + text)
     assert loaded.response is not None
     assert loaded.document is not None

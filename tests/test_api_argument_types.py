@@ -8,6 +8,7 @@ gets one documented error, never an AttributeError from deep inside.
 from __future__ import annotations
 
 import datetime
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -17,28 +18,30 @@ import pytest
 import audit_tool
 from audit_tool import (
     check_catalogue,
+    check_fragment,
     check_manifest,
-    check_responses,
+    check_response,
     check_tool,
     load_catalogue,
+    load_fragment,
     load_manifest,
     load_response,
     load_tool,
-    parse_response,
-    parse_tool,
     read_catalogue,
+    read_fragment,
     read_manifest,
-    read_previous,
-    read_programme,
     read_response,
     read_round,
     read_tool,
-    read_tool_text,
     validate_response,
 )
+from audit_tool.responses import check_responses
+from audit_tool.rounds.trend import check_series, read_previous, read_programme
 
 from conftest import ROOT
 
+PACKAGES = ("authoring", "responses", "rounds", "versions", "export", "rounds.register",
+            "rounds.report", "rounds.trend")
 TOOL_FILE = ROOT / "tools" / "neglect_v2.yaml"
 RESPONSE = ROOT / "examples" / "responses" / "neglect_v2" / "c2_police.yaml"
 MANIFEST = ROOT / "examples" / "2017-05-neglect" / "audit.yaml"
@@ -48,43 +51,49 @@ Call = Callable[[], Any]
 
 # (what is wrong, the call, the argument the error must name)
 WRONG: list[tuple[str, Call, str]] = [
-    ("read_tool path None", lambda: read_tool(None), "path"),  # type: ignore[arg-type]
-    ("read_tool path int", lambda: read_tool(42), "path"),  # type: ignore[arg-type]
-    ("read_tool path bytes", lambda: read_tool(b"t.yaml"), "path"),  # type: ignore[arg-type]
+    ("read_tool path None", lambda: read_tool(None), "source"),  # type: ignore[arg-type]
+    ("read_tool path int", lambda: read_tool(42), "source"),  # type: ignore[arg-type]
+    ("read_tool path bytes", lambda: read_tool(b"t.yaml"), "source"),  # type: ignore[arg-type]
     ("read_tool catalogues str", lambda: read_tool(TOOL_FILE, catalogues="standard@1"),  # type: ignore[arg-type]
      "catalogues"),
     ("read_tool catalogues of int", lambda: read_tool(TOOL_FILE, catalogues=[1]),  # type: ignore[list-item]
      "catalogues"),
     ("read_tool limits", lambda: read_tool(TOOL_FILE, limits={"max_bytes": 1}),  # type: ignore[arg-type]
      "limits"),
-    ("read_tool display", lambda: read_tool(TOOL_FILE, display=3), "display"),  # type: ignore[arg-type]
+    ("read_tool name", lambda: read_tool(TOOL_FILE, name=3), "name"),  # type: ignore[arg-type]
     ("read_tool shared str", lambda: read_tool(TOOL_FILE, shared="tools"), "shared"),
     ("read_tool shared of int", lambda: read_tool(TOOL_FILE, shared=[1]), "shared"),  # type: ignore[list-item]
-    ("check_tool path", lambda: check_tool([TOOL_FILE]), "path"),  # type: ignore[arg-type]
-    ("load_tool path", lambda: load_tool(object()), "path"),  # type: ignore[arg-type]
-    ("read_tool_text text None", lambda: read_tool_text(None), "text"),  # type: ignore[arg-type]
-    ("read_tool_text base_dir", lambda: read_tool_text("id: x", base_dir=None), "base_dir"),  # type: ignore[arg-type]
-    ("parse_tool text None", lambda: parse_tool(None), "text"),  # type: ignore[arg-type]
-    ("parse_tool text bytes", lambda: parse_tool(b"id: x"), "text"),  # type: ignore[arg-type]
-    ("parse_tool name", lambda: parse_tool("id: x", name=1), "name"),  # type: ignore[arg-type]
-    ("parse_tool base_dir", lambda: parse_tool("id: x", base_dir=None), "base_dir"),  # type: ignore[arg-type]
-    ("parse_tool catalogues", lambda: parse_tool("id: x", catalogues=5), "catalogues"),  # type: ignore[arg-type]
-    ("read_catalogue path", lambda: read_catalogue(1.5), "path"),  # type: ignore[arg-type]
+    ("check_tool path", lambda: check_tool([TOOL_FILE]), "source"),  # type: ignore[arg-type]
+    ("load_tool path", lambda: load_tool(object()), "source"),  # type: ignore[arg-type]
+    ("read_tool text None", lambda: read_tool(text=None), "source"),  # type: ignore[arg-type]
+    ("read_tool base_dir", lambda: read_tool(text="id: x", base_dir=5), "base_dir"),  # type: ignore[arg-type]
+    ("load_tool text None", lambda: load_tool(text=None), "source"),  # type: ignore[arg-type]
+    ("load_tool text bytes", lambda: load_tool(text=b"id: x"), "text"),  # type: ignore[arg-type]
+    ("load_tool name", lambda: load_tool(text="id: x", name=1), "name"),  # type: ignore[arg-type]
+    ("load_tool base_dir", lambda: load_tool(text="id: x", base_dir=5), "base_dir"),  # type: ignore[arg-type]
+    ("load_tool catalogues", lambda: load_tool(text="id: x", catalogues=5), "catalogues"),  # type: ignore[arg-type]
+    ("read_fragment path", lambda: read_fragment(3), "source"),  # type: ignore[arg-type]
+    ("check_fragment shared", lambda: check_fragment(TOOL_FILE, shared="tools"), "shared"),
+    ("load_fragment name", lambda: load_fragment(text="fragment: x", name=1), "name"),  # type: ignore[arg-type]
+    ("check_response tools str", lambda: check_response(RESPONSE, tools="tools"), "tools"),
+    ("check_response tool str", lambda: check_response(RESPONSE, "neglect"), "tool"),  # type: ignore[arg-type]
+    ("check_response both", lambda: check_response(RESPONSE, text="a: 1"), "text"),
+    ("read_catalogue path", lambda: read_catalogue(1.5), "source"),  # type: ignore[arg-type]
     ("read_catalogue limits", lambda: read_catalogue(TOOL_FILE, limits=1), "limits"),  # type: ignore[arg-type]
-    ("check_catalogue path", lambda: check_catalogue(None), "path"),  # type: ignore[arg-type]
-    ("load_catalogue path", lambda: load_catalogue(None), "path"),  # type: ignore[arg-type]
-    ("read_manifest path", lambda: read_manifest(None), "path"),  # type: ignore[arg-type]
+    ("check_catalogue path", lambda: check_catalogue(None), "source"),  # type: ignore[arg-type]
+    ("load_catalogue path", lambda: load_catalogue(None), "source"),  # type: ignore[arg-type]
+    ("read_manifest path", lambda: read_manifest(None), "source"),  # type: ignore[arg-type]
     ("read_manifest shared", lambda: read_manifest(MANIFEST, shared=7), "shared"),  # type: ignore[arg-type]
-    ("read_manifest display", lambda: read_manifest(MANIFEST, display=b"x"), "display"),  # type: ignore[arg-type]
-    ("load_manifest path", lambda: load_manifest(3), "path"),  # type: ignore[arg-type]
-    ("check_manifest dict", lambda: list(check_manifest({"round": "r"})), "manifest"),  # type: ignore[arg-type]
-    ("read_response path", lambda: read_response(None), "path"),  # type: ignore[arg-type]
+    ("read_manifest name", lambda: read_manifest(MANIFEST, name=b"x"), "name"),  # type: ignore[arg-type]
+    ("load_manifest path", lambda: load_manifest(3), "source"),  # type: ignore[arg-type]
+    ("check_manifest int", lambda: check_manifest(42), "source"),  # type: ignore[arg-type]
+    ("read_response path", lambda: read_response(None), "source"),  # type: ignore[arg-type]
     ("read_response limits", lambda: read_response(RESPONSE, limits="big"), "limits"),  # type: ignore[arg-type]
-    ("load_response path", lambda: load_response(["a"]), "path"),  # type: ignore[arg-type]
-    ("parse_response text None", lambda: parse_response(None), "text"),  # type: ignore[arg-type]
-    ("parse_response text dict", lambda: parse_response({"a": 1}), "text"),  # type: ignore[arg-type]
-    ("parse_response name", lambda: parse_response("a: 1", name=None), "name"),  # type: ignore[arg-type]
-    ("read_round path", lambda: read_round(None), "path"),  # type: ignore[arg-type]
+    ("load_response path", lambda: load_response(["a"]), "source"),  # type: ignore[arg-type]
+    ("read_response text None", lambda: read_response(text=None), "source"),  # type: ignore[arg-type]
+    ("read_response text dict", lambda: read_response(text={"a": 1}), "text"),  # type: ignore[arg-type]
+    ("read_response name", lambda: read_response(text="a: 1", name=5), "name"),  # type: ignore[arg-type]
+    ("read_round path", lambda: read_round(None), "source"),  # type: ignore[arg-type]
     ("read_round catalogues", lambda: read_round(MANIFEST, catalogues=[None]), "catalogues"),  # type: ignore[list-item]
     ("read_round progress", lambda: read_round(MANIFEST, progress=1), "progress"),  # type: ignore[arg-type]
     ("read_round shared", lambda: read_round(MANIFEST, shared="tools"), "shared"),
@@ -97,6 +106,7 @@ WRONG: list[tuple[str, Call, str]] = [
     ("check_responses tool", lambda: list(check_responses("neglect", [RESPONSE])), "tool"),  # type: ignore[arg-type]
     ("check_responses one path", lambda: list(check_responses(TOOL, str(RESPONSE))), "sources"),
     ("check_responses source int", lambda: list(check_responses(TOOL, [1])), "sources"),  # type: ignore[list-item]
+    ("check_series of paths", lambda: check_series([MANIFEST]), "rounds"),  # type: ignore[list-item]
     ("read_programme one path", lambda: read_programme(str(MANIFEST)), "paths"),  # type: ignore[arg-type]
     ("read_programme path int", lambda: read_programme([3]), "paths"),  # type: ignore[list-item]
     ("read_programme shared", lambda: read_programme([MANIFEST], shared="tools"), "shared"),
@@ -121,8 +131,9 @@ def test_wrong_argument_type_is_a_type_error_naming_it(call: Call, argument: str
 
 def test_every_public_reading_function_is_in_the_table() -> None:
     """The table above covers every public read_, check_, parse_, load_ and validate_ function."""
+    packages = [audit_tool, *(importlib.import_module(f"audit_tool.{name}") for name in PACKAGES)]
     public = {
-        name for name in audit_tool.__all__
+        name for package in packages for name in package.__all__
         if name.startswith(("read_", "check_", "parse_", "load_", "validate_"))
     }
     covered = {name.split()[0] for name, _, _ in WRONG}

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import CODES, Severity, check_tool, load_tool
+from audit_tool import Severity, check_tool, load_tool
+from audit_tool.codes import CODES
 from audit_tool.exceptions import InvalidFileError
 
 from conftest import DATA

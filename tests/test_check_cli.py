@@ -151,9 +151,11 @@ def test_read_catalogue_gives_the_catalogue_or_its_problems(tmp_path: Path) -> N
                     encoding="utf-8")
     bad.write_text("id: ours\nversion: 1\ntitle: Ours\nthemes:\n  - {id: a, name: A}\n"
                    "  - {id: a, name: B}\n", encoding="utf-8")
-    catalogue, problems = read_catalogue(good)
-    assert (catalogue is not None and catalogue.ref, problems) == ("ours@1", [])
-    catalogue, problems = read_catalogue(bad)
-    assert (catalogue, [(p.code, p.line, p.column) for p in problems]) == (
+    loaded = read_catalogue(good)
+    assert (loaded.catalogue is not None and loaded.catalogue.ref, loaded.problems) == (
+        "ours@1", []
+    )
+    loaded = read_catalogue(bad)
+    assert (loaded.catalogue, [(p.code, p.line, p.column) for p in loaded.problems]) == (
         None, [("duplicate-id", 6, 10)]
     )

@@ -130,3 +130,45 @@ def test_score_refuses_returns_of_different_tools(cli: Callable[..., CliResult])
     result = cli("score", str(RETURN), str(v1))
     assert result.code == 2
     assert "different tools" in result.err
+
+
+def test_diff_reads_either_version_from_standard_input(
+    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'diff OLD -' compares with the tool on stdin, exactly as with its file."""
+    monkeypatch.chdir(ROOT / "tools")
+    old = "neglect_v1.yaml"
+    filed = cli("diff", old, "neglect_v2.yaml", "--format", "json")
+    piped = cli("diff", old, "-", "--format", "json",
+                stdin=(ROOT / "tools" / "neglect_v2.yaml").read_text(encoding="utf-8"))
+    assert (piped.code, piped.out) == (filed.code, filed.out)
+    broken = cli("diff", old, "-", stdin="id: x\n")
+    assert broken.code == 1
+    assert broken.err.startswith("<stdin>:1:1: error[")
+
+
+def test_report_and_meetings_read_the_manifest_from_standard_input(
+    cli: Callable[..., CliResult], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """'report -' and 'meetings -' read the manifest on stdin, its paths relative to the
+    current folder, and give what they give for the file."""
+    monkeypatch.chdir(ROUND)
+    manifest = (ROUND / "audit.yaml").read_text(encoding="utf-8")
+    shared = ["--shared", str(ROOT / "tools"), "--shared", str(ROOT / "examples")]
+    filed = cli("report", "audit.yaml", "--format", "json", *shared)
+    piped = cli("report", "-", "--format", "json", *shared, stdin=manifest)
+    assert (piped.code, piped.out) == (filed.code, filed.out.replace("audit.yaml", "<stdin>"))
+    filed = cli("meetings", "audit.yaml", "--format", "csv", *shared)
+    piped = cli("meetings", "-", "--format", "csv", *shared, stdin=manifest)
+    assert (piped.code, piped.out) == (filed.code, filed.out)
+    broken = cli("report", "-", *shared, stdin="round: [\n")
+    assert broken.code == 1
+    assert broken.err.startswith("<stdin>:2:1: error[yaml-syntax]")
+
+
+def test_export_reads_the_return_from_standard_input(cli: Callable[..., CliResult]) -> None:
+    """'export fhir --response -' exports the return on stdin as it exports its file."""
+    filed = cli("export", "fhir", str(TOOL), "--response", str(RETURN))
+    piped = cli("export", "fhir", str(TOOL), "--response", "-",
+                stdin=RETURN.read_text(encoding="utf-8"))
+    assert (piped.code, piped.out) == (0, filed.out)

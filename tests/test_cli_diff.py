@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool.versions import EXAMPLE_TOOL, Example
+from audit_tool.versions.rules import EXAMPLE_TOOL, Example
 
 from conftest import ROOT, CliResult
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from pydantic import TypeAdapter
 
-from audit_tool import Condition, Tool, load_tool, parse_tool
+from audit_tool import Tool, load_tool
+from audit_tool.authoring import Condition
 from audit_tool.authoring.describe import (
     Wording,
     describe_answer,
@@ -62,7 +63,7 @@ sections:
 @pytest.fixture(scope="module")
 def small() -> Tool:
     """A small tool with every kind of question."""
-    return parse_tool(SMALL)
+    return load_tool(text=SMALL)
 
 
 def test_numbers_follow_sections_and_letter_sub_questions() -> None:

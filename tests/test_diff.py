@@ -7,18 +7,19 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import load_tool, parse_tool, read_tool
+from audit_tool import load_tool, read_tool
 from audit_tool.authoring.conditions import AllOf, Answered, AnyOf, Equals, InValues, Not
-from audit_tool.versions import EXAMPLE_TOOL, Bump, Example, Impact, declared_bump, diff, match
+from audit_tool.versions import Bump, Impact, declared_bump, diff
 from audit_tool.versions._conditions import Relation, compare
+from audit_tool.versions.matching import match
 from audit_tool.versions.render import diff_json, diff_markdown
-from audit_tool.versions.rules import _block
+from audit_tool.versions.rules import EXAMPLE_TOOL, Example, _block
 
 from conftest import ROOT
 
 V1 = load_tool(ROOT / "tools" / "neglect_v1.yaml")
 V2 = load_tool(ROOT / "tools" / "neglect_v2.yaml")
-BASE = parse_tool(EXAMPLE_TOOL)
+BASE = load_tool(text=EXAMPLE_TOOL)
 
 
 def _edited(*edits: tuple[str, str]) -> str:
@@ -33,10 +34,10 @@ def test_v1_to_v2_leads_with_the_two_amendments_the_audit_asked_for() -> None:
     then the new statutory meetings section with its meeting group (learning 5.9, 5.11)."""
     changes = diff(V1, V2).changes
     first, second, third = changes[:3]
-    assert (first.rule, first.target) == ("question-replaced-scored", "effective_plan")
+    assert (first.code, first.target) == ("question-replaced-scored", "effective_plan")
     assert "outcome_plan" in first.related
-    assert (second.rule, second.target) == ("section-added", "statutory_meetings")
-    assert (third.rule, third.target) == ("question-added-required", "meetings")
+    assert (second.code, second.target) == ("section-added", "statutory_meetings")
+    assert (third.code, third.target) == ("question-added-required", "meetings")
     assert {"meeting_attendance", "meeting_outcome_recorded"} <= set(third.related)
 
 
@@ -54,7 +55,7 @@ def test_v1_to_v2_has_no_problems_because_v2_reserves_what_it_removes() -> None:
 
 def test_v1_to_v2_removal_points_into_v1() -> None:
     """A removed question's pointer leads into the old tool, where it still stands."""
-    removed = [c for c in diff(V1, V2).changes if c.rule == "question-removed-scored"]
+    removed = [c for c in diff(V1, V2).changes if c.code == "question-removed-scored"]
     assert [(c.target, c.side) for c in removed] == [("multi_agency_meetings", "old")]
     ref = V1.question("multi_agency_meetings")
     assert ref is not None
@@ -105,9 +106,9 @@ def test_v1_to_v2_changelog_leads_with_the_amendments_in_plain_words() -> None:
 def test_an_undeclared_rename_is_a_removal_an_addition_and_a_possible_rename() -> None:
     """Renames are never guessed: a changed id without renamed_from is removed + added, and the
     warning gives the exact line to add."""
-    new = parse_tool(_edited(("      - id: summary\n", "      - id: home_summary\n")))
+    new = load_tool(text=_edited(("      - id: summary\n", "      - id: home_summary\n")))
     result = diff(BASE, new)
-    assert sorted(c.rule for c in result.changes) == ["question-added", "question-removed"]
+    assert sorted(c.code for c in result.changes) == ["question-added", "question-removed"]
     codes = sorted(p.code for p in result.problems)
     assert codes == ["possible-rename", "removed-id-not-reserved"]
     hint = next(p for p in result.problems if p.code == "possible-rename")
@@ -121,11 +122,11 @@ _MEETINGS_GROUP = _block("      - id: meetings")
 def test_same_group_follows_a_renamed_group_and_not_a_removed_one() -> None:
     """A sub-question of a renamed group is in the same group; one whose group is gone, now in
     no group, is not (and the diff says it moved, moving a score); top-level stays top-level."""
-    renamed = parse_tool(_edited((
+    renamed = load_tool(text=_edited((
         "      - id: meetings\n        type: group\n",
         "      - id: gatherings\n        renamed_from: [meetings]\n        type: group\n",
     )))
-    ungrouped = parse_tool(_edited((
+    ungrouped = load_tool(text=_edited((
         _MEETINGS_GROUP,
         "      - id: attended\n        type: single_choice\n        scale: ypn\n"
         "        text: Did your agency attend?\n        themes: {meetings: 1}\n",
@@ -135,12 +136,12 @@ def test_same_group_follows_a_renamed_group_and_not_a_removed_one() -> None:
         refs = [(BASE.question(qid), new.question(qid)) for qid in ("attended", "home_seen")]
         assert [m.same_group(o, n) for o, n in refs if o and n] == [same, True]
     moved = [c for c in diff(BASE, ungrouped).changes if c.target == "attended"]
-    assert [c.rule for c in moved] == ["question-moved-group-scored"]
+    assert [c.code for c in moved] == ["question-moved-group-scored"]
 
 
 def test_a_reworded_option_value_is_a_possible_recoding() -> None:
     """An option removed and a look-alike added in the same scale: a warning with the line."""
-    new = parse_tool(_edited((
+    new = load_tool(text=_edited((
         "{value: food, label: No food in the home}",
         "{value: no_food, label: No food in the home}",
     )))
@@ -158,7 +159,7 @@ def test_removing_a_question_without_reserving_it_is_an_error_with_the_line() ->
         "        text: Summarise what the records show about the home.\n"
         "        required: false\n        max_length: 2000\n"
     )
-    result = diff(BASE, parse_tool(_edited((summary, ""))))
+    result = diff(BASE, load_tool(text=_edited((summary, ""))))
     assert [(p.code, p.severity.value, p.pointer) for p in result.problems] == [
         ("removed-id-not-reserved", "error", "")
     ]
@@ -169,8 +170,8 @@ def test_reusing_an_id_the_old_version_retired_is_an_error() -> None:
     """The old version reserved 'home_safe'; a new version that asks a question with that id
     (dropping the reservation) gets retired-id-reused at the id."""
     description = "description: How agencies recorded home conditions.\n"
-    old = parse_tool(_edited((description, description + "retired_ids: [home_safe]\n")))
-    new = parse_tool(_edited((
+    old = load_tool(text=_edited((description, description + "retired_ids: [home_safe]\n")))
+    new = load_tool(text=_edited((
         "      - id: summary\n",
         "      - id: home_safe\n        type: text\n        text: Anything unsafe?\n"
         "        required: false\n      - id: summary\n",
@@ -183,7 +184,7 @@ def test_reusing_an_id_the_old_version_retired_is_an_error() -> None:
 
 def test_a_declared_replacement_is_one_change_at_the_replacing_question() -> None:
     """A question replacing an old one is reported once, as the replacement, pointing at it."""
-    new = parse_tool(_edited(
+    new = load_tool(text=_edited(
         (
             "      - id: summary\n        type: text\n",
             "      - id: home_account\n        replaces: [summary]\n        type: text\n",
@@ -192,7 +193,7 @@ def test_a_declared_replacement_is_one_change_at_the_replacing_question() -> Non
          "description: How agencies recorded home conditions.\nretired_ids: [summary]\n"),
     ))
     result = diff(BASE, new)
-    assert [(c.rule, c.pointer, c.related) for c in result.changes] == [
+    assert [(c.code, c.pointer, c.related) for c in result.changes] == [
         ("question-replaced", "/sections/0/questions/6", ("home_account",))
     ]
 
@@ -221,7 +222,7 @@ def test_includes_are_compared_as_their_content(tmp_path: Path) -> None:
     assert loaded.tool is not None, loaded.problems
     old = load_tool(tmp_path / "old.yaml")
     changes = diff(old, loaded.tool).changes
-    assert [c.rule for c in changes] == []
+    assert [c.code for c in changes] == []
 
 
 # --- ordering --------------------------------------------------------------------------
@@ -229,12 +230,12 @@ def test_includes_are_compared_as_their_content(tmp_path: Path) -> None:
 
 def test_changes_other_than_headlines_come_by_severity_then_document_order() -> None:
     """After the headline changes, breaking changes come before compatible before cosmetic."""
-    new = parse_tool(_edited(
+    new = load_tool(text=_edited(
         ("text: Did your agency see the home?", "text: Did anyone see the home?"),
         ("        max_length: 2000\n", "        max_length: 1000\n"),
         ("        max_entries: 10\n", ""),
     ))
-    rules = [c.rule for c in diff(BASE, new).changes]
+    rules = [c.code for c in diff(BASE, new).changes]
     assert rules == ["text-limit-tightened", "group-entries-loosened", "question-text-changed"]
 
 
@@ -293,7 +294,7 @@ def test_conditions_too_large_to_decide_are_called_changed() -> None:
 def test_a_condition_in_a_message_quotes_strings_a_yaml_reader_would_misread() -> None:
     """The message writes a condition as YAML: text that reads as a boolean, a number or
     several words is quoted, so "true" and true, "2" and 2 differ; plain words stay bare."""
-    new = parse_tool(_edited((
+    new = load_tool(text=_edited((
         "        text: Was a referral made about the home?\n        required: false\n",
         "        text: Was a referral made about the home?\n        required: false\n"
         '        when: {any: [{question: summary, in: ["true", "2", "no food", partly]},\n'
@@ -328,7 +329,7 @@ def test_declared_bump_reads_the_two_versions(old: str, new: str, bump: Bump) ->
 
 def test_content_changed_under_the_same_version_breaks_the_promise() -> None:
     """A published version is immutable: a cosmetic change without a new version fails."""
-    new = parse_tool(_edited(("title: Home conditions mini-audit", "title: Home audit")))
+    new = load_tool(text=_edited(("title: Home conditions mini-audit", "title: Home audit")))
     result = diff(BASE, new)
     assert result.suggested_bump is Bump.PATCH
     assert result.version_problems() == [
@@ -339,8 +340,8 @@ def test_content_changed_under_the_same_version_breaks_the_promise() -> None:
 def test_a_smaller_step_than_the_changes_call_for_breaks_the_promise() -> None:
     """A breaking change declared as a minor step fails; declared as major it passes."""
     text = _edited(("        required: false\n        max_length", "        max_length"))
-    minor = parse_tool(text.replace("version: 1.0.0", "version: 1.1.0"))
-    major = parse_tool(text.replace("version: 1.0.0", "version: 2.0.0"))
+    minor = load_tool(text=text.replace("version: 1.0.0", "version: 1.1.0"))
+    major = load_tool(text=text.replace("version: 1.0.0", "version: 2.0.0"))
     assert diff(BASE, minor).version_problems() == [
         "the changes call for a major version step, but 1.0.0 -> 1.1.0 is a minor step"
     ]
@@ -351,7 +352,7 @@ def test_a_smaller_step_than_the_changes_call_for_breaks_the_promise() -> None:
 def test_a_compatible_version_tells_the_board_returns_fit_and_scores_compare() -> None:
     """A version that only adds an optional question says returns still fit and scores compare,
     and that a minor version keeps the promise."""
-    new = parse_tool(_edited(
+    new = load_tool(text=_edited(
         ("version: 1.0.0", "version: 1.1.0"),
         ("      - id: summary\n",
          "      - id: home_safe\n        type: text\n        text: Anything unsafe?\n"
@@ -367,7 +368,7 @@ def test_a_compatible_version_tells_the_board_returns_fit_and_scores_compare() -
 
 def test_a_grading_change_tells_the_board_no_theme_compares_directly() -> None:
     """Moving a grade band reaches every theme; the changelog says so."""
-    new = parse_tool(_edited(("{grade: good, min: 75, label: Good}",
+    new = load_tool(text=_edited(("{grade: good, min: 75, label: Good}",
                               "{grade: good, min: 70, label: Good}")))
     text = diff_markdown(diff(BASE, new))
     assert "compared with 1.0.0? | Not directly: grading or the theme catalogue changed" in text
@@ -382,7 +383,7 @@ def test_a_renamed_question_moved_into_a_new_section_is_not_listed_as_new() -> N
     from an old one and a fresh question lists only the fresh one, and only its theme has
     new questions."""
     overall = "  - id: overall\n    title: Overall\n"
-    new = parse_tool(_edited(
+    new = load_tool(text=_edited(
         (_CHILD_SEEN_ALONE, ""),
         (overall,
          "  - id: child\n    title: The child\n    questions:\n"
@@ -414,11 +415,11 @@ def test_an_unscored_question_read_by_a_scored_one_moves_scores_when_its_answers
     reads = ("        text: Overall, how well did your agency respond to the home conditions?\n",
              "        text: Overall, how well did your agency respond to the home conditions?\n"
              "        when: {question: referred, answered: true}\n")
-    old = parse_tool(_edited(reads))
+    old = load_tool(text=_edited(reads))
     retyped = ("        type: single_choice\n        scale: yes_no\n",
                "        type: text\n")
-    new = parse_tool(_edited(reads, retyped))
-    assert [c.rule for c in diff(old, new).changes] == ["question-type-changed-scored"]
-    assert [c.rule for c in diff(BASE, parse_tool(_edited(retyped))).changes] == [
+    new = load_tool(text=_edited(reads, retyped))
+    assert [c.code for c in diff(old, new).changes] == ["question-type-changed-scored"]
+    assert [c.code for c in diff(BASE, load_tool(text=_edited(retyped))).changes] == [
         "question-type-changed"
     ]

@@ -9,9 +9,10 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import Answer, Response, Tool, _pointer, parse_tool
+from audit_tool import Response, Tool, _pointer, load_tool
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.authoring.tool import GroupQuestion, MultipleChoiceQuestion
+from audit_tool.responses import Answer
 from audit_tool.versions import diff
 from audit_tool.versions.migration import migrate
 
@@ -24,7 +25,7 @@ TODAY = datetime.date(2026, 11, 25)
 @given(tool_data())
 def test_a_tool_compared_with_itself_has_no_changes(data: dict[str, Any]) -> None:
     """diff(a, a) is empty, with no problems, and suggests no version step."""
-    tool = parse_tool(to_yaml(data))
+    tool = load_tool(text=to_yaml(data))
     result = diff(tool, tool)
     assert (result.changes, result.problems, result.suggested_bump.value) == ((), (), "none")
 

@@ -6,12 +6,13 @@ import re
 
 import pytest
 
-from audit_tool import parse_tool, standard_catalogue
-from audit_tool.versions import EXAMPLE_TOOL, RULES, Impact, diff
+from audit_tool import load_tool, standard_catalogue
+from audit_tool.versions import RULES, Impact, diff
+from audit_tool.versions.rules import EXAMPLE_TOOL
 
 # The catalogue example for catalogue-changed names standard@2, which has the standard themes.
 STANDARD_2 = standard_catalogue().model_copy(update={"version": 2})
-BASE = parse_tool(EXAMPLE_TOOL)
+BASE = load_tool(text=EXAMPLE_TOOL)
 
 
 def test_the_catalogue_has_at_least_25_rules_in_every_area() -> None:
@@ -79,10 +80,10 @@ def test_each_example_gives_exactly_its_rule(code: str) -> None:
     """Applying a rule's example to the example tool gives that rule (and only the rules the
     same edit cannot avoid), with no problem."""
     rule = RULES[code]
-    old = parse_tool(rule.example.base(EXAMPLE_TOOL)) if rule.example.old else BASE
-    new = parse_tool(rule.example.apply(EXAMPLE_TOOL), catalogues=[STANDARD_2])
+    old = load_tool(text=rule.example.base(EXAMPLE_TOOL)) if rule.example.old else BASE
+    new = load_tool(text=rule.example.apply(EXAMPLE_TOOL), catalogues=[STANDARD_2])
     result = diff(old, new)
-    assert sorted(c.rule for c in result.changes) == sorted([code, *rule.example.also])
+    assert sorted(c.code for c in result.changes) == sorted([code, *rule.example.also])
     assert result.problems == ()
 
 

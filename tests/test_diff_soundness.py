@@ -17,16 +17,9 @@ from typing import Any
 from hypothesis import assume, event, given
 from hypothesis import strategies as st
 
-from audit_tool import (
-    Impact,
-    Response,
-    Tool,
-    diff,
-    migrate,
-    score,
-    validate_response,
-    walk_answers,
-)
+from audit_tool import Response, Tool, diff, migrate, score, validate_response
+from audit_tool.responses import walk_answers
+from audit_tool.versions import Impact
 
 from evolution import EDITS, GENTLE, evolutions
 from strategies import response_data
@@ -74,7 +67,7 @@ def _checkable(case: tuple[Tool, Tool, Response], impact: str) -> list[str]:
         event("not valid under the old version")
     assume(not invalid)
     event("checked")
-    return [c.rule for c in changes]
+    return [c.code for c in changes]
 
 
 @given(_cases())

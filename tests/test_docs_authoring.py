@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from audit_tool import check_tool, parse_tool
+from audit_tool import check_tool, load_tool
 
 from conftest import ROOT, authoring_example
 
@@ -15,7 +15,7 @@ def _example() -> str:
 
 def test_complete_example_loads() -> None:
     """The complete example in the authoring guide is a valid tool using every question type."""
-    tool = parse_tool(_example())
+    tool = load_tool(text=_example())
     kinds = {ref.question.type for ref in tool.iter_questions()}
     assert kinds == {"single_choice", "multiple_choice", "text", "date", "number", "group"}
 

@@ -9,8 +9,8 @@ import pytest
 from docs_pages import commands as page_commands
 from docs_pages import matches
 
-from audit_tool import build_register, read_round
-from audit_tool.rounds.register import CellState
+from audit_tool import read_round
+from audit_tool.rounds.register import CellState, build_register
 
 from conftest import ROOT, CliResult
 

@@ -1,5 +1,5 @@
-"""docs/fhir.md, rounds.md, scoring.md and diff-rules.md: every command and Python block on
-the page runs (the other pages have their own test_docs_*.py, which also check outputs)."""
+"""docs/fhir.md, rounds.md, scoring.md, diff-rules.md and python.md: every command and Python
+block on the page runs (the other pages have their own test_docs_*.py, which also check outputs)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import parse_tool, score
-from audit_tool.responses.response import parse_response
+from audit_tool import load_tool, score
+from audit_tool.responses.response import read_response
 
 from conftest import ROOT, CliResult, copy_shipped_tools
 
 PAGES = ("fhir.md", "rounds.md", "scoring.md", "diff-rules.md")
+PYTHON_PAGES = (*PAGES, "python.md")
 
 
 def _blocks(page: str, language: str) -> list[str]:
@@ -64,7 +65,7 @@ def test_every_command_on_the_page_runs(
         assert "Traceback" not in result.err
 
 
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PYTHON_PAGES)
 def test_every_python_block_on_the_page_runs(scratch: Path, page: str) -> None:
     """Each Python block of the page runs without error in the scratch folder."""
     for code in _blocks(page, "python"):
@@ -94,6 +95,6 @@ def test_the_worked_example_scores_the_same_through_the_command_line(
         files.append(str(path))
     result = cli("score", "--tool", str(tmp_path / "tool.yaml"), *files, "--format", "json")
     assert result.code == 0, result.err
-    tool = parse_tool(_example("scoring-tool"))
-    expected = score(tool, [parse_response(_example(f"scoring-response-{n}")) for n in "ab"])
+    tool = load_tool(text=_example("scoring-tool"))
+    expected = score(tool, [read_response(text=_example(f"scoring-response-{n}")) for n in "ab"])
     assert json.loads(result.out)["overall"] == expected.to_dict()["overall"]

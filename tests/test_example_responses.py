@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from audit_tool import load_response, load_tool, response_schema, validate_response
+from audit_tool import load_response, load_tool, validate_response
 from audit_tool._yaml import read_document
+from audit_tool.export import response_schema
 
 from conftest import ROOT, CliResult
 

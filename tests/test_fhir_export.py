@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter
 
-from audit_tool import Condition, parse_tool, read_tool
+from audit_tool import load_tool, read_tool
+from audit_tool.authoring import Condition
 from audit_tool.export.fhir import FhirUrls, export_fhir, extension_url
 
 from conftest import DATA
@@ -239,7 +240,7 @@ def test_required_follows_the_question_and_its_group() -> None:
     questions of a group that may have no entries are optional, and no section is required
     (renderers flag a required group, which has no answer of its own, as missing)."""
     text = (DATA / "fhir" / "mini_tool.yaml").read_text(encoding="utf-8")
-    relaxed = parse_tool(text.replace("min_entries: 1", "min_entries: 0"),
+    relaxed = load_tool(text=text.replace("min_entries: 1", "min_entries: 0"),
                          base_dir=DATA / "fhir")
     strict = export_fhir(tool(MINI)).resource
     assert find(strict, "meetings")["required"] is True
@@ -262,7 +263,7 @@ def _when(condition: dict[str, Any]) -> dict[str, Any]:
         "      - id: concern_detail\n        type: text\n        text: Describe.\n"
         f"        when: {json.dumps(condition)}\n"
     )
-    changed = parse_tool(text[:start] + block + text[end:], base_dir=DATA / "fhir")
+    changed = load_tool(text=text[:start] + block + text[end:], base_dir=DATA / "fhir")
     exported = export_fhir(changed)
     item = find(exported.resource, "concern_detail")
     found = {k: item[k] for k in ("enableWhen", "enableBehavior", "required") if k in item}

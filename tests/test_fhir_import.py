@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import export_fhir_response, load_tool, read_response, score
+from audit_tool import load_tool, read_response, score
 from audit_tool.authoring.saving import to_yaml
+from audit_tool.export import export_fhir_response
 from audit_tool.export.fhir import import_fhir_response
-from audit_tool.responses.response import parse_response
 from audit_tool.responses.validation import validate_response
 
 from conftest import ROOT, CliResult
@@ -45,7 +45,7 @@ def test_every_example_return_comes_back_from_its_fhir_export(path: Path) -> Non
     resource = export_fhir_response(tool, original.response).resource
     imported = import_fhir_response(tool, resource)
     assert imported.problems == ()
-    back = parse_response(to_yaml(imported.document))
+    back = read_response(text=to_yaml(imported.document))
     assert [p.code for p in validate_response(tool, back)] == [
         p.code for p in validate_response(tool, original)
     ]

@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from audit_tool import export_fhir, export_fhir_response, load_tool, read_response, score
+from audit_tool import export_fhir, load_tool, read_response, score
 from audit_tool.authoring.saving import to_yaml
+from audit_tool.export import export_fhir_response
 from audit_tool.export.fhir import import_fhir_response
-from audit_tool.responses.response import parse_response
 from audit_tool.responses.validation import validate_response
 
 from browser import console_errors
@@ -114,7 +114,7 @@ def test_a_return_survives_the_round_trip_through_lhc_forms(
     assert made["resourceType"] == "QuestionnaireResponse"
     imported = import_fhir_response(tool, json.loads(json.dumps(made)))
     assert imported.problems == ()
-    back = parse_response(to_yaml(imported.document), name="imported.yaml")
+    back = read_response(text=to_yaml(imported.document), name="imported.yaml")
     assert [p for p in validate_response(tool, back) if p.is_error] == []
     assert [p.code for p in validate_response(tool, back)] == [
         p.code for p in validate_response(tool, original)
@@ -170,7 +170,7 @@ def test_the_metadata_typed_into_lhc_forms_comes_back(browser: Any, lforms_page:
     )
     imported = import_fhir_response(tool, made)
     assert imported.problems == ()
-    back = parse_response(to_yaml(imported.document), name="typed.yaml")
+    back = read_response(text=to_yaml(imported.document), name="typed.yaml")
     assert back.response is not None
     assert (back.response.case, back.response.agency, back.response.round,
             back.response.auditor_role) == tuple(typed.values())

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import Tool, parse_tool
+from audit_tool import Tool, load_tool
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.export.fhir import export_fhir, export_fhir_response
 
@@ -36,7 +36,7 @@ def _exports_fit(source: Tool, answers: Any) -> None:
 def test_any_valid_tool_exports_a_valid_questionnaire(data: dict[str, Any]) -> None:
     """Every tool that loads exports, in R4 and R5, a Questionnaire that fhir.resources accepts
     and that keeps FHIR's rules; the only warnings are conditions FHIR cannot express."""
-    source = parse_tool(to_yaml(data))
+    source = load_tool(text=to_yaml(data))
     for version in ("R4", "R5"):
         exported = export_fhir(source, fhir_version=version)
         MODELS[version][0].model_validate(exported.resource)
@@ -59,5 +59,5 @@ def test_any_complete_return_to_any_tool_exports_and_fits(
 ) -> None:
     """The same for generated tools: the Questionnaire's required and enableWhen agree with
     the library's own conditions on every complete return."""
-    source = parse_tool(to_yaml(tool_dict))
+    source = load_tool(text=to_yaml(tool_dict))
     _exports_fit(source, data.draw(complete_returns(source)))

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from audit_tool.export.fhir import export_fhir_response, extension_url
-from audit_tool.responses.response import Response, parse_response
+from audit_tool.responses.response import Response, read_response
 
 from fhir_cases import as_held, find, read_back, response, response_names, tool, tool_of
 
@@ -111,7 +111,7 @@ def test_migration_steps_are_carried_and_unplaced_answers_reported() -> None:
 
 def test_evidence_of_a_multiple_choice_answer_goes_under_its_first_answer() -> None:
     """Evidence and its date nest under the first answer only."""
-    loaded = parse_response(
+    loaded = read_response(text=
         HEAD + '  agency_involved: "yes"\n  home_seen: "yes"\n'
         "  concerns: {value: [food, hygiene], evidence: Seen twice., evidence_date: 2026-05-01}\n"
     )
@@ -212,7 +212,7 @@ def test_answers_that_do_not_fit_are_reported_where_they_stand(
 ) -> None:
     """Each answer the export cannot place gives one problem at its line, naming the question
     and the rule, never the answer's or the evidence's text."""
-    loaded = parse_response(HEAD + answers, name="r.yaml")
+    loaded = read_response(text=HEAD + answers, name="r.yaml")
     assert loaded.response is not None
     assert loaded.document is not None
     exported = export_fhir_response(tool(MINI), loaded.response, document=loaded.document.data)
@@ -224,7 +224,9 @@ def test_answers_that_do_not_fit_are_reported_where_they_stand(
 
 def test_a_nan_in_a_file_is_refused_before_any_export() -> None:
     """NaN written in a return is refused by the reader (invalid-number), so no export sees it."""
-    loaded = parse_response(HEAD + '  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n')
+    loaded = read_response(
+        text=HEAD + '  home_seen: "yes"\n  days_between: 0\n  hours_spent: .nan\n'
+    )
     assert loaded.response is None
     assert [(p.code, p.line, p.column, p.pointer) for p in loaded.problems] == [
         ("invalid-number", 8, 16, "/answers/hours_spent")
@@ -234,7 +236,7 @@ def test_a_nan_in_a_file_is_refused_before_any_export() -> None:
 def test_a_nan_number_and_a_week_date_are_left_out_of_the_resource() -> None:
     """Answers that only look like a number or a date (NaN given from Python, 2026-W05-1) are
     errors and have no item, so the resource stays valid JSON."""
-    loaded = parse_response(
+    loaded = read_response(text=
         HEAD + '  agency_involved: "yes"\n  involvement_start: 2026-W05-1\n'
         '  home_seen: "yes"\n  days_between: 0\n  hours_spent: 1\n'
     )

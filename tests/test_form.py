@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import load_tool, question_numbers, read_manifest
+from audit_tool import load_tool, read_manifest
+from audit_tool.authoring import question_numbers
 from audit_tool.export.form import FormPrefill, fillable_form, form_data
 from audit_tool.export.form.page import json_for_script
 
@@ -86,7 +87,7 @@ def test_page_data_numbers_questions_as_the_printed_form() -> None:
 
 def test_prefill_is_locked_and_keys_the_draft() -> None:
     """What is prefilled is locked, and the draft's key names the tool version, case and agency."""
-    from audit_tool import Period
+    from audit_tool.responses import Period
 
     tool = load_tool(NEGLECT_V2)
     prefill = FormPrefill("2017-05-neglect", "C1", "police",

@@ -28,7 +28,7 @@ from form_page import (
     write_form,
 )
 
-from audit_tool import load_tool, parse_response, read_response, validate_response
+from audit_tool import load_tool, read_response, validate_response
 from audit_tool.cli import main
 from audit_tool.export.form import FORM_CHECKS
 
@@ -160,7 +160,7 @@ def _answers(path: Path) -> dict[str, Any]:
 
 def _plain(expected: dict[str, Any]) -> dict[str, Any]:
     """Expected answers in the form Response.answers dumps them."""
-    parsed = parse_response(json.dumps({"tool": {"id": "t", "version": "1.0.0"}, "case": "C1",
+    parsed = read_response(text=json.dumps({"tool": {"id": "t", "version": "1.0.0"}, "case": "C1",
                                         "agency": "police", "answers": expected}))
     assert parsed.response is not None
     return {k: v.model_dump(mode="json", exclude_none=True) for k, v in

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import Tool, parse_response, validate_response
+from audit_tool import Tool, read_response, validate_response
 from audit_tool._yaml import parse_document
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.export.form import fillable_form, form_checks
@@ -158,10 +158,10 @@ def test_a_return_opened_and_saved_again_is_the_same(
     )
     assert opened == {"opened": True}
     text = pages.driver.execute_script("return auditForm.returnText('yaml')")
-    loaded = parse_response(text, name="saved.yaml")
+    loaded = read_response(text=text, name="saved.yaml")
     assert loaded.response is not None, loaded.problems
     assert validate_response(tool, loaded) == []
-    original = parse_response(to_yaml(data)).response
+    original = read_response(text=to_yaml(data)).response
     assert original is not None
     saved = loaded.response
     assert saved.tool.fingerprint == tool.fingerprint

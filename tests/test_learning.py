@@ -9,14 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import (
-    ActionStatus,
-    build_report,
-    read_manifest,
-    read_round,
-    render_report_html,
-    render_report_markdown,
-)
+from audit_tool import build_report, read_manifest, read_round
+from audit_tool.rounds import ActionStatus
+from audit_tool.rounds.report import render_report_html, render_report_markdown
 
 from conftest import DATA, ROOT, SHARED, TOOLS, expected_problems
 

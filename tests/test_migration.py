@@ -11,18 +11,15 @@ from typing import Any
 import pytest
 
 from audit_tool import (
-    Answer,
     MigrationError,
     Response,
-    ToolRef,
-    fingerprint,
     load_response,
     load_tool,
-    parse_tool,
     read_response,
     validate_response,
 )
-from audit_tool.versions import EXAMPLE_TOOL, Example
+from audit_tool.authoring import fingerprint
+from audit_tool.responses import Answer, ToolRef
 from audit_tool.versions.migration import (
     Carried,
     Outstanding,
@@ -31,6 +28,7 @@ from audit_tool.versions.migration import (
     dump_response,
     migrate,
 )
+from audit_tool.versions.rules import EXAMPLE_TOOL, Example
 
 from conftest import ROOT, CliResult
 
@@ -38,13 +36,14 @@ V1_PATH = ROOT / "tools" / "neglect_v1.yaml"
 EXAMPLES_V1 = sorted((ROOT / "examples" / "responses" / "neglect_v1").glob("*.yaml"))
 V2_PATH = ROOT / "tools" / "neglect_v2.yaml"
 V1, V2 = load_tool(V1_PATH), load_tool(V2_PATH)
-OLD = parse_tool(EXAMPLE_TOOL)
+OLD = load_tool(text=EXAMPLE_TOOL)
 TODAY = datetime.date(2026, 11, 25)
 Cli = Callable[..., CliResult]
 
 
 def _edited(*edits: tuple[str, str]) -> Any:
-    return parse_tool(Example((("version: 1.0.0", "version: 2.0.0"), *edits)).apply(EXAMPLE_TOOL))
+    edited = Example((("version: 1.0.0", "version: 2.0.0"), *edits)).apply(EXAMPLE_TOOL)
+    return load_tool(text=edited)
 
 
 def _response(tool_version: str = "1.0.0", **answers: Any) -> Response:

@@ -9,14 +9,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from audit_tool import (
-    GroupQuestion,
-    SingleChoiceQuestion,
-    check_tool,
-    load_tool,
-    standard_catalogue,
-)
+from audit_tool import check_tool, load_tool, standard_catalogue
 from audit_tool._yaml import DEFAULT_LIMITS, read_document
+from audit_tool.authoring import GroupQuestion, SingleChoiceQuestion
 
 from conftest import ROOT, SHIPPED_TOOLS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from audit_tool import parse_response
+from audit_tool import read_response
 from audit_tool.authoring.loading import read_tool
 
 
@@ -24,7 +24,7 @@ def test_an_absolute_include_path_is_reported_as_a_path(tmp_path: Path) -> None:
 
 def test_a_case_reference_with_a_space_is_reported_without_quoting_it() -> None:
     """A case reference that looks like a name is refused without repeating it."""
-    loaded = parse_response(
+    loaded = read_response(text=
         "tool: {id: t, version: 1.0.0}\ncase: Jane Doe\nagency: police\n", name="r.yaml"
     )
     assert [(p.code, p.line, p.column, p.pointer) for p in loaded.problems] == [

@@ -7,11 +7,13 @@ import os
 
 import pytest
 
-from audit_tool import InvalidFileError, fingerprint, load_tool, parse_tool, read_round
+from audit_tool import InvalidFileError, load_tool, read_round
+from audit_tool.authoring import fingerprint
 from audit_tool.responses.response import LoadedResponse, Response
 from audit_tool.rounds.register import CellState, build_register
 from audit_tool.rounds.round import AuditRound, RoundReturn
-from audit_tool.versions import EXAMPLE_TOOL, RULES, diff
+from audit_tool.versions import RULES, diff
+from audit_tool.versions.rules import EXAMPLE_TOOL
 
 from conftest import DATA, ROOT
 from register_rounds import NEGLECT_V2, make_round, meeting, round_return
@@ -155,7 +157,7 @@ def test_the_same_declaration_reads_a_marac_register_with_no_kind() -> None:
     text = text.replace("            required: false\n", "").split("# expect")[0]
     text = text.replace("          date: marac_date\n",
                         "          date: marac_date\n          date_tolerance_days: 1\n")
-    tool = parse_tool(text)
+    tool = load_tool(text=text)
     audit = make_round({"V1": ["idva", "police"]}, [])
     returns = tuple(
         RoundReturn(LoadedResponse(f"{a}.yaml", Response.model_validate({
@@ -203,12 +205,12 @@ def test_the_register_is_left_out_of_the_fingerprint() -> None:
 def test_declaring_a_register_in_place_keeps_the_version_promise() -> None:
     """A register declared without a new version is a cosmetic change the fingerprint
     leaves out: --check-version is satisfied; a question reworded in place is not."""
-    base = parse_tool(EXAMPLE_TOOL)
-    declared = parse_tool(RULES["group-register-added"].example.apply(EXAMPLE_TOOL))
+    base = load_tool(text=EXAMPLE_TOOL)
+    declared = load_tool(text=RULES["group-register-added"].example.apply(EXAMPLE_TOOL))
     result = diff(base, declared)
-    assert [c.rule for c in result.changes] == ["group-register-added"]
+    assert [c.code for c in result.changes] == ["group-register-added"]
     assert result.version_problems() == []
-    reworded = parse_tool(EXAMPLE_TOOL.replace("Did your agency see the home?", "Seen?"))
+    reworded = load_tool(text=EXAMPLE_TOOL.replace("Did your agency see the home?", "Seen?"))
     assert diff(base, reworded).version_problems() != []
 
 
@@ -222,14 +224,14 @@ def test_a_renamed_sub_question_in_the_register_is_no_register_change() -> None:
     """Renaming a sub-question the register names (declared with renamed_from) and naming
     it in the register is the rename only; changing which answers count as done is a change."""
     rule = RULES["group-register-removed"].example
-    old = parse_tool(rule.base(EXAMPLE_TOOL))
+    old = load_tool(text=rule.base(EXAMPLE_TOOL))
     renamed_text = rule.base(EXAMPLE_TOOL).replace(
         "          - id: attended\n",
         "          - id: present\n            renamed_from: [attended]\n",
     ).replace("{question: attended,", "{question: present,")
-    renamed = parse_tool(renamed_text)
-    assert [c.rule for c in diff(old, renamed).changes] == ["question-renamed"]
-    moved = parse_tool(rule.base(EXAMPLE_TOOL).replace(
+    renamed = load_tool(text=renamed_text)
+    assert [c.code for c in diff(old, renamed).changes] == ["question-renamed"]
+    moved = load_tool(text=rule.base(EXAMPLE_TOOL).replace(
         'attendance: {question: attended, done: ["yes"], not_done: [partly, "no"]}',
         'attendance: {question: attended, done: ["yes", partly], not_done: ["no"]}'))
-    assert [c.rule for c in diff(old, moved).changes] == ["group-register-parts-changed"]
+    assert [c.code for c in diff(old, moved).changes] == ["group-register-parts-changed"]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import load_tool, parse_tool
+from audit_tool import load_tool
 from audit_tool.authoring.describe import question_numbers
 from audit_tool.export.render import render_form, render_html, render_markdown
 
@@ -121,7 +121,7 @@ def test_html_shows_scales_as_tick_boxes() -> None:
 
 def test_html_escapes_every_text_from_the_tool() -> None:
     """Titles, descriptions, questions, guidance and labels are escaped: no markup gets in."""
-    text = render_html(parse_tool(HOSTILE))
+    text = render_html(load_tool(text=HOSTILE))
     body = text.split("</style>", 1)[1]
     assert "<script" not in body
     assert "<b>Yes" not in body
@@ -136,7 +136,7 @@ def test_html_escapes_every_text_from_the_tool() -> None:
 
 def test_markdown_escapes_markup_from_the_tool() -> None:
     """In Markdown, characters that would be read as markup or HTML are backslash-escaped."""
-    text = render_markdown(parse_tool(HOSTILE))
+    text = render_markdown(load_tool(text=HOSTILE))
     assert "<" not in text.replace("\\<", "")
     assert r"**1.1** Was the \<child\> seen? \*yes\* \_or\_ \`no\` \# \| \~" in text
     assert r"- [ ] \<b\>Yes\</b\> (1 point)" in text
@@ -218,7 +218,7 @@ def test_cli_render_reads_a_partnership_catalogue(
 
 def test_html_gives_room_for_required_evidence_on_a_date() -> None:
     """A date question whose evidence is required gets a short answer line and evidence lines."""
-    tool = parse_tool(
+    tool = load_tool(text=
         HOSTILE.replace(
             "      - id: why\n        type: text\n",
             "      - id: on\n        type: date\n        text: When?\n"

@@ -12,18 +12,11 @@ from typing import Any
 
 import pytest
 
-from audit_tool import (
-    RoundReport,
-    build_report,
-    load_catalogue,
-    read_round,
-    render_report_html,
-    render_report_markdown,
-    standard_catalogue,
-)
+from audit_tool import build_report, load_catalogue, read_round, standard_catalogue
 from audit_tool._escape import md_text
 from audit_tool._yaml import read_document
 from audit_tool.cli._report import RENDERERS
+from audit_tool.rounds.report import RoundReport, render_report_html, render_report_markdown
 from audit_tool.rounds.report.grades import format_percent
 
 from conftest import ROOT, TOOLS, copy_shipped_tools

@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from audit_tool import build_report, read_round, render_report_html, render_report_markdown
+from audit_tool import build_report, read_round
+from audit_tool.rounds.report import render_report_html, render_report_markdown
 
 from conftest import ROOT, TOOLS
 

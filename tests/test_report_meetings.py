@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 from test_report import _as_read, free_texts
 
-from audit_tool import RoundReport, build_report, read_round
+from audit_tool import build_report, read_round
 from audit_tool.cli._report import RENDERERS
+from audit_tool.rounds.report import RoundReport
 from audit_tool.rounds.report.register_tables import CSV_COLUMNS
 
 from conftest import DATA, ROOT, CliResult

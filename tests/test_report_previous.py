@@ -9,8 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import RoundReport, build_report, read_previous, read_round
-from audit_tool.rounds.report import render_report_html, render_report_markdown, render_report_text
+from audit_tool import build_report, read_round
+from audit_tool.rounds.report import (
+    RoundReport,
+    render_report_html,
+    render_report_markdown,
+    render_report_text,
+)
+from audit_tool.rounds.trend import read_previous
 
 from conftest import DATA, ROOT, SHARED, CliResult
 

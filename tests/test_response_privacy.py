@@ -20,7 +20,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import GroupQuestion, TextQuestion, Tool, dump_tool
+from audit_tool import Tool
+from audit_tool.authoring import GroupQuestion, TextQuestion, dump_tool
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.cli import main
 

@@ -13,21 +13,15 @@ from typing import Any
 from hypothesis import given
 from jsonschema import Draft202012Validator
 
-from audit_tool import (
-    RESPONSE_SCHEMA_CODES,
-    Problem,
-    Tool,
-    parse_response,
-    response_schema,
-    validate_response,
-)
+from audit_tool import Problem, Tool, read_response, validate_response
 from audit_tool.authoring.saving import to_yaml
+from audit_tool.export import RESPONSE_SCHEMA_CODES, response_schema
 
 from strategies import tools_with_mutated_responses, tools_with_responses
 
 
 def _problems(tool: Tool, data: dict[str, Any]) -> list[Problem]:
-    return validate_response(tool, parse_response(to_yaml(data), name="r.yaml"))
+    return validate_response(tool, read_response(text=to_yaml(data), name="r.yaml"))
 
 
 def _schema_valid(tool: Tool, data: dict[str, Any]) -> bool:

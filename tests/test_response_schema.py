@@ -9,17 +9,11 @@ import pytest
 from hypothesis import given
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from audit_tool import (
-    CODES,
-    RESPONSE_SCHEMA_CODES,
-    Tool,
-    fingerprint,
-    load_tool,
-    parse_tool,
-    response_schema,
-    validate_response,
-)
+from audit_tool import Tool, load_tool, validate_response
 from audit_tool._yaml import read_document
+from audit_tool.authoring import fingerprint
+from audit_tool.codes import CODES
+from audit_tool.export import RESPONSE_SCHEMA_CODES, response_schema
 from audit_tool.export.schemas import catalogue_schema, manifest_schema, tool_schema
 
 from conftest import DATA, ROOT
@@ -136,7 +130,7 @@ def test_a_sub_question_condition_reading_outside_its_group(
 ) -> None:
     """A sub-question required when an answer outside the group, or one in its entry, holds:
     the schema and the library both require it exactly then."""
-    tool = parse_tool(GROUP_TOOL)
+    tool = load_tool(text=GROUP_TOOL)
     entry = {"seen": seen} | ({"why_not": why_not} if why_not else {})
     data = {
         "tool": {"id": "visits", "version": "1.0.0"}, "case": "C1", "agency": "police",

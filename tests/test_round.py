@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import AuditRound, Coverage, build_register, build_report, read_round
+from audit_tool import build_report, read_round
+from audit_tool.rounds import AuditRound, Coverage
 from audit_tool.rounds import round as round_module
+from audit_tool.rounds.register import build_register
 
 from conftest import ROOT, TOOLS
 from rounds import return_header as _header

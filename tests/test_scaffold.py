@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from audit_tool import check_tool, load_tool, parse_tool
+from audit_tool import check_tool, load_tool
 from audit_tool.authoring.scaffold import SHARED_BLOCKS, scaffold_tool, write_scaffold
 
 from conftest import ROOT, CliResult
@@ -56,7 +56,7 @@ def test_scaffolded_tool_has_the_shared_sections_and_its_theme(tmp_path: Path) -
 def test_scaffold_keeps_an_awkward_theme_name_as_text() -> None:
     """A theme with quotes, a colon and a hash is written as YAML text that reads back as is."""
     theme = 'CSE: "county lines" # and more'
-    tool = parse_tool(scaffold_tool("cse", theme, shared="shared"), base_dir=ROOT / "tools")
+    tool = load_tool(text=scaffold_tool("cse", theme, shared="shared"), base_dir=ROOT / "tools")
     assert tool.theme == theme
     assert tool.title == f"Multi-agency case audit - {theme}"
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from audit_tool import AuditToolError, LoadedResponse, Response, Tool, parse_response, parse_tool
+from audit_tool import AuditToolError, LoadedResponse, Response, Tool, load_tool, read_response
 from audit_tool.rounds.scoring import ThemeScore, score
 
 from conftest import ROOT
@@ -39,10 +39,10 @@ def _number(cell: str) -> float | None:
 
 
 def _example() -> tuple[Tool, dict[str, LoadedResponse]]:
-    tool = parse_tool(_block("scoring-tool"), name="scoring.md")
+    tool = load_tool(text=_block("scoring-tool"), name="scoring.md")
     responses = {
-        "A": parse_response(_block("scoring-response-a"), name="a.yaml"),
-        "B": parse_response(_block("scoring-response-b"), name="b.yaml"),
+        "A": read_response(text=_block("scoring-response-a"), name="a.yaml"),
+        "B": read_response(text=_block("scoring-response-b"), name="b.yaml"),
     }
     return tool, responses
 
@@ -155,7 +155,7 @@ def test_an_answer_that_is_not_an_option_is_ignored() -> None:
 
 def test_a_scale_whose_best_score_is_zero_gives_no_percent() -> None:
     """Answers worth at most 0 leave nothing to divide by: percent None, not evidenced."""
-    tool = parse_tool(
+    tool = load_tool(text=
         "id: t\nversion: 1.0.0\ntitle: T\ntheme: Neglect\n"
         "scales: [{id: s, title: S, options: [{value: a, label: A, score: 0}]}]\n"
         "sections: [{id: x, title: X, questions: [{id: q, type: single_choice, scale: s,"
@@ -188,7 +188,7 @@ def test_a_file_that_did_not_load_is_refused() -> None:
     """A LoadedResponse without a model cannot be scored: the caller must check it first."""
     tool, _ = _example()
     with pytest.raises(AuditToolError, match="did not load"):
-        score(tool, [parse_response("case: [", name="broken.yaml")])
+        score(tool, [read_response(text="case: [", name="broken.yaml")])
 
 
 def test_no_responses_give_empty_scores() -> None:

@@ -22,7 +22,8 @@ def test_import_builds_no_model_and_reads_no_source() -> None:
         "read = []\n"
         "real = inspect.getsource\n"
         "inspect.getsource = lambda o: read.append(o) or real(o)\n"
-        "import audit_tool\n"
+        "import audit_tool, audit_tool.cli\n"
+        "for name in audit_tool.__all__: getattr(audit_tool, name)\n"
         "from audit_tool._docstrings import _models\n"
         "built = [m.__name__ for m in _models() if m.__pydantic_complete__]\n"
         "print(built, len(read))\n"
@@ -30,6 +31,22 @@ def test_import_builds_no_model_and_reads_no_source() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
     assert out == "['GradeBand'] 0"
+
+
+def test_import_reads_only_what_is_asked_for() -> None:
+    """``import audit_tool`` imports none of the library's modules (its names are imported
+    when first used); the first use of one imports its home, not the rest."""
+    code = (
+        "import sys\n"
+        "import audit_tool\n"
+        "first = sorted(m for m in sys.modules if m.startswith('audit_tool'))\n"
+        "audit_tool.Problem\n"
+        "then = sorted(m for m in sys.modules if m.startswith('audit_tool'))\n"
+        "print(first, 'audit_tool.rounds.report' in then, 'audit_tool.problems' in then)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "['audit_tool', 'audit_tool._lazy'] False True"
 
 
 def test_every_documented_field_is_described() -> None:
@@ -62,12 +79,12 @@ def test_a_schema_made_after_the_models_were_used_is_the_checked_in_one() -> Non
     their parts undescribed in it."""
     code = (
         "import sys\n"
-        "from audit_tool import load_tool, parse_tool\n"
+        "from audit_tool import load_tool\n"
         "from audit_tool.authoring.conditions import InValues\n"
-        "from audit_tool.versions import EXAMPLE_TOOL\n"
+        "from audit_tool.versions.rules import EXAMPLE_TOOL\n"
         "from audit_tool.formatters import render_json\n"
         "from audit_tool.export.schemas import tool_schema\n"
-        "load_tool('tools/neglect_v1.yaml'); parse_tool(EXAMPLE_TOOL)\n"
+        "load_tool('tools/neglect_v1.yaml'); load_tool(text=EXAMPLE_TOOL)\n"
         "InValues.model_validate({'question': 'seen', 'in': ['yes', 'partly']})\n"
         "sys.stdout.write(render_json(tool_schema()))\n"
     )

@@ -10,20 +10,18 @@ from typing import Any
 
 import pytest
 
-from audit_tool import (
+from audit_tool import Tool, load_tool, validate_response
+from audit_tool.authoring import (
     DateQuestion,
     GroupQuestion,
     MultipleChoiceQuestion,
     NumberQuestion,
     SingleChoiceQuestion,
     TextQuestion,
-    Tool,
-    load_tool,
-    validate_response,
 )
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.authoring.tool import AnyQuestion
-from audit_tool.responses.response import Period, parse_response
+from audit_tool.responses.response import Period, read_response
 from audit_tool.responses.template import blank_response, paragraphs, yaml_scalar
 
 from conftest import ROOT, CliResult
@@ -35,7 +33,7 @@ TODAY = datetime.date(2017, 5, 10)
 
 
 def _data(text: str) -> dict[str, Any]:
-    loaded = parse_response(text)
+    loaded = read_response(text=text)
     assert loaded.document is not None
     data = loaded.document.data
     assert isinstance(data, dict)
@@ -113,7 +111,7 @@ def _complete_header(data: dict[str, Any]) -> None:
 def test_blank_template_reads_with_only_the_header_left_to_fill() -> None:
     """The blank v2 template is read by the response loader; only the case and agency (which
     identify a return, so even a draft needs them) are reported, and no answer."""
-    loaded = parse_response(blank_response(load_tool(V2)))
+    loaded = read_response(text=blank_response(load_tool(V2)))
     assert sorted(p.pointer for p in loaded.problems) == ["/agency", "/case"]
 
 
@@ -123,7 +121,7 @@ def test_a_draft_with_case_and_agency_loads_and_validation_lists_what_is_left() 
     text = blank_response(load_tool(V2)).replace("case:    ", "case: C1").replace(
         "agency:  ", "agency: police"
     )
-    loaded = parse_response(text)
+    loaded = read_response(text=text)
     assert loaded.problems == []
     assert loaded.response is not None
     assert loaded.response.period is None
@@ -136,7 +134,7 @@ def test_prefilled_template_is_a_valid_response_shape() -> None:
     text = blank_response(
         load_tool(V2), audit_round="2017-05-neglect", case="C1", agency="police", period=PERIOD
     )
-    loaded = parse_response(text)
+    loaded = read_response(text=text)
     assert loaded.problems == []
     assert loaded.response is not None
     assert loaded.response.tool.ref == "neglect@2.0.0"
@@ -167,7 +165,7 @@ def test_filled_with_first_allowed_answers_the_template_is_complete(path: Path) 
     data = _data(blank_response(tool, case="C1", agency="police", period=PERIOD))
     _fill(tool, data["answers"])
     _complete_header(data)
-    loaded = parse_response(to_yaml(data))
+    loaded = read_response(text=to_yaml(data))
     assert validate_response(tool, loaded, today=TODAY) == []
 
 
@@ -178,7 +176,7 @@ def test_filled_v2_template_follows_the_conditions() -> None:
     tool = load_tool(V2)
     data = _data(blank_response(tool, case="C1", agency="police", period=PERIOD))
     _fill(tool, data["answers"])
-    loaded = parse_response(to_yaml(data))
+    loaded = read_response(text=to_yaml(data))
     assert loaded.response is not None
     answers = loaded.response.answers
     assert answers["school_records"].value is None
@@ -201,7 +199,7 @@ def test_filled_template_missing_an_answer_and_evidence_is_not_complete() -> Non
     data["answers"]["drift"]["value"] = None
     data["answers"]["meetings"][0]["meeting_attendance"]["evidence"] = None
     data["answers"]["meetings"][0]["meeting_attendance"]["value"] = "did_not_attend"
-    loaded = parse_response(to_yaml(data))
+    loaded = read_response(text=to_yaml(data))
     problems = validate_response(tool, loaded, today=TODAY)
     errors = sorted((p.code, p.pointer) for p in problems if p.is_error)
     assert errors == [

@@ -10,7 +10,8 @@ import jsonschema
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import InvalidFileError, dump_tool, parse_tool
+from audit_tool import InvalidFileError, load_tool
+from audit_tool.authoring import dump_tool
 from audit_tool.authoring.loading import read_tool
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.export.schemas import tool_schema
@@ -32,32 +33,32 @@ json_values = st.recursive(
 @given(tool_data())
 def test_generated_tools_load_without_errors(data: dict[str, Any]) -> None:
     """Every tool the strategy draws loads: it is valid, as the strategy promises."""
-    tool = parse_tool(to_yaml(data))
+    tool = load_tool(text=to_yaml(data))
     assert tool.id == data["id"]
 
 
 @given(tool_data())
 def test_save_then_load_gives_the_same_tool(data: dict[str, Any]) -> None:
     """A tool written with dump_tool reads back equal to itself."""
-    tool = parse_tool(to_yaml(data))
-    assert parse_tool(dump_tool(tool)) == tool
+    tool = load_tool(text=to_yaml(data))
+    assert load_tool(text=dump_tool(tool)) == tool
 
 
 @given(tool_data())
 def test_dump_is_stable(data: dict[str, Any]) -> None:
     """Dumping a reloaded tool gives the same text: saves do not churn in version control."""
-    text = dump_tool(parse_tool(to_yaml(data)))
-    assert dump_tool(parse_tool(text)) == text
+    text = dump_tool(load_tool(text=to_yaml(data)))
+    assert dump_tool(load_tool(text=text)) == text
 
 
 def _only_our_error(text: str) -> None:
     with contextlib.suppress(InvalidFileError):
-        parse_tool(text)
+        load_tool(text=text)
 
 
 @given(st.text(max_size=300))
 def test_arbitrary_text_raises_only_our_error(text: str) -> None:
-    """Whatever the text, parse_tool returns a tool or raises InvalidFileError, nothing else."""
+    """Whatever the text, load_tool returns a tool or raises InvalidFileError, nothing else."""
     _only_our_error(text)
 
 
@@ -129,17 +130,17 @@ def test_generated_tools_validate_against_the_json_schema(data: dict[str, Any]) 
 def test_schema_rejects_what_the_models_reject(data: dict[str, Any]) -> None:
     """A damaged tool the schema accepts passes the models' shape checks too."""
     if TOOL_SCHEMA.is_valid(data):
-        problems = read_tool_text(to_yaml(data))
+        problems = problems_of_text(to_yaml(data))
         schema_codes = {"missing-field", "unknown-field", "wrong-type", "invalid-value",
                         "invalid-id", "invalid-version", "invalid-condition",
                         "unknown-question-type", "invalid-weight", "invalid-score"}
         assert [p for p in problems if p.code in schema_codes] == []
 
 
-def read_tool_text(text: str) -> list[Problem]:
+def problems_of_text(text: str) -> list[Problem]:
     """Every problem of a tool given as text."""
     try:
-        parse_tool(text)
+        load_tool(text=text)
     except InvalidFileError as error:
         return list(error.problems)
     return []

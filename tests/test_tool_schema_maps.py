@@ -8,7 +8,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from audit_tool import parse_tool
+from audit_tool import load_tool
 from audit_tool.authoring.saving import to_yaml
 
 from conftest import ROOT
@@ -35,4 +35,4 @@ def test_a_theme_key_that_is_not_an_id_is_refused_by_both(themes: dict[str, Any]
     """A theme key that is not an id fails the checked-in schema and the models alike."""
     assert not SCHEMA.is_valid(_tool(themes))
     with pytest.raises(ValueError, match="invalid-id"):
-        parse_tool(to_yaml(_tool(themes)))
+        load_tool(text=to_yaml(_tool(themes)))

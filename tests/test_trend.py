@@ -19,20 +19,22 @@ from hypothesis import strategies as st
 
 from audit_tool import (
     Response,
-    RoundScores,
     Tool,
-    Trend,
-    build_trend,
-    compare_versions,
     load_tool,
-    parse_response,
-    read_programme,
+    read_response,
     read_round,
     score,
     standard_catalogue,
 )
 from audit_tool._yaml import read_document
 from audit_tool.authoring.saving import to_yaml
+from audit_tool.rounds.trend import (
+    RoundScores,
+    Trend,
+    build_trend,
+    compare_versions,
+    read_programme,
+)
 from audit_tool.rounds.trend.html import CSP, render_trend_html
 from audit_tool.rounds.trend.render import (
     CSV_COLUMNS,
@@ -219,7 +221,7 @@ def test_rounds_on_the_same_version_trend_as_their_own_scores(
     tool, first = made
     second = copy.deepcopy(first)
     second["agency"] = data.draw(st.sampled_from(["police", "csc"]))
-    responses = [parse_response(to_yaml(r)).response for r in (first, second)]
+    responses = [read_response(text=to_yaml(r)).response for r in (first, second)]
     rounds = []
     for n, response in enumerate(responses):
         assert response is not None

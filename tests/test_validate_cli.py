@@ -7,7 +7,8 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from audit_tool import load_tool, response_schema
+from audit_tool import load_tool
+from audit_tool.export import response_schema
 
 from conftest import DATA, ROOT, CliResult
 

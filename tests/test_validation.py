@@ -10,18 +10,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from audit_tool import (
-    EvidenceRule,
-    Response,
-    check_responses,
-    load_tool,
-    migrate,
-    parse_response,
-    read_response,
-    validate_response,
-)
+from audit_tool import Response, load_tool, migrate, read_response, validate_response
 from audit_tool._yaml import read_document
+from audit_tool.authoring import EvidenceRule
 from audit_tool.authoring.saving import to_yaml
+from audit_tool.responses import check_responses
 
 from conftest import DATA, ROOT
 
@@ -105,7 +98,7 @@ def test_a_shape_error_in_one_answer_hides_nothing_else() -> None:
         "  concerns_seen: [none, hygiene]\n", "  concerns_seen: {value: [none], note: x}\n"
     )
     text = text.replace("  last_visit: 2026-05-20\n", "")
-    found = validate_response(HOME_VISITS, parse_response(text, name="r.yaml"))
+    found = validate_response(HOME_VISITS, read_response(text=text, name="r.yaml"))
     assert sorted((p.code, p.pointer) for p in found) == [
         ("missing-answer", "/answers/last_visit"),
         ("unknown-field", "/answers/concerns_seen/note"),
@@ -132,7 +125,7 @@ def test_problems_are_sorted_by_line() -> None:
     text = EXAMPLE.read_text(encoding="utf-8").replace(
         "  drift: not_applicable\n", "  drift: maybe\n"
     ).replace("completed: 2026-11-10", "completed: 2099-11-10")
-    found = validate_response(NEGLECT_V2, parse_response(text, name="r.yaml"))
+    found = validate_response(NEGLECT_V2, read_response(text=text, name="r.yaml"))
     assert [p.code for p in found] == ["date-in-future", "option-not-in-scale"]
     assert [p.line for p in found] == sorted(p.line or 0 for p in found)
 
@@ -153,7 +146,7 @@ json_values = st.recursive(
 def test_arbitrary_data_gives_problems_never_an_exception(data: dict[str, Any]) -> None:
     """Whatever the data, validate_response returns problems (as data and as YAML text)."""
     validate_response(NEGLECT_V2, data)
-    validate_response(HOME_VISITS, parse_response(to_yaml(data)))
+    validate_response(HOME_VISITS, read_response(text=to_yaml(data)))
 
 
 def test_check_responses_says_which_files_can_be_scored(tmp_path: Path) -> None:
@@ -177,7 +170,7 @@ def test_migration_lists_what_the_validator_reports_as_missing(meetings: str) ->
     missing-answer and evidence-missing, also for a group given a value that is not a list
     (wrong-type, not missing) or an empty list of entries (an answer)."""
     mini = load_tool(DATA / "fhir" / "mini_tool.yaml")
-    loaded = parse_response(
+    loaded = read_response(text=
         "tool: {id: fhir_mini, version: 1.2.0}\ncase: C1\nagency: police\nanswers:\n"
         f'  home_seen: "no"\n  meetings: {meetings}\n'
     )

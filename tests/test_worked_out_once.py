@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from hypothesis import given
 
-from audit_tool import Tool, parse_tool, question_numbers
+from audit_tool import Tool, load_tool
+from audit_tool.authoring import question_numbers
 from audit_tool.authoring.describe import Wording, number_questions
 from audit_tool.authoring.saving import to_yaml
 from audit_tool.authoring.tool import GroupQuestion
@@ -33,7 +34,7 @@ def _reference_numbers(tool: Tool) -> dict[str, str]:
 @given(tool_data())
 def test_question_numbers_kept_on_the_tool_are_the_worked_out_ones(data: dict[str, Any]) -> None:
     """question_numbers and both wordings give the straightforward numbering of a tool."""
-    tool = parse_tool(to_yaml(data))
+    tool = load_tool(text=to_yaml(data))
     expected = _reference_numbers(tool)
     assert question_numbers(tool) == expected
     assert dict(Wording.form(tool).numbers) == expected
@@ -43,7 +44,7 @@ def test_question_numbers_kept_on_the_tool_are_the_worked_out_ones(data: dict[st
 @given(tool_data())
 def test_a_changed_copy_numbers_its_own_questions(data: dict[str, Any]) -> None:
     """A copy with other sections is numbered afresh, not with the original's numbers."""
-    tool = parse_tool(to_yaml(data))
+    tool = load_tool(text=to_yaml(data))
     question_numbers(tool)  # worked out and kept on the original
     copied = tool.model_copy(update={"sections": list(reversed(tool.sections))})
     assert question_numbers(copied) == _reference_numbers(copied)
@@ -51,7 +52,7 @@ def test_a_changed_copy_numbers_its_own_questions(data: dict[str, Any]) -> None:
 
 def test_question_numbers_hands_out_a_copy() -> None:
     """Changing the dict question_numbers returns leaves the tool's own numbers alone."""
-    tool = parse_tool(to_yaml(_one_question_tool()))
+    tool = load_tool(text=to_yaml(_one_question_tool()))
     question_numbers(tool)["q1"] = "9.9"
     assert question_numbers(tool) == {"q1": "1.1"}
 

@@ -23,8 +23,9 @@ from audit_tool.export.schemas import (
     tool_schema,
 )
 from audit_tool.formatters import render_json
-from audit_tool.versions import EXAMPLE_TOOL, diff
+from audit_tool.versions.compare import diff
 from audit_tool.versions.render import diff_markdown, rules_examples, rules_table
+from audit_tool.versions.rules import EXAMPLE_TOOL
 
 __all__ = ["BLOCKS", "FILES", "drifted", "expected_files", "main"]
 

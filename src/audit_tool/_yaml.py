@@ -52,9 +52,11 @@ from ruamel.yaml.reader import ReaderError
 from audit_tool import _gc, _pointer
 from audit_tool._events import parse_events
 from audit_tool.codes import problem
+from audit_tool.limits import DEFAULT_LIMITS, Limits
 from audit_tool.problems import Problem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "Document",
     "Limits",
     "SourceMap",
@@ -64,19 +66,6 @@ __all__ = [
 ]
 
 Position = tuple[int, int]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds that keep hostile files from exhausting time or memory."""
-
-    max_bytes: int = 2 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 250_000
-    max_alias_nodes: int = 10_000
-
-
-DEFAULT_LIMITS = Limits()
 
 
 @dataclass(slots=True)
@@ -229,6 +218,25 @@ def _blank(event: Event) -> bool:
     )
 
 
+def _dash_before(lines: list[str], pos: Position) -> Position | None:
+    """Right after the ``-`` that a blank sequence item at ``pos`` (the next token's place,
+    where the parser puts it) belongs to: the nearest dash before ``pos``, past blank lines
+    and comments; ``None`` when something else comes first."""
+    line, column = pos
+    for index in range(min(line, len(lines)) - 1, max(line - 200, 0) - 1, -1):
+        text = lines[index][: column - 1] if index == line - 1 else lines[index]
+        text = _COMMENT.sub("", text).rstrip()
+        if not text:
+            continue
+        if text.endswith("-") and (len(text) == 1 or text[-2] in " \t"):
+            return (index + 1, len(text) + 1)
+        return None
+    return None
+
+
+_COMMENT = re.compile(r"(^|[ \t])#.*$")
+
+
 def _pos(event: Event) -> Position:
     mark = event.start_mark
     return (mark.line + 1, mark.column + 1)
@@ -251,9 +259,10 @@ class _Frame:
 class _Builder:
     """Turns the event stream of one document into plain data and a source map."""
 
-    def __init__(self, source: SourceMap, limits: Limits) -> None:
+    def __init__(self, source: SourceMap, limits: Limits, text: str = "") -> None:
         self.source = source
         self.limits = limits
+        self.lines = text.splitlines()  # to place a blank sequence item at its dash
         self.stack: list[_Frame] = []
         self.root: Any = None
         self.have_root = False
@@ -387,6 +396,9 @@ class _Builder:
             # often the next line's key; it belongs right after its own key's colon.
             line, column = self.stack[-1].key_end
             pos = (line, column + 1)
+        elif self.stack and not in_mapping and _blank(event):
+            # A blank item ('-' and nothing more) likewise stands right after its dash.
+            pos = _dash_before(self.lines, pos) or pos
         if isinstance(event, AliasEvent):
             self._alias(event, pointer, pos)
             return
@@ -590,7 +602,7 @@ def parse_document(
     if directives:
         return None, directives
     source = SourceMap(file)
-    builder = _Builder(source, limits)
+    builder = _Builder(source, limits, text)
     documents = 0
     # Plain data holds no cycles: the collector would only walk the growing heap (_gc).
     with _gc.paused():

@@ -91,6 +91,8 @@ _TABLE: tuple[tuple[str, Severity, str, str, str], ...] = (
      "Remove one of the includes so that no file includes itself."),
     ("not-a-tool", E, "include", "A building block was given where a tool is needed",
      "Give the tool file that includes the building block."),
+    ("not-a-building-block", E, "include", "A tool was given where a building block is needed",
+     "Give a building-block file (with 'fragment:' at the top), or read the tool as a tool."),
     ("include-not-fragment", E, "include", "An included file is not a building block",
      "Include only building-block files (with 'fragment:' at the top)."),
     # --- meaning of a tool ---------------------------------------------

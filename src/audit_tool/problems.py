@@ -64,7 +64,8 @@ class Problem:
         return (self.file or "", self.line or 0, self.column or 0, self.pointer, self.code)
 
     def to_dict(self) -> dict[str, Any]:
-        """The record as DESIGN.md's JSON output gives it."""
+        """The whole record, as DESIGN.md's JSON output gives it, with the file it stands
+        in (``null`` when it has none)."""
         return {
             "code": self.code,
             "severity": self.severity.value,
@@ -72,6 +73,7 @@ class Problem:
             "line": self.line,
             "column": self.column,
             "pointer": self.pointer,
+            "file": self.file,
         }
 
 
@@ -98,11 +100,15 @@ class FileReport:
         return tuple(p for p in self.problems if not p.is_error)
 
     def to_dict(self) -> dict[str, Any]:
-        """The file entry of DESIGN.md's JSON problem output."""
+        """The file entry of DESIGN.md's JSON problem output: the file is named once, by
+        the entry, not by each of its problems."""
         return {
             "file": self.file,
             "ok": self.ok,
-            "problems": [p.to_dict() for p in self.problems],
+            "problems": [
+                {key: value for key, value in p.to_dict().items() if key != "file"}
+                for p in self.problems
+            ],
         }
 
 

@@ -25,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from audit_tool import _args, _fs, _pointer
 from audit_tool._partial import validate_partially
+from audit_tool._source import Source, read_source
 from audit_tool._validation import problems_from_validation_error, suggestion
 from audit_tool._yaml import (
     DEFAULT_LIMITS,
@@ -32,7 +33,6 @@ from audit_tool._yaml import (
     Limits,
     SourceMap,
     expect_mapping,
-    parse_document,
 )
 from audit_tool._yaml import read_document as _read_document
 from audit_tool.authoring.catalogue import ThemeCatalogue, standard_catalogue
@@ -44,16 +44,18 @@ from audit_tool.exceptions import InvalidFileError
 from audit_tool.problems import Problem
 
 __all__ = [
+    "LoadedCatalogue",
     "LoadedTool",
     "check_catalogue",
+    "check_fragment",
     "check_tool",
     "load_catalogue",
+    "load_fragment",
     "load_tool",
     "locate_in",
-    "parse_tool",
     "read_catalogue",
+    "read_fragment",
     "read_tool",
-    "read_tool_text",
     "validate_document",
 ]
 
@@ -473,133 +475,184 @@ def _fragment_as_tool(fragment: Fragment) -> Tool:
 
 
 def read_tool(
-    path: str | Path,
+    source: Source | None = None,
     *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
-    display: str | None = None,
     shared: Iterable[str | Path] = (),
 ) -> LoadedTool:
-    """Load a tool or building-block file and report everything about it.
+    """A tool or building-block file read, with every problem of it; never raises for
+    bad input.
 
-    Never raises for bad input: the result carries the model (when there are
-    no errors) and every problem. ``display`` is how problems name the file.
-    Includes are read only from the file's folder (and below it) and from the
-    folders of shared building blocks in ``shared``; any other include is an
-    ``include-outside`` problem, and the file it names is never opened.
-    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
-    program, not bad input).
+    ``source`` is a path, a mapping of the file's data or a :class:`Tool`; or give the
+    file's content as ``text``. ``name`` is how problems name the file (default: the path
+    as given, ``<string>`` for text, ``<data>`` for data). The result carries the model
+    (when there are no errors) and every problem. Includes are read only from the file's
+    folder (and below it; ``base_dir`` for text and data) and from the folders of shared
+    building blocks in ``shared``; any other include is an ``include-outside`` problem,
+    and the file it names is never opened. Raises ``TypeError`` for an argument of the
+    wrong type (a mistake in the calling program, not bad input).
     """
-    path = _args.path(path, "path")
-    catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
     limits = _args.typed(limits, Limits, "limits")
-    display = _args.optional_text(display, "display")
-    name = display if display is not None else str(path)
-    loader = _Loader(limits, catalogues, _args.paths(shared, "shared"))
-    document, problems = _read_document(path, limits, name)
-    if document is None:
-        return LoadedTool(name, problems=problems)
-    result = loader.load(document, Path(path).parent)
-    result.problems[:0] = problems
-    if problems and any(p.is_error for p in problems):
+    given = read_source(source, text, name=name, base_dir=base_dir, limits=limits,
+                        models=(Tool, Fragment))
+    loader = _Loader(limits, _args.values_of(catalogues, ThemeCatalogue, "catalogues"),
+                     _args.paths(shared, "shared"))
+    if given.document is None:
+        return LoadedTool(given.name, problems=given.problems)
+    result = loader.load(given.document, given.base)
+    result.problems[:0] = given.problems
+    if any(p.is_error for p in given.problems):
         result.tool = result.fragment = None
     return result
 
 
 def check_tool(
-    path: str | Path,
+    source: Source | None = None,
     *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     shared: Iterable[str | Path] = (),
 ) -> list[Problem]:
-    """Every problem of the tool (or building block) at ``path``, sorted by file and line.
-
-    ``shared`` as for :func:`read_tool`.
-    """
-    return sorted(
-        read_tool(path, catalogues=catalogues, limits=limits, shared=shared).problems,
-        key=Problem.sort_key,
-    )
+    """Every problem of the tool (or building block), sorted by file and line; the
+    arguments as for :func:`read_tool`."""
+    loaded = read_tool(source, text=text, name=name, base_dir=base_dir,
+                       catalogues=catalogues, limits=limits, shared=shared)
+    return sorted(loaded.problems, key=Problem.sort_key)
 
 
 def load_tool(
-    path: str | Path,
+    source: Source | None = None,
     *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     shared: Iterable[str | Path] = (),
 ) -> Tool:
-    """The tool at ``path`` (``shared`` as for :func:`read_tool`).
+    """The tool; the arguments as for :func:`read_tool`.
 
     Raises :class:`~audit_tool.exceptions.InvalidFileError` carrying every
     problem when the file has errors (or is a building block, not a tool).
     Warnings do not stop loading.
     """
-    result = read_tool(path, catalogues=catalogues, limits=limits, shared=shared)
-    if result.tool is None:
-        raise InvalidFileError(result.file, result.blocking_problems())
-    return result.tool
+    loaded = read_tool(source, text=text, name=name, base_dir=base_dir,
+                       catalogues=catalogues, limits=limits, shared=shared)
+    if loaded.tool is None:
+        raise InvalidFileError(loaded.file, loaded.blocking_problems())
+    return loaded.tool
 
 
-def parse_tool(
-    text: str,
+def read_fragment(
+    source: Source | None = None,
     *,
-    name: str = "<string>",
-    base_dir: str | Path = ".",
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     shared: Iterable[str | Path] = (),
-) -> Tool:
-    """The tool written in ``text``; includes are found relative to ``base_dir``,
-    within it or ``shared`` (as for :func:`read_tool`).
-
-    Raises :class:`~audit_tool.exceptions.InvalidFileError` like :func:`load_tool`,
-    and ``TypeError`` for an argument of the wrong type.
-    """
-    result = read_tool_text(
-        text, name=name, base_dir=base_dir, catalogues=catalogues, limits=limits, shared=shared
-    )
-    if result.tool is None:
-        raise InvalidFileError(name, sorted(result.blocking_problems(), key=Problem.sort_key))
-    return result.tool
-
-
-def check_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
-    """Every problem of the theme catalogue file at ``path``."""
-    return read_catalogue(path, limits=limits)[1]
+) -> LoadedTool:
+    """A building-block file read (``fragment:``), with every problem of it; never raises
+    for bad input. The arguments as for :func:`read_tool`; a tool given here is a
+    ``not-a-building-block`` problem, and :attr:`LoadedTool.fragment` is then ``None``."""
+    loaded = read_tool(source, text=text, name=name, base_dir=base_dir,
+                       catalogues=catalogues, limits=limits, shared=shared)
+    if loaded.tool is not None:
+        loaded.tool = None
+        loaded.problems.insert(0, problem(
+            "not-a-building-block",
+            "this is a tool (it has 'id:'); a building block has 'fragment:' instead",
+        ).located(loaded.file, 1, 1))
+    return loaded
 
 
-def load_catalogue(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> ThemeCatalogue:
-    """The theme catalogue at ``path``; raises ``InvalidFileError`` if it has errors."""
-    catalogue, problems = read_catalogue(path, limits=limits)
-    if catalogue is None:
-        raise InvalidFileError(str(path), problems)
-    return catalogue
+def check_fragment(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
+) -> list[Problem]:
+    """Every problem of the building block, sorted by file and line; the arguments as for
+    :func:`read_tool`."""
+    loaded = read_fragment(source, text=text, name=name, base_dir=base_dir,
+                           catalogues=catalogues, limits=limits, shared=shared)
+    return sorted(loaded.problems, key=Problem.sort_key)
+
+
+def load_fragment(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
+    catalogues: Iterable[ThemeCatalogue] = (),
+    limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
+) -> Fragment:
+    """The building block; the arguments as for :func:`read_tool`. Raises
+    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem when the file
+    has errors or is a tool."""
+    loaded = read_fragment(source, text=text, name=name, base_dir=base_dir,
+                           catalogues=catalogues, limits=limits, shared=shared)
+    if loaded.fragment is None:
+        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
+    return loaded.fragment
+
+
+@dataclass
+class LoadedCatalogue:
+    """A theme catalogue file as read: the model (when it has no errors) and every problem."""
+
+    file: str
+    catalogue: ThemeCatalogue | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error."""
+        return not any(p.is_error for p in self.problems)
 
 
 def read_catalogue(
-    path: str | Path, *, limits: Limits = DEFAULT_LIMITS
-) -> tuple[ThemeCatalogue | None, list[Problem]]:
-    """The theme catalogue at ``path`` (``None`` when it has errors) and every problem of it.
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> LoadedCatalogue:
+    """A theme catalogue file read, with every problem of it; never raises for bad input.
 
-    Never raises for bad input; the file is read once.
-    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
-    program, not bad input).
+    ``source`` is a path, a mapping of the file's data or a :class:`ThemeCatalogue`; or
+    give the content as ``text`` (``name`` as for :func:`read_tool`). Raises
+    ``TypeError`` for an argument of the wrong type (a mistake in the calling program,
+    not bad input).
     """
-    path = _args.path(path, "path")
     limits = _args.typed(limits, Limits, "limits")
-    document, problems = _read_document(path, limits)
-    if document is None:
-        return None, problems
-    catalogue, found = validate_document(document, ThemeCatalogue)
-    problems += found
+    given = read_source(source, text, name=name, base_dir=None, limits=limits,
+                        models=(ThemeCatalogue,))
+    loaded = LoadedCatalogue(given.name, problems=given.problems)
+    if given.document is None:
+        return loaded
+    catalogue, found = validate_document(given.document, ThemeCatalogue)
+    loaded.problems += found
     if catalogue is not None:
         seen: set[str] = set()
         for i, theme in enumerate(catalogue.themes):
             if theme.id in seen:
-                problems.append(
-                    document.source.locate(
+                loaded.problems.append(
+                    given.document.source.locate(
                         problem(
                             "duplicate-id",
                             f"theme id '{theme.id}' is used twice",
@@ -608,34 +661,35 @@ def read_catalogue(
                     )
                 )
             seen.add(theme.id)
-    if any(p.is_error for p in problems):
-        return None, problems
-    return catalogue, problems
+    if loaded.ok:
+        loaded.catalogue = catalogue
+    return loaded
 
 
-def read_tool_text(
-    text: str,
+def check_catalogue(
+    source: Source | None = None,
     *,
-    name: str = "<string>",
-    base_dir: str | Path = ".",
-    catalogues: Iterable[ThemeCatalogue] = (),
+    text: str | None = None,
+    name: str | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> LoadedTool:
-    """:func:`read_tool` for a tool written in ``text`` (standard input, a database field);
-    includes are found relative to ``base_dir``, within it or ``shared``. Never raises for
-    bad input; ``TypeError`` for an argument of the wrong type."""
-    text = _args.text(text, "text")
-    name = _args.text(name, "name")
-    base_dir = _args.path(base_dir, "base_dir")
-    loaded_catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
-    limits = _args.typed(limits, Limits, "limits")
-    document, problems = parse_document(text, name, limits)
-    if document is None:
-        return LoadedTool(name, problems=problems)
-    loader = _Loader(limits, loaded_catalogues, _args.paths(shared, "shared"))
-    result = loader.load(document, Path(base_dir))
-    result.problems[:0] = problems
-    if any(p.is_error for p in problems):
-        result.tool = result.fragment = None
-    return result
+) -> list[Problem]:
+    """Every problem of the theme catalogue, sorted by line; the arguments as for
+    :func:`read_catalogue`."""
+    loaded = read_catalogue(source, text=text, name=name, limits=limits)
+    return sorted(loaded.problems, key=Problem.sort_key)
+
+
+def load_catalogue(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> ThemeCatalogue:
+    """The theme catalogue; the arguments as for :func:`read_catalogue`. Raises
+    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if it has
+    errors."""
+    loaded = read_catalogue(source, text=text, name=name, limits=limits)
+    if loaded.catalogue is None:
+        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
+    return loaded.catalogue

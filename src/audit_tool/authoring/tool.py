@@ -411,8 +411,8 @@ class Tool(BaseModel):
     @cached_property
     def fingerprint(self) -> str:
         """``sha256:`` and 64 hex digits: the hash of what the tool means
-        (:mod:`audit_tool.authoring.fingerprint`), worked out once."""
-        from audit_tool.authoring.fingerprint import content_hash  # it imports this module
+        (:mod:`audit_tool.authoring.fingerprints`), worked out once."""
+        from audit_tool.authoring.fingerprints import content_hash  # it imports this module
 
         return content_hash(self)
 

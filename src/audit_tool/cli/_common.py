@@ -57,6 +57,7 @@ __all__ = [
     "read_tool_argument",
     "read_tool_file",
     "report_problems",
+    "source_of",
     "write_output",
 ]
 
@@ -240,10 +241,10 @@ def read_catalogues(paths: list[str]) -> tuple[list[ThemeCatalogue], list[Proble
     catalogues: list[ThemeCatalogue] = []
     problems: list[Problem] = []
     for path in paths:
-        catalogue, found = read_catalogue(path)
-        problems.extend(found)
-        if catalogue is not None:
-            catalogues.append(catalogue)
+        loaded = read_catalogue(path)
+        problems.extend(loaded.problems)
+        if loaded.catalogue is not None:
+            catalogues.append(loaded.catalogue)
     return catalogues, problems
 
 
@@ -318,6 +319,15 @@ STDIN_NAME = "<stdin>"
 """How problems name standard input."""
 
 
+def source_of(path: str, streams: Streams) -> dict[str, Any]:
+    """The source arguments of a reading function for a file given on the command line:
+    ``-`` is standard input's text, named ``<stdin>``, its paths relative to the current
+    folder."""
+    if path == STDIN:
+        return {"text": streams.read_stdin(), "name": STDIN_NAME}
+    return {"source": path}
+
+
 def read_tool_file(
     path: str,
     streams: Streams,
@@ -327,13 +337,13 @@ def read_tool_file(
     """:func:`read_tool`, where ``-`` reads the tool from standard input (its includes
     relative to the current folder), and ``ID@VERSION`` that is not a file names a tool
     found as the tool a return names is (:func:`audit_tool.authoring.shipped.find_tool`)."""
-    from audit_tool.authoring.loading import read_tool, read_tool_text
+    from audit_tool.authoring.loading import read_tool
 
     if path == STDIN:
-        return read_tool_text(
-            streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
+        return read_tool(
+            text=streams.read_stdin(), name=STDIN_NAME, catalogues=catalogues, shared=shared
         )
-    return read_tool(named_tool_path(path), catalogues=catalogues, display=path, shared=shared)
+    return read_tool(named_tool_path(path), catalogues=catalogues, name=path, shared=shared)
 
 
 def named_tool_path(path: str) -> str | Path:

@@ -20,8 +20,10 @@ from audit_tool.cli._common import (
 from audit_tool.cli._verbs import help_of
 from audit_tool.cli._versions import read_versions
 from audit_tool.problems import Problem, Severity
-from audit_tool.versions import Change, Impact, diff
+from audit_tool.versions.compare import diff
+from audit_tool.versions.model import Change
 from audit_tool.versions.render import diff_json, diff_markdown, diff_text
+from audit_tool.versions.rules import Impact
 
 HELP = help_of("diff")
 DESCRIPTION = """\
@@ -55,8 +57,14 @@ def register(verbs: Verbs) -> None:
         "diff", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("old", metavar="OLD", help="the earlier version's tool file")
-    parser.add_argument("new", metavar="NEW", help="the later version's tool file")
+    parser.add_argument(
+        "old", metavar="OLD",
+        help="the earlier version's tool file (- reads standard input)",
+    )
+    parser.add_argument(
+        "new", metavar="NEW",
+        help="the later version's tool file (- reads standard input)",
+    )
     parser.add_argument(
         "--fail-on",
         choices=_LEVELS,

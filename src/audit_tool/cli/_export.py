@@ -7,6 +7,8 @@ import argparse
 from audit_tool.cli._common import (
     EXIT_ERRORS,
     EXIT_OK,
+    STDIN,
+    STDIN_NAME,
     CommandError,
     Streams,
     Verbs,
@@ -15,6 +17,7 @@ from audit_tool.cli._common import (
     add_output_option,
     read_tool_argument,
     report_problems,
+    source_of,
     write_output,
 )
 from audit_tool.cli._verbs import help_of
@@ -59,7 +62,8 @@ def register(verbs: Verbs) -> None:
     parser.add_argument("tool_file", nargs="?", metavar="TOOL", help="the tool file")
     parser.add_argument("--tool", metavar="TOOL", help="the tool file (same as TOOL)")
     parser.add_argument(
-        "--response", metavar="RESPONSE", help="export this return instead of the tool"
+        "--response", metavar="RESPONSE",
+        help="export this return instead of the tool (- reads standard input)"
     )
     add_output_option(parser, "write to FILE, not stdout")
     parser.add_argument(
@@ -107,8 +111,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         )
         problems = [loaded.locate(p) for p in export.problems]
     else:
-        files = [args.response]
-        read = read_response(args.response)
+        files = [STDIN_NAME if args.response == STDIN else args.response]
+        read = read_response(**source_of(args.response, streams))
         if read.response is None or read.document is None or any(p.is_error for p in read.problems):
             return report_problems(files, read.problems, args.format, streams) or EXIT_ERRORS
         export = export_fhir_response(

@@ -26,7 +26,7 @@ from audit_tool.cli._common import (
 from audit_tool.cli._verbs import help_of
 from audit_tool.export.fhir import import_fhir_response
 from audit_tool.problems import Problem
-from audit_tool.responses.response import parse_response
+from audit_tool.responses.response import read_response
 from audit_tool.responses.validation import validate_response
 
 HELP = help_of("import")
@@ -110,7 +110,7 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
         return report_problems([name], found, args.format, streams)
     text = to_yaml(imported.document)
     written = args.output or "<stdout>"
-    back = parse_response(text, name=written)
+    back = read_response(text=text, name=written)
     checked = validate_response(loaded.tool, back)
     write_output(args.output, text, streams,
                  inputs=[name, *loaded.files, *args.catalogue], force=args.force)

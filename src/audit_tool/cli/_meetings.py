@@ -13,6 +13,7 @@ from audit_tool.cli._common import (
     add_format,
     read_catalogues,
     report_problems,
+    source_of,
 )
 from audit_tool.cli._verbs import help_of
 from audit_tool.formatters import render_json
@@ -61,7 +62,10 @@ def register(verbs: Verbs) -> None:
         "meetings", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("manifest", metavar="MANIFEST", help="the round's manifest")
+    parser.add_argument(
+        "manifest", metavar="MANIFEST",
+        help="the round's manifest (- reads standard input)",
+    )
     parser.add_argument(
         "--group", metavar="ID",
         help="the register group to read, when the tool declares more than one",
@@ -80,7 +84,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     catalogues, problems = read_catalogues(args.catalogue)
     if problems:
         return report_problems(args.catalogue, problems, problem_format, streams) or EXIT_ERRORS
-    loaded = read_round(args.manifest, catalogues=catalogues, shared=args.shared, salvage=True)
+    loaded = read_round(**source_of(args.manifest, streams), catalogues=catalogues,
+                        shared=args.shared, salvage=True)
     manifest_code = EXIT_OK
     if loaded.problems:
         manifest_code = report_problems([loaded.file], loaded.problems, problem_format, streams)

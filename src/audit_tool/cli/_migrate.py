@@ -63,7 +63,10 @@ def register(verbs: Verbs) -> None:
     parser.add_argument(
         "responses", nargs="+", metavar="RESPONSE", help="response files or folders"
     )
-    parser.add_argument("--to", required=True, metavar="NEW", help="the new version's tool file")
+    parser.add_argument(
+        "--to", required=True, metavar="NEW",
+        help="the new version's tool file (- reads standard input)",
+    )
     parser.add_argument(
         "--from", dest="old", metavar="OLD",
         help="the version the responses answer (default: found next to NEW)",

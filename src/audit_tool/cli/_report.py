@@ -16,6 +16,7 @@ from audit_tool.cli._common import (
     format_for_output,
     read_catalogues,
     report_problems,
+    source_of,
     write_output,
 )
 from audit_tool.cli._verbs import help_of
@@ -78,7 +79,11 @@ def register(verbs: Verbs) -> None:
         "report", help=HELP, description=DESCRIPTION,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("manifest", metavar="AUDIT_MANIFEST", help="the round's manifest")
+    parser.add_argument(
+        "manifest", metavar="AUDIT_MANIFEST",
+        help="the round's manifest (- reads it from standard input; its paths are then "
+        "relative to the current folder)",
+    )
     parser.add_argument("--format", choices=sorted(RENDERERS), help="md, html, text or json")
     add_output_option(parser, "write the report to FILE")
     parser.add_argument(
@@ -105,7 +110,8 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
             streams.err.write(f"read {done} of {total} returns\n")
 
     loaded = read_round(
-        args.manifest, catalogues=catalogues, progress=progress, shared=args.shared
+        **source_of(args.manifest, streams), catalogues=catalogues, progress=progress,
+        shared=args.shared,
     )
     if loaded.round is None:
         code = report_problems([loaded.file], loaded.problems, "text", streams)

@@ -20,7 +20,7 @@ from audit_tool.authoring.shipped import TOOL_PATH_VARIABLE, find_tool
 from audit_tool.cli._common import STDIN, STDIN_NAME, Streams
 from audit_tool.codes import problem
 from audit_tool.problems import Problem
-from audit_tool.responses.response import LoadedResponse, parse_response
+from audit_tool.responses.response import LoadedResponse, read_response
 
 __all__ = [
     "ToolChoice",
@@ -162,4 +162,4 @@ def read_stdin_response(files: Sequence[str], streams: Streams) -> dict[str, Loa
     """The return read from standard input when ``-`` is among ``files``, by that name."""
     if STDIN not in files:
         return {}
-    return {STDIN: parse_response(streams.read_stdin(), name=STDIN_NAME)}
+    return {STDIN: read_response(text=streams.read_stdin(), name=STDIN_NAME)}

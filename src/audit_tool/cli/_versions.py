@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from audit_tool.authoring.catalogue import ThemeCatalogue
-from audit_tool.authoring.loading import LoadedTool, read_tool
+from audit_tool.authoring.loading import LoadedTool
 from audit_tool.cli._common import (
     EXIT_ERRORS,
+    STDIN,
+    STDIN_NAME,
     Streams,
-    named_tool_path,
     read_catalogues,
+    read_tool_file,
     report_problems,
 )
 
@@ -29,12 +31,9 @@ def read_versions(
     reporting every reason to ``streams.err`` in ``fmt`` (2 if a file cannot be read, else 1).
     """
     catalogues, problems = read_catalogues(list(catalogue_paths))
-    loaded = [
-        read_tool(named_tool_path(path), catalogues=catalogues, display=path, shared=shared)
-        for path in paths
-    ]
+    loaded = [read_tool_file(path, streams, catalogues, shared) for path in paths]
     blocking = [*problems, *(p for tool in loaded for p in tool.blocking_problems())]
     if any(tool.tool is None for tool in loaded) or any(p.is_error for p in problems):
-        files = [*catalogue_paths, *paths]
+        files = [*catalogue_paths, *(STDIN_NAME if p == STDIN else p for p in paths)]
         return report_problems(files, blocking, fmt, streams) or EXIT_ERRORS
     return loaded, catalogues

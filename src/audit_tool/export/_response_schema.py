@@ -23,7 +23,7 @@ from typing import Any
 from audit_tool._docstrings import describe_models
 from audit_tool._types import DATE_PATTERN
 from audit_tool.authoring.conditions import AllOf, Answered, AnyOf, Condition, Equals, InValues, Not
-from audit_tool.authoring.fingerprint import fingerprint
+from audit_tool.authoring.fingerprints import fingerprint
 from audit_tool.authoring.tool import (
     AnyQuestion,
     DateQuestion,

@@ -18,7 +18,7 @@ from typing import Any
 from audit_tool import _pointer
 from audit_tool._types import parse_date, parse_semver
 from audit_tool._validation import suggestion
-from audit_tool.authoring.fingerprint import fingerprint
+from audit_tool.authoring.fingerprints import fingerprint
 from audit_tool.authoring.tool import (
     AnyQuestion,
     DateQuestion,

@@ -25,7 +25,6 @@ tool is :mod:`audit_tool.responses.validation`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 from pydantic import (
@@ -39,8 +38,9 @@ from pydantic import (
 )
 
 from audit_tool import _args
+from audit_tool._source import Source, read_source
 from audit_tool._types import CaseRef, Identifier, IsoDate, RoundId, SemVer
-from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits, parse_document, read_document
+from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits
 from audit_tool.authoring.loading import validate_document
 from audit_tool.exceptions import InvalidFileError
 from audit_tool.problems import Problem
@@ -53,7 +53,6 @@ __all__ = [
     "Response",
     "ToolRef",
     "load_response",
-    "parse_response",
     "read_response",
 ]
 
@@ -214,55 +213,51 @@ class LoadedResponse:
     document: Document | None = None
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def ok(self) -> bool:
+        """True when no problem is an error (of the file's shape: its tool is not asked)."""
+        return self.response is not None and not any(p.is_error for p in self.problems)
 
-def _from_document(
-    document: Document | None, problems: list[Problem], name: str
+
+def read_response(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> LoadedResponse:
-    result = LoadedResponse(name, document=document, problems=list(problems))
-    if document is None:
+    """A response file (YAML or JSON) read; never raises for bad input.
+
+    ``source`` is a path, a mapping of the file's data or a :class:`Response`; or give
+    the file's content as ``text``. ``name`` is how problems name the file (default: the
+    path as given, ``<string>`` for text, ``<data>`` for data). Only the shape of the
+    file is checked here; :func:`audit_tool.check_response` checks it against its tool.
+    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
+    program, not bad input).
+    """
+    limits = _args.typed(limits, Limits, "limits")
+    given = read_source(source, text, name=name, base_dir=None, limits=limits,
+                        models=(Response,))
+    result = LoadedResponse(given.name, document=given.document, problems=given.problems)
+    if given.document is None:
         return result
-    response, found = validate_document(document, Response)
+    response, found = validate_document(given.document, Response)
     result.problems.extend(found)
     result.response = response
     return result
 
 
-def read_response(
-    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, display: str | None = None
-) -> LoadedResponse:
-    """Read a response file (YAML or JSON); never raises for bad input.
-
-    Only the shape of the file is checked here; use
-    :func:`audit_tool.validate_response` to check it against its tool.
-    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
-    program, not bad input).
-    """
-    path = _args.path(path, "path")
-    limits = _args.typed(limits, Limits, "limits")
-    display = _args.optional_text(display, "display")
-    name = display if display is not None else str(path)
-    document, problems = read_document(path, limits, name)
-    return _from_document(document, problems, name)
-
-
-def parse_response(
-    text: str, *, name: str = "<string>", limits: Limits = DEFAULT_LIMITS
-) -> LoadedResponse:
-    """Parse a response from text (YAML or JSON); never raises for bad input.
-
-    Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
-    program, not bad input).
-    """
-    text = _args.text(text, "text")
-    name = _args.text(name, "name")
-    limits = _args.typed(limits, Limits, "limits")
-    document, problems = parse_document(text, name, limits)
-    return _from_document(document, problems, name)
-
-
-def load_response(path: str | Path, *, limits: Limits = DEFAULT_LIMITS) -> Response:
-    """The response at ``path``; raises ``InvalidFileError`` if its shape is wrong."""
-    loaded = read_response(path, limits=limits)
-    if loaded.response is None or any(p.is_error for p in loaded.problems):
-        raise InvalidFileError(loaded.file, loaded.problems)
+def load_response(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Response:
+    """The response; the arguments as for :func:`read_response`. Raises
+    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if its shape
+    is wrong (its tool is not asked: :func:`audit_tool.check_response` does that)."""
+    loaded = read_response(source, text=text, name=name, limits=limits)
+    if loaded.response is None or not loaded.ok:
+        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
     return loaded.response

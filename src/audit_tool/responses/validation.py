@@ -34,14 +34,23 @@ from audit_tool._partial import validate_partially
 from audit_tool._plain import plain_copy
 from audit_tool._validation import problems_from_validation_error
 from audit_tool._yaml import SourceMap
+from audit_tool.authoring.loading import read_tool
+from audit_tool.authoring.shipped import find_tool
 from audit_tool.authoring.tool import Tool
 from audit_tool.codes import problem
 from audit_tool.problems import FileReport, Problem
+from audit_tool.responses import _response_checks
 from audit_tool.responses._fast_validation import fast_problems
-from audit_tool.responses._response_checks import CheckContext, check_response, uncertain_questions
+from audit_tool.responses._response_checks import CheckContext, uncertain_questions
 from audit_tool.responses.response import LoadedResponse, Response, read_response
 
-__all__ = ["CheckedResponse", "ResponseSource", "check_responses", "validate_response"]
+__all__ = [
+    "CheckedResponse",
+    "ResponseSource",
+    "check_response",
+    "check_responses",
+    "validate_response",
+]
 
 ResponseSource = str | os.PathLike[str] | LoadedResponse | Response | Mapping[str, Any]
 """What :func:`validate_response` reads: a path, a loaded response, a model, or plain data."""
@@ -108,7 +117,7 @@ def _validate(
             uncertain_questions(tool, (_pointer.split(p)[-1] for p in left_out
                                        if p.startswith("/answers/"))),
         )
-        for found in check_response(context):
+        for found in _response_checks.check_response(context):
             if any(found.pointer == p or found.pointer.startswith(p + "/") for p in left_out):
                 continue
             if given.source is not None:
@@ -168,7 +177,7 @@ def check_responses(
 
 
 def _read_file(path: str | os.PathLike[str]) -> LoadedResponse:
-    return read_response(Path(path), display=os.fspath(path))
+    return read_response(Path(path), name=os.fspath(path))
 
 
 def _read(source: ResponseSource) -> _Input:
@@ -197,3 +206,69 @@ def _read(source: ResponseSource) -> _Input:
         None,
         problems=[problem("not-a-mapping", "a response is a mapping of keys to values")],
     )
+
+
+def check_response(
+    source: ResponseSource | None = None,
+    tool: Tool | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    tools: Iterable[str | os.PathLike[str]] = (),
+    today: datetime.date | None = None,
+) -> list[Problem]:
+    """Every problem of a response, sorted by place: the file kinds' ``check`` verb.
+
+    ``source`` (or ``text``, named ``name``) as for :func:`~audit_tool.read_response`.
+    Checked against ``tool`` when given (as :func:`validate_response` does); otherwise
+    against the tool the response names (``tool: {id, version}``), found as
+    ``audit-tool validate`` finds it: in the ``tools`` folders, ``AUDIT_TOOL_PATH``, then
+    the shipped tools. A tool found nowhere is a ``tool-not-found`` error at ``/tool``.
+    Never raises for bad input; ``TypeError`` for an argument of the wrong type.
+    """
+    if text is not None:
+        if source is not None:
+            raise TypeError("text must be None when a source is given (give one of them)")
+        source = read_response(text=text, name=name)
+    elif isinstance(source, str | os.PathLike):
+        source = read_response(source, name=name)
+    if source is None:
+        raise TypeError("source must be a path, a mapping or a model; or give text=")
+    if tool is not None:
+        return validate_response(tool, source, today=today)
+    named = _named_tool(source)
+    if named is None:  # no tool is named: validating says what is wrong with the return
+        return sorted(_read(source).problems, key=Problem.sort_key)
+    found = find_tool(*named, _args.paths(tools, "tools"))
+    if found is None:
+        missing = problem(
+            "tool-not-found",
+            "the return answers a tool that none of the tools folders holds; give tool= "
+            "or tools=",
+            "/tool",
+        )
+        if isinstance(source, LoadedResponse):
+            document = source.document
+            missing = (document.source.locate(missing) if document is not None
+                       else missing.located(source.file, None, None))
+        return [missing]
+    loaded_tool = read_tool(found)
+    if loaded_tool.tool is None:
+        return sorted(loaded_tool.blocking_problems(), key=Problem.sort_key)
+    return validate_response(loaded_tool.tool, source, today=today)
+
+
+def _named_tool(source: Any) -> tuple[str, str] | None:
+    """The (id, version) a response names, whatever shape the rest of it has."""
+    if isinstance(source, Response):
+        return source.tool.id, source.tool.version
+    if isinstance(source, LoadedResponse):
+        if source.response is not None:
+            return source.response.tool.id, source.response.tool.version
+        source = source.document.data if source.document is not None else None
+    named = source.get("tool") if isinstance(source, Mapping) else None
+    if isinstance(named, Mapping):
+        tool_id, version = named.get("id"), named.get("version")
+        if isinstance(tool_id, str) and isinstance(version, str):
+            return tool_id, version
+    return None

@@ -23,9 +23,10 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit_tool import _args, _fs, _pointer
+from audit_tool._source import Source, read_source
 from audit_tool._types import CaseRef, Identifier, RelativePath, RoundId, SemVer
 from audit_tool._validation import suggestion
-from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits, read_document
+from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits
 from audit_tool.authoring.loading import validate_document
 from audit_tool.codes import problem
 from audit_tool.exceptions import InvalidFileError
@@ -46,6 +47,7 @@ __all__ = [
     "case_reference_problem",
     "check_manifest",
     "load_manifest",
+    "manifest_problems",
     "read_manifest",
 ]
 
@@ -190,8 +192,8 @@ def _duplicates(ids: list[str]) -> Iterator[tuple[int, str]]:
         seen.add(value)
 
 
-def check_manifest(manifest: AuditManifest) -> Iterator[Problem]:
-    """The manifest's own consistency, as problems with pointers into it.
+def manifest_problems(manifest: AuditManifest) -> Iterator[Problem]:
+    """The manifest's own consistency, as problems with pointers into it (unlocated).
 
     Duplicate agencies and cases, cases or entries naming an agency the
     manifest does not list, a period that ends before it starts, and the
@@ -360,32 +362,35 @@ def _missing_paths(loaded: LoadedManifest, manifest: AuditManifest) -> Iterator[
 
 
 def read_manifest(
-    path: str | Path,
+    source: Source | None = None,
     *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     limits: Limits = DEFAULT_LIMITS,
-    display: str | None = None,
     shared: Iterable[str | Path] = (),
 ) -> LoadedManifest:
-    """Read and check an audit round manifest; never raises for bad input.
+    """An audit round manifest read and checked; never raises for bad input.
 
-    Problems come located by line and column: the shape of the file, its own
-    consistency (:func:`check_manifest`), and paths that do not exist. The tool
-    file and the returns the manifest names must lie in the manifest's folder
-    (or below it) or in one of the ``shared`` folders; a path, or a link, that
+    ``source`` is a path, a mapping of the file's data or an :class:`AuditManifest`; or
+    give the content as ``text`` (``name`` is how problems name the file). Problems come
+    located by line and column: the shape of the file, its own consistency
+    (:func:`manifest_problems`), and paths that do not exist. The tool file and the
+    returns the manifest names must lie in the manifest's folder (``base_dir`` for text
+    and data) or below it, or in one of the ``shared`` folders; a path, or a link, that
     leads elsewhere is a ``manifest-path-outside`` problem and is never opened.
     Raises ``TypeError`` for an argument of the wrong type (a mistake in the calling
     program, not bad input).
     """
-    path = _args.path(path, "path")
     limits = _args.typed(limits, Limits, "limits")
-    display = _args.optional_text(display, "display")
     shared = _args.paths(shared, "shared")
-    name = display if display is not None else str(path)
-    base = Path(path).parent
-    loaded = LoadedManifest(name, base, roots=_fs.real_roots([base, *shared]))
-    document, problems = read_document(path, limits, name)
+    given = read_source(source, text, name=name, base_dir=base_dir, limits=limits,
+                        models=(AuditManifest,))
+    loaded = LoadedManifest(given.name, given.base,
+                            roots=_fs.real_roots([given.base, *shared]))
+    document = given.document
     loaded.document = document
-    loaded.problems.extend(problems)
+    loaded.problems.extend(given.problems)
     if document is None:
         return loaded
     manifest, found = validate_document(document, AuditManifest)
@@ -393,21 +398,43 @@ def read_manifest(
     if manifest is None:
         return loaded
     loaded.model = manifest
-    for found_problem in (*check_manifest(manifest), *_missing_paths(loaded, manifest)):
+    for found_problem in (*manifest_problems(manifest), *_missing_paths(loaded, manifest)):
         loaded.problems.append(document.source.locate(found_problem))
     if loaded.ok:
         loaded.manifest = manifest
     return loaded
 
 
-def load_manifest(
-    path: str | Path, *, limits: Limits = DEFAULT_LIMITS, shared: Iterable[str | Path] = ()
-) -> AuditManifest:
-    """The manifest at ``path``; raises ``InvalidFileError`` with every problem if it has errors.
+def check_manifest(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
+) -> list[Problem]:
+    """Every problem of the manifest, sorted by line; the arguments as for
+    :func:`read_manifest`."""
+    loaded = read_manifest(source, text=text, name=name, base_dir=base_dir, limits=limits,
+                           shared=shared)
+    return sorted(loaded.problems, key=Problem.sort_key)
 
-    ``shared`` as for :func:`read_manifest`.
-    """
-    loaded = read_manifest(path, limits=limits, shared=shared)
+
+def load_manifest(
+    source: Source | None = None,
+    *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    shared: Iterable[str | Path] = (),
+) -> AuditManifest:
+    """The manifest; the arguments as for :func:`read_manifest`. Raises
+    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if it has
+    errors."""
+    loaded = read_manifest(source, text=text, name=name, base_dir=base_dir, limits=limits,
+                           shared=shared)
     if loaded.manifest is None:
         raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
     return loaded.manifest

@@ -26,6 +26,7 @@ from typing import Any
 
 from audit_tool import _args, _fs, _pointer
 from audit_tool._fs import RESPONSE_SUFFIXES, expand_paths
+from audit_tool._source import Source
 from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits, SourceMap
 from audit_tool.authoring.catalogue import ThemeCatalogue
 from audit_tool.authoring.loading import read_tool
@@ -295,7 +296,7 @@ def _read_return(loaded: LoadedManifest, path: str, display: str, limits: Limits
     """The return at ``path``, found in a folder the manifest names; a link found there that
     leads outside the manifest's roots is refused without being opened."""
     if _fs.within(path, loaded.roots):
-        return read_response(path, limits=limits, display=display)
+        return read_response(path, limits=limits, name=display)
     return LoadedResponse(
         display,
         problems=[
@@ -385,8 +386,11 @@ def _checked(loaded: LoadedResponse, registers: tuple[str, ...] = ()) -> LoadedR
 
 
 def read_round(
-    path: str | Path,
+    source: Source | None = None,
     *,
+    text: str | None = None,
+    name: str | None = None,
+    base_dir: str | Path | None = None,
     catalogues: Iterable[ThemeCatalogue] = (),
     limits: Limits = DEFAULT_LIMITS,
     progress: Progress | None = None,
@@ -395,6 +399,8 @@ def read_round(
 ) -> LoadedRound:
     """Read an audit round from its manifest; never raises for bad input.
 
+    ``source`` (or ``text``, ``name`` and ``base_dir``) is the manifest, given as
+    :func:`~audit_tool.read_manifest` takes it.
     When the manifest or its tool has errors, the result has no round and
     carries those problems. Otherwise every return is read and checked; the
     invalid ones stay in the round with their problems. The manifest's paths stay
@@ -410,7 +416,8 @@ def read_round(
     catalogues = _args.values_of(catalogues, ThemeCatalogue, "catalogues")
     if progress is not None and not callable(progress):
         raise TypeError(f"progress must be callable or None, not {type(progress).__name__}")
-    loaded = read_manifest(path, limits=limits, shared=shared)
+    loaded = read_manifest(source, text=text, name=name, base_dir=base_dir, limits=limits,
+                           shared=shared)
     result = LoadedRound(loaded.file, problems=list(loaded.problems))
     manifest = loaded.manifest
     if manifest is None and salvage and loaded.model is not None and all(
@@ -422,7 +429,7 @@ def read_round(
     catalogues = tuple(catalogues)
     tool_file = _display(loaded.file, manifest.tool.file)
     tool_result = read_tool(loaded.path(manifest.tool.file), catalogues=catalogues, limits=limits,
-                            display=tool_file, shared=shared)
+                            name=tool_file, shared=shared)
     result.problems.extend(p for p in tool_result.problems if p.is_error)
     tool = tool_result.tool
     if tool is None:
@@ -450,7 +457,9 @@ def read_round(
     if links:
         result.problems.extend(links)
         return result
-    returns = _read_returns(path, loaded, manifest, tool, limits, progress)
+    # the manifest itself is never one of its returns (a folder of returns may hold it)
+    itself = Path(source) if isinstance(source, str | os.PathLike) else loaded.base / "<no file>"
+    returns = _read_returns(itself, loaded, manifest, tool, limits, progress)
     result.round = AuditRound(
         loaded.file,
         manifest,

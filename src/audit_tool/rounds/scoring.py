@@ -305,7 +305,7 @@ def _unpack(item: ScoredSource) -> tuple[str | None, Response, Any]:
     if isinstance(item, Response):
         return None, item, None
     if isinstance(item, (str, os.PathLike)):
-        item = read_response(os.fspath(item), display=os.fspath(item))
+        item = read_response(os.fspath(item), name=os.fspath(item))
     elif isinstance(item, Mapping):
         try:
             return None, Response.model_validate(dict(item)), item

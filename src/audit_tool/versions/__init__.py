@@ -1,32 +1,60 @@
-"""Diffing tool versions: semantic changes, their impacts, and version discipline.
+"""Versions: what changed between two versions of a tool, and returns carried across.
 
-``diff(old, new)`` matches questions, options, scales, sections and themes by
-id (renames are declared, never guessed), gives each change a rule from the
-catalogue in :mod:`audit_tool.versions.rules` with its data and score impact,
-and suggests the version step. :mod:`audit_tool.versions.render` writes the
-result as text, JSON (DESIGN.md §6) or a Markdown changelog.
+``diff(old, new)`` matches questions, options, scales, sections and themes by id
+(renames are declared, never guessed), gives each change a rule from the catalogue
+in :mod:`audit_tool.versions.rules` with its data and score impact, and suggests
+the version step; :mod:`audit_tool.versions.render` writes it as text, JSON or a
+Markdown changelog. ``migrate`` carries a return to the new version, keeping every
+answer.
 """
 
 from __future__ import annotations
 
-from audit_tool.versions.compare import diff, lead_order
-from audit_tool.versions.matching import Matching, match
-from audit_tool.versions.model import Bump, Change, Diff, declared_bump, suggested_bump
-from audit_tool.versions.rules import EXAMPLE_TOOL, RULES, DiffRule, Example, Impact
+from typing import TYPE_CHECKING
 
-__all__ = [
-    "EXAMPLE_TOOL",
-    "RULES",
-    "Bump",
-    "Change",
-    "Diff",
-    "DiffRule",
-    "Example",
-    "Impact",
-    "Matching",
-    "declared_bump",
-    "diff",
-    "lead_order",
-    "match",
-    "suggested_bump",
-]
+from audit_tool._lazy import exports
+
+if TYPE_CHECKING:
+    from audit_tool.versions.compare import diff as diff
+    from audit_tool.versions.migration import (
+        MigrationResult as MigrationResult,
+    )
+    from audit_tool.versions.migration import (
+        dump_response as dump_response,
+    )
+    from audit_tool.versions.migration import (
+        migrate as migrate,
+    )
+    from audit_tool.versions.model import (
+        Bump as Bump,
+    )
+    from audit_tool.versions.model import (
+        Change as Change,
+    )
+    from audit_tool.versions.model import (
+        Diff as Diff,
+    )
+    from audit_tool.versions.model import (
+        declared_bump as declared_bump,
+    )
+    from audit_tool.versions.model import (
+        suggested_bump as suggested_bump,
+    )
+    from audit_tool.versions.rules import RULES as RULES
+    from audit_tool.versions.rules import DiffRule as DiffRule
+    from audit_tool.versions.rules import Impact as Impact
+
+__getattr__, __dir__, __all__ = exports(__name__, {
+    "audit_tool.versions.compare": [
+        "diff",
+    ],
+    "audit_tool.versions.model": [
+        "Bump", "Change", "Diff", "declared_bump", "suggested_bump",
+    ],
+    "audit_tool.versions.rules": [
+        "RULES", "DiffRule", "Impact",
+    ],
+    "audit_tool.versions.migration": [
+        "MigrationResult", "dump_response", "migrate",
+    ],
+})

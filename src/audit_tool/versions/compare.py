@@ -37,15 +37,15 @@ def lead_order(change: Change) -> tuple[int, int, int]:
     questions.
     """
     if change.headline:
-        if change.rule.startswith("question-replaced"):
+        if change.code.startswith("question-replaced"):
             tier = _REPLACED
-        elif change.rule.startswith("question-removed"):
+        elif change.code.startswith("question-removed"):
             tier = _REMOVED
         else:
             tier = _NEW_AREA
     else:
         tier = 3 + (Impact.BREAKING.rank - change.severity.rank)
-    return (tier, change.position, 0 if change.rule.startswith("section-") else 1)
+    return (tier, change.position, 0 if change.code.startswith("section-") else 1)
 
 
 def diff(old: Tool, new: Tool) -> Diff:

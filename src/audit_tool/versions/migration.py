@@ -27,7 +27,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit_tool.authoring.fingerprint import fingerprint
+from audit_tool.authoring.fingerprints import fingerprint
 from audit_tool.authoring.saving import to_yaml, to_yaml_keeping
 from audit_tool.authoring.tool import (
     AnyQuestion,

@@ -67,7 +67,10 @@ class Change:
     (the questions replacing one, a new group's sub-questions).
     """
 
-    rule: str
+    code: str
+    """The rule of the catalogue the change falls under (:data:`audit_tool.versions.RULES`),
+    as a problem's ``code`` is a row of :data:`audit_tool.codes.CODES`; the diff JSON
+    calls it ``rule`` (DESIGN.md)."""
     pointer: str
     message: str
     side: Literal["old", "new"] = "new"
@@ -86,12 +89,12 @@ class Change:
     @property
     def data(self) -> Impact:
         """Can an old response become invalid?"""
-        return RULES[self.rule].data
+        return RULES[self.code].data
 
     @property
     def score(self) -> Impact:
         """Can the same answers score differently?"""
-        return RULES[self.rule].score
+        return RULES[self.code].score
 
     @property
     def severity(self) -> Impact:
@@ -101,7 +104,7 @@ class Change:
     def to_dict(self) -> dict[str, Any]:
         """The change as DESIGN.md's diff JSON gives it."""
         return {
-            "rule": self.rule,
+            "rule": self.code,
             "severity": self.severity.value,
             "data": self.data.value,
             "score": self.score.value,

@@ -47,7 +47,7 @@ def diff_text(diff: Diff, where: Where | None = None) -> str:
     for change in diff.changes:
         place = where(change) if where is not None else ""
         place = place or change.pointer or "/"
-        lines.append(f"{place}: {change.severity.value}[{change.rule}]: {change.message}")
+        lines.append(f"{place}: {change.severity.value}[{change.code}]: {change.message}")
     n = len(diff.changes)
     if n:
         lines.append(
@@ -137,19 +137,19 @@ class _Markdown:
         if not breaking:
             return "Yes"
         new = self.diff.new
-        required = sum(1 for c in breaking if c.rule.endswith("added-required"))
+        required = sum(1 for c in breaking if c.code.endswith("added-required"))
         required += sum(
             1
             for c in breaking
-            if c.rule.startswith("question-replaced")
+            if c.code.startswith("question-replaced")
             for q in c.related
             if (ref := new.question(q)) is not None and ref.question.required
         )
-        gone = sum(1 for c in breaking if c.rule.startswith(("question-replaced", *_REMOVED)))
+        gone = sum(1 for c in breaking if c.code.startswith(("question-replaced", *_REMOVED)))
         other = sum(
             1 for c in breaking
-            if not c.rule.startswith(("question-replaced", *_REMOVED))
-            and not c.rule.endswith("added-required")
+            if not c.code.startswith(("question-replaced", *_REMOVED))
+            and not c.code.endswith("added-required")
         )
         parts = []
         if required:
@@ -166,7 +166,7 @@ class _Markdown:
 
     def scores_compare(self) -> str:
         moving = [c for c in self.diff.changes if c.score is Impact.BREAKING]
-        if any(c.rule in EVERY_THEME_RULES for c in moving):
+        if any(c.code in EVERY_THEME_RULES for c in moving):
             return "Not directly: grading or the theme catalogue changed, which reaches every theme"
         themes = {t for c in moving for t in c.themes}
         if not themes:
@@ -227,7 +227,7 @@ class _Markdown:
         items: list[list[str]] = []
         told: set[str] = set()
         for change in (c for c in self.diff.changes if c.headline):
-            if change.rule.startswith("question-replaced"):
+            if change.code.startswith("question-replaced"):
                 item = [
                     f"**A question is replaced.** In *{_t(change.section)}*, "
                     f"{_q(change.subject)} "
@@ -235,12 +235,12 @@ class _Markdown:
                 ]
                 for question_id in change.related:
                     item.extend(self.asks(question_id, "   "))
-            elif change.rule.startswith("question-removed"):
+            elif change.code.startswith("question-removed"):
                 item = [
                     f"**A question is removed** from *{_t(change.section)}*: "
                     f"{_q(change.subject)}"
                 ]
-            elif change.rule == "section-added":
+            elif change.code == "section-added":
                 item = self.new_section(change.target)
                 told.add(change.subject)
             elif change.section in told:
@@ -256,8 +256,8 @@ class _Markdown:
         rest = [c for c in self.diff.changes if not c.headline]
         groups: list[tuple[str, list[str]]] = []
         for heading, belongs in (
-            ("New questions", lambda c: c.rule.startswith(_ADDED)),
-            ("Questions taken away", lambda c: c.rule.startswith(_REMOVED)),
+            ("New questions", lambda c: c.code.startswith(_ADDED)),
+            ("Questions taken away", lambda c: c.code.startswith(_REMOVED)),
             ("How questions are answered", lambda c: c.data.rank >= Impact.COMPATIBLE.rank),
             ("Scoring", lambda c: c.score is not Impact.NONE),
             ("Wording, guidance and layout", lambda c: True),
@@ -269,12 +269,12 @@ class _Markdown:
         return groups
 
     def bullet(self, change: Change) -> str:
-        area = RULES[change.rule].area
+        area = RULES[change.code].area
         detail = _t(change.detail or change.message)
-        if change.rule.startswith(_ADDED):
-            kind = "required" if change.rule.endswith("required") else "optional"
+        if change.code.startswith(_ADDED):
+            kind = "required" if change.code.endswith("required") else "optional"
             return f"- *{_t(change.section)}*: {_q(change.subject)} ({kind})"
-        if change.rule.startswith(_REMOVED):
+        if change.code.startswith(_REMOVED):
             return f"- *{_t(change.section)}*: {_q(change.subject)}"
         if area == "tool":
             return f"- The tool: {detail}"
@@ -332,7 +332,7 @@ class _Markdown:
             "| severity | rule | change |",
             "|---|---|---|",
             *(
-                f"| {c.severity.value} | `{c.rule}` | {_t(c.message)} |"
+                f"| {c.severity.value} | `{c.code}` | {_t(c.message)} |"
                 for c in diff.changes
             ),
             "",

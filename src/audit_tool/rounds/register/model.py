@@ -233,7 +233,7 @@ class RoundRegister:
                     for kind in (*self.kinds, "all")
                 },
             },
-            "problems": [{**p.to_dict(), "file": p.file} for p in self.problems],
+            "problems": [p.to_dict() for p in self.problems],
         }
 
 

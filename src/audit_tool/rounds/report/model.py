@@ -8,11 +8,13 @@ as written.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from audit_tool import _pointer
+from audit_tool.authoring.describe import question_numbers
 from audit_tool.authoring.tool import NOT_EVIDENCED, Grading, Tool
 from audit_tool.codes import CODES
 from audit_tool.problems import Problem
@@ -104,6 +106,9 @@ class WarningItem:
     agency: str | None
     file: str | None
     line: int | None
+    question: str = ""
+    """The question it is about, in words (its number and text), for the board's sections,
+    which name no question ids; empty when it is about no one question."""
 
 
 @dataclass(frozen=True)
@@ -252,10 +257,21 @@ def _warning(found: Problem, case: str | None, agency: str | None, name: str | N
     )
 
 
-def _return_warnings(returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
-    return [
-        _warning(p, r.case, r.agency, r.name) for r in returns if r.valid for p in r.report.warnings
-    ]
+def _return_warnings(tool: Tool, returns: tuple[RoundReturn, ...]) -> list[WarningItem]:
+    numbers = question_numbers(tool)
+    found = []
+    for returned in returns:
+        if not returned.valid:
+            continue
+        for p in returned.report.warnings:
+            item = _warning(p, returned.case, returned.agency, returned.name)
+            parts = _pointer.split(p.pointer)
+            ref = tool.question(parts[1]) if parts[:1] == ["answers"] and len(parts) > 1 else None
+            if ref is not None:
+                words = f"question {numbers.get(ref.question.id, '')}, “{ref.question.text}”"
+                item = dataclasses.replace(item, question=words)
+            found.append(item)
+    return found
 
 
 def build_report(audit: AuditRound, previous: AuditRound | None = None) -> RoundReport:
@@ -285,7 +301,7 @@ def build_report(audit: AuditRound, previous: AuditRound | None = None) -> Round
         CaseRow(c, {a: audit.coverage(c.ref, a) for a in agencies}) for c in manifest.cases
     )
     warnings = [_warning(p, None, None, None) for p in audit.findings]
-    warnings += _return_warnings(audit.returns)
+    warnings += _return_warnings(audit.tool, audit.returns)
     return RoundReport(
         manifest=manifest,
         tool_ref=audit.tool.ref,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from audit_tool.codes import CODES
 from audit_tool.rounds.report.grades import format_percent, grade_label
 from audit_tool.rounds.report.model import CaseRow, RoundReport, WarningItem, warning_heading
 from audit_tool.rounds.round import Coverage
@@ -102,11 +103,16 @@ def describe(report: RoundReport, item: WarningItem, *, where: bool = True) -> s
             + ("" if reason.endswith(".") else ".")
         )
     who = case_and_agency(report, item.case, item.agency)
+    # The board's sections name no question ids (the appendix does): a warning about one
+    # question is its code's title and the question in words.
+    message = item.message if where or not item.question else (
+        f"{CODES[item.code].title.rstrip('.')}: {item.question}."
+    )
     position = item.file or "" if where else ""
     if where and item.line is not None:
         position += f", line {item.line}"
     place = f"{who} ({position})" if who and position else who or position
-    return f"{place}: {item.message}" if place else item.message
+    return f"{place}: {message}" if place else message
 
 
 def warning_sections(

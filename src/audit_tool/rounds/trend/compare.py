@@ -23,9 +23,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from audit_tool.authoring.tool import AnyQuestion, QuestionRef, Tool
-from audit_tool.versions import Change, Impact, diff
+from audit_tool.versions.compare import diff
 from audit_tool.versions.matching import Matching
-from audit_tool.versions.rules import EVERY_THEME_RULES
+from audit_tool.versions.model import Change
+from audit_tool.versions.rules import EVERY_THEME_RULES, Impact
 
 __all__ = ["QuestionPair", "ThemeComparison", "VersionComparison", "compare_versions"]
 
@@ -120,7 +121,7 @@ def _reaches(change: Change, theme: str) -> bool:
     """True when ``change`` can move ``theme``'s score (or grade) for the same answers."""
     if change.score is Impact.NONE:
         return False
-    return theme in change.themes or (not change.themes and change.rule in EVERY_THEME_RULES)
+    return theme in change.themes or (not change.themes and change.code in EVERY_THEME_RULES)
 
 
 def _identical(tool: Tool, themes: tuple[str, ...]) -> VersionComparison:

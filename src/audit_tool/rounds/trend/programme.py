@@ -50,7 +50,9 @@ def _locate(manifest_file: str, found: Problem) -> Problem:
 
 def check_series(rounds: Sequence[AuditRound]) -> list[Problem]:
     """Rounds of one tool and theme, each once, in order of panel date: a problem located
-    in the manifest of each round that breaks a rule (the first round is the reference)."""
+    in the manifest of each round that breaks a rule (the first round is the reference).
+    Raises ``TypeError`` when ``rounds`` is not a list of :class:`AuditRound`."""
+    rounds = _args.values_of(rounds, AuditRound, "rounds")
     found: list[Problem] = []
     if not rounds:
         return found
