@@ -13,6 +13,7 @@ damaged anywhere with any value Python data can hold.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import datetime
 import difflib
 import enum
@@ -24,9 +25,11 @@ from hypothesis import strategies as st
 
 from audit_tool import Problem, Tool, validate_response
 from audit_tool._validation import did_you_mean
+from audit_tool.authoring.saving import to_yaml
 from audit_tool.responses import _response_checks as checks
 from audit_tool.responses._fast_validation import fast_problems
-from audit_tool.responses.validation import _validate
+from audit_tool.responses.response import read_response
+from audit_tool.responses.validation import _fast_file, _validate
 
 from strategies import identifiers, tools_with_mutated_responses, tools_with_responses
 from test_plan import reference_slots
@@ -83,6 +86,27 @@ def test_the_fast_path_gives_the_problems_of_every_check_on_every_slot(
         patch.setattr(checks, "_slots", reference_slots)
         expected = _validate(tool, data, TODAY)
     assert _records(found) == _records(expected)
+
+
+@given(tools_with_mutated_responses())
+def test_a_file_read_has_the_full_paths_problems_placed_in_it(
+    case: tuple[Tool, dict[str, Any], str | None],
+) -> None:
+    """A return read from its text (a file as read, its model validated from its document)
+    has the same problems, lines and columns, as the full path gives it; a copy of it, or
+    one whose model was changed, goes the full way."""
+    tool, data, code = case
+    loaded = read_response(text=to_yaml(data), name="r.yaml")
+    found = validate_response(tool, loaded, today=TODAY)
+    assert _records(found) == _records(_validate(tool, loaded, TODAY))
+    assert all(p.file == "r.yaml" and p.line is not None for p in found)
+    if loaded.response is not None:
+        if code not in ("wrong-tool", "wrong-tool-version"):
+            assert _fast_file(tool, loaded, TODAY) is not None
+        assert _fast_file(tool, dataclasses.replace(loaded), TODAY) is None
+        changed = dataclasses.replace(loaded)
+        changed.response = loaded.response
+        assert _fast_file(tool, changed, TODAY) is None
 
 
 class _Kind(enum.StrEnum):

@@ -83,13 +83,23 @@ def _pure_events(text: str) -> Iterator[Event]:
     return iter(YAML(typ="safe", pure=True).parse(text))
 
 
+def _pure_only(text: str) -> bool:
+    """True when ``text`` holds a character the two parsers may read differently.
+
+    Each such character is one Python does not print (a control character, a line or
+    paragraph separator, the byte-order mark, a surrogate, a noncharacter), so text
+    that prints once its line feeds are spaces has none, and is told so without the
+    slower search."""
+    return not text.replace("\n", " ").isprintable() and _PURE_ONLY.search(text) is not None
+
+
 def parse_events(text: str) -> Iterator[Event]:
     """The events of ``text``, as ruamel's pure-Python parser gives them.
 
     Raises what the pure parser raises (:class:`ruamel.yaml.error.YAMLError`)
     at the event where it raises it.
     """
-    events = _c_events(text) if _c_parser is not None and not _PURE_ONLY.search(text) else None
+    events = _c_events(text) if _c_parser is not None and not _pure_only(text) else None
     if events is not None:
         return iter(events)
     # No C parser, text it may read differently, or the C parser stopped (on an

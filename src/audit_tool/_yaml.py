@@ -531,7 +531,7 @@ def _directive_problems(text: str, file: str) -> list[Problem]:
     unknown directives, which then hide what the author meant.
     """
     found: list[Problem] = []
-    if not _DIRECTIVE_LINE.search(text):
+    if "%" not in text or not _DIRECTIVE_LINE.search(text):
         return found  # no line starts with '%': nothing below can be a directive
     prologue = True
     for number, line in enumerate(text.splitlines(), start=1):

@@ -212,6 +212,11 @@ class LoadedResponse:
     response: Response | None = None
     document: Document | None = None
     problems: list[Problem] = field(default_factory=list)
+    _read_as: tuple[Response, Document] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """The model and the document it was validated from, as read (a copy or a change
+    loses it): while both are still these, the document's data is the model's."""
 
     @property
     def ok(self) -> bool:
@@ -244,6 +249,8 @@ def read_response(
     response, found = validate_document(given.document, Response)
     result.problems.extend(found)
     result.response = response
+    if response is not None:
+        result._read_as = (response, given.document)
     return result
 
 

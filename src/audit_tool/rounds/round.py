@@ -366,17 +366,14 @@ def _checked(loaded: LoadedResponse, registers: tuple[str, ...] = ()) -> LoadedR
     if document is None:
         return loaded
     source = document.source
-    prefixes = tuple(_pointer.join("/answers", g) for g in registers)
-
-    def kept(pointer: str) -> bool:
-        return pointer.count("/") <= 1 or any(
-            pointer == p or pointer.startswith(p + "/") for p in prefixes
-        )
-
+    groups = frozenset(_pointer.join("/answers", g) for g in registers)
+    inside = tuple(g + "/" for g in groups)
     slim = SourceMap(
         source.file,
-        {p: at for p, at in source.values.items() if kept(p)},
-        {p: at for p, at in source.keys.items() if kept(p)},
+        {p: at for p, at in source.values.items()
+         if p.count("/") <= 1 or p in groups or p.startswith(inside)},
+        {p: at for p, at in source.keys.items()
+         if p.count("/") <= 1 or p in groups or p.startswith(inside)},
     )
     data = None
     answers = document.data.get("answers") if isinstance(document.data, dict) else None
