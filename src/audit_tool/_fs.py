@@ -109,17 +109,27 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~mask
 
 
-def write_atomic(path: str | Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` through a temporary file in the same folder."""
+_PIECE = 1 << 18  # characters encoded at a time
+
+
+def write_atomic(path: str | Path, content: str | bytes | list[str]) -> None:
+    """Write ``content`` (text, bytes, or text in parts) to ``path`` through a temporary file
+    in the same folder."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = content.encode("utf-8") if isinstance(content, str) else content
     mode = _mode_for(target)
     fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         os.fchmod(fd, mode)
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(content, bytes):
+                handle.write(content)
+            else:
+                # Encoded a piece at a time: a report's page is megabytes, and a whole copy
+                # of it as bytes would add as much again to the peak.
+                for text in [content] if isinstance(content, str) else content:
+                    for start in range(0, len(text), _PIECE):
+                        handle.write(text[start:start + _PIECE].encode("utf-8"))
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temporary, target)

@@ -463,19 +463,21 @@ def check_output(path: str, inputs: Iterable[str], force: bool) -> None:
 
 def write_output(
     path: str | None,
-    text: str,
+    text: str | list[str],
     streams: Streams,
     *,
     inputs: Iterable[str],
     force: bool = False,
 ) -> None:
-    """``text`` to the file ``path`` (atomically), or to stdout when ``path`` is ``None``.
+    """``text`` (or its parts, in order) to the file ``path`` (atomically), or to stdout
+    when ``path`` is ``None``.
 
     ``inputs`` are every file the run read: ``path`` is never one of them, and is not
     overwritten unless ``force`` (:func:`check_output`).
     """
     if path is None:
-        streams.out.write(text)
+        for part in [text] if isinstance(text, str) else text:
+            streams.out.write(part)
         return
     check_output(path, inputs, force)
     try:

@@ -27,6 +27,7 @@ from audit_tool.rounds.report import (
     render_report_markdown,
     render_report_text,
 )
+from audit_tool.rounds.report.html import report_html_parts
 from audit_tool.rounds.report.model import RoundReport
 from audit_tool.rounds.round import AuditRound, read_round
 from audit_tool.rounds.trend import read_previous
@@ -122,7 +123,9 @@ def run(args: argparse.Namespace, streams: Streams) -> int:
     if previous_problems:
         report_problems([audit.file], previous_problems, "text", streams)
     report = build_report(audit, previous)
-    rendered = RENDERERS[format_for_output(args.format, args.output, "md", RENDERERS)](report)
+    fmt = format_for_output(args.format, args.output, "md", RENDERERS)
+    # The page in its parts: written one after the other, it is never held twice.
+    rendered = report_html_parts(report) if fmt == "html" else RENDERERS[fmt](report)
     write_output(args.output, rendered, streams, inputs=_inputs(args, audit), force=args.force)
     if args.output:
         streams.out.write(render_report_text(report))

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from audit_tool import _args, _fs, _pointer
 from audit_tool._fs import RESPONSE_SUFFIXES, expand_paths
@@ -35,6 +35,7 @@ from audit_tool.codes import problem
 from audit_tool.problems import Problem
 from audit_tool.responses.response import LoadedResponse, read_response
 from audit_tool.responses.validation import CheckedResponse, check_responses
+from audit_tool.rounds._kept import Kept, has_response, keep
 from audit_tool.rounds.learning import check_links
 from audit_tool.rounds.manifest import (
     AuditManifest,
@@ -42,7 +43,10 @@ from audit_tool.rounds.manifest import (
     case_reference_problem,
     read_manifest,
 )
-from audit_tool.rounds.scoring import Scores, score
+from audit_tool.rounds.scoring import Scores, score, scorer_for
+
+if TYPE_CHECKING:
+    from audit_tool.rounds.register.records import RecordReader
 
 __all__ = [
     "AuditRound",
@@ -89,6 +93,13 @@ class RoundReturn(CheckedResponse):
     names the return by its file."""
     agency: str | None
     """The agency the file gives, when it is one of the round's agencies."""
+    _kept: Kept | None = field(default=None, repr=False, compare=False)
+    """What the round read of the return's model when it was checked (``_kept``)."""
+
+    @cached_property
+    def valid(self) -> bool:
+        """True when the response loaded and has no errors: it can be scored."""
+        return has_response(self.loaded) and self.report.ok
 
 
 @dataclass(frozen=True)
@@ -159,6 +170,9 @@ class AuditRound:
 
     def scores(self) -> Scores:
         """The theme scores of the valid returns."""
+        summed = [r._kept.summed if r._kept is not None else None for r in self.valid_returns]
+        if all(s is not None for s in summed):  # summed as each return was read
+            return scorer_for(self.tool, self.catalogue).pooled(s for s in summed if s)
         return score(self.tool, [r.loaded for r in self.valid_returns], catalogue=self.catalogue)
 
 
@@ -218,7 +232,7 @@ N copies give N problems of bounded length, not N x N names)."""
 def _duplicates(returns: list[RoundReturn]) -> list[RoundReturn]:
     groups: dict[tuple[str, str], list[int]] = {}
     for n, r in enumerate(returns):
-        if r.loaded.response is not None and r.case and r.agency:
+        if has_response(r.loaded) and r.case and r.agency:
             groups.setdefault((r.case, r.agency), []).append(n)
     out = list(returns)
     for indexes in groups.values():
@@ -314,6 +328,7 @@ def _read_returns(
     loaded: LoadedManifest,
     manifest: AuditManifest,
     tool: Tool,
+    catalogue: ThemeCatalogue,
     limits: Limits,
     progress: Progress | None,
 ) -> list[RoundReturn]:
@@ -332,24 +347,49 @@ def _read_returns(
     )
     case_refs = {c.ref for c in manifest.cases}
     agency_ids = {a.id for a in manifest.agencies}
+    scorer = scorer_for(tool, catalogue)
+    readers = _register_readers(tool)
     checked_files = check_responses(tool, files)
     for n, (name, checked) in enumerate(zip(names, checked_files, strict=True), 1):
         response = checked.loaded
         in_round = (_locate(response, p) for p in _round_problems(manifest, response))
         raw = response.document.data if response.document is not None else None
         problems = (*checked.problems, *in_round)
+        model = response.response
+        summed = (scorer.summed(response.file, model, raw)
+                  if model is not None and model.tool.ref == tool.ref else None)
+        slim = _checked(response, registers)
+        # A file with no document (unreadable) has nothing to let go of.
+        packed, kept = (slim, None) if slim is response else keep(slim, summed, readers)
         returns.append(
             RoundReturn(
-                _checked(response, registers),
+                packed,
                 problems,
                 name,
                 _known(raw, "case", case_refs),
                 _known(raw, "agency", agency_ids),
+                kept,
             )
         )
         if progress is not None:
             progress(n, len(entries))
     return _duplicates(returns)
+
+
+def _register_readers(tool: Tool) -> dict[str, RecordReader]:
+    """A record reader for each group of ``tool`` that declares a register (none when a
+    declaration has errors: the register says so when it is built)."""
+    from audit_tool.authoring._register_checks import check_registers
+    from audit_tool.rounds.register.records import RecordReader
+
+    if any(p.is_error for p in check_registers(tool)):
+        return {}
+    readers: dict[str, RecordReader] = {}
+    for ref in tool.iter_questions():
+        group = ref.question
+        if isinstance(group, GroupQuestion) and group.event_register is not None:
+            readers.setdefault(group.id, RecordReader(tool, group, group.event_register))
+    return readers
 
 
 # What a round still points at in a return once it is checked: the top-level fields (the
@@ -372,8 +412,7 @@ def _checked(loaded: LoadedResponse, registers: tuple[str, ...] = ()) -> LoadedR
         source.file,
         {p: at for p, at in source.values.items()
          if p.count("/") <= 1 or p in groups or p.startswith(inside)},
-        {p: at for p, at in source.keys.items()
-         if p.count("/") <= 1 or p in groups or p.startswith(inside)},
+        {p: at for p, at in source.keys.items() if p.count("/") <= 1},
     )
     data = None
     answers = document.data.get("answers") if isinstance(document.data, dict) else None
@@ -456,7 +495,7 @@ def read_round(
         return result
     # the manifest itself is never one of its returns (a folder of returns may hold it)
     itself = Path(source) if isinstance(source, str | os.PathLike) else loaded.base / "<no file>"
-    returns = _read_returns(itself, loaded, manifest, tool, limits, progress)
+    returns = _read_returns(itself, loaded, manifest, tool, catalogue, limits, progress)
     result.round = AuditRound(
         loaded.file,
         manifest,

@@ -241,6 +241,16 @@ class _Scorer:
         self.order = {qid: n for n, qid in enumerate(self.scored)}
         self.themes = _theme_order(dict.fromkeys(mapped), tool, catalogue)
 
+    def summed(self, file: str | None, response: Response, raw: Mapping[str, Any] | None
+               ) -> Summed:
+        """One response scored (a response to this scorer's tool)."""
+        totals = self.totals(response, raw)
+        return ResponseScore(file, response.case, response.agency, self.theme_scores(totals))
+
+    def pooled(self, summed: Iterable[Summed]) -> Scores:
+        """The scores of the responses summed, in that order, as :func:`score` gives them."""
+        return _pool(self, summed)
+
     def totals(self, response: Response, raw: Mapping[str, Any] | None) -> _Totals:
         """``theme -> question -> running sums`` for one response."""
         totals: _Totals = {theme: {} for theme in self.themes}
@@ -285,6 +295,15 @@ def _theme_order(
         catalogue = standard_catalogue()
     known = catalogue.theme_ids if catalogue is not None else ()
     return (*(t for t in known if t in mapped), *(t for t in mapped if t not in known))
+
+
+def _totals_of(scored: ResponseScore) -> _Totals:
+    """The sums a response's theme scores were graded from (each question's points, points
+    available and answers, by theme), as :meth:`_Scorer.totals` gave them."""
+    return {
+        theme: {q.question: _Cell(q.points, q.max_points, q.answers) for q in found.questions}
+        for theme, found in scored.themes.items()
+    }
 
 
 def _add(into: _Totals, totals: _Totals) -> None:
@@ -339,20 +358,37 @@ def score(
     or version, or a file that did not load.
     """
     scorer = _Scorer(tool, catalogue)
-    per_response: list[ResponseScore] = []
-    by_case: dict[str, _Totals] = {}
-    overall: _Totals = {}
+    summed: list[Summed] = []
     for item in responses:
         file, response, raw = _unpack(item)
         if (response.tool.id, response.tool.version) != (tool.id, tool.version):
             raise AuditToolError(
                 f"{file or 'a response'} answers {response.tool.ref}, not {tool.ref}"
             )
-        totals = scorer.totals(response, raw)
-        per_response.append(
-            ResponseScore(file, response.case, response.agency, scorer.theme_scores(totals))
-        )
-        _add(by_case.setdefault(response.case, {}), totals)
+        summed.append(scorer.summed(file, response, raw))
+    return scorer.pooled(summed)
+
+
+Summed = ResponseScore
+"""One response scored, before it is pooled with others (a round scores each return as it
+reads it, then lets the model go): its question scores hold the sums pooling adds up."""
+
+
+def scorer_for(tool: Tool, catalogue: ThemeCatalogue | None = None) -> _Scorer:
+    """What :func:`score` sums responses with: ``summed`` for one response (of ``tool``),
+    ``pooled`` for the scores of several, as :func:`score` gives them."""
+    return _Scorer(tool, catalogue)
+
+
+def _pool(scorer: _Scorer, summed: Iterable[Summed]) -> Scores:
+    tool = scorer.tool
+    per_response: list[ResponseScore] = []
+    by_case: dict[str, _Totals] = {}
+    overall: _Totals = {}
+    for scored in summed:
+        per_response.append(scored)
+        totals = _totals_of(scored)
+        _add(by_case.setdefault(scored.case, {}), totals)
         _add(overall, totals)
     return Scores(
         tool_id=tool.id,

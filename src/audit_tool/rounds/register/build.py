@@ -22,6 +22,7 @@ from audit_tool.exceptions import AuditToolError
 from audit_tool.problems import Problem
 from audit_tool.responses.answers import public_keys
 from audit_tool.responses.response import Period
+from audit_tool.rounds._kept import RegisterView, register_view
 from audit_tool.rounds.register.flags import EventFlags
 from audit_tool.rounds.register.model import CaseRegister, CellState, Record, RoundRegister
 from audit_tool.rounds.register.rates import round_rates
@@ -69,20 +70,21 @@ def _usable(audit: AuditRound) -> tuple[dict[tuple[str, str], RoundReturn], list
     problems: list[Problem] = []
     left: set[tuple[str, str]] = set()
     for r in audit.returns:
-        response = r.loaded.response
-        if response is None:
+        named = _named(r)
+        if named is None:
             if r.case is not None and r.agency is not None:
                 left.add((r.case, r.agency))
             problems.append(_left_out(r, "the file is not a readable return", ""))
             continue
-        place = (response.case, response.agency)
-        if response.tool.ref != tool.ref:
+        case, agency, answers = named
+        place = (case, agency)
+        if answers != tool.ref:
             left.add(place)
             problems.append(_left_out(
-                r, f"it answers {response.tool.ref}, not {tool.ref}", "/tool"))
-        elif response.case not in invited:
+                r, f"it answers {answers}, not {tool.ref}", "/tool"))
+        elif case not in invited:
             problems.append(_left_out(r, "its case is not one of the round's cases", "/case"))
-        elif response.agency not in invited[response.case]:
+        elif agency not in invited[case]:
             problems.append(_left_out(
                 r, "its agency was not invited to audit its case", "/agency"))
         else:
@@ -97,6 +99,29 @@ def _usable(audit: AuditRound) -> tuple[dict[tuple[str, str], RoundReturn], list
             problems.append(_left_out(
                 r, f"{len(found)} returns give the same case and agency '{place[1]}'", "/agency"))
     return usable, problems, left
+
+
+def _named(r: RoundReturn) -> tuple[str, str, str] | None:
+    """The case, agency and tool (``ID@VERSION``) the return gives; ``None`` when it did not
+    load. Read as the round kept them, without unpacking the model."""
+    if r._kept is not None:
+        return r._kept.case, r._kept.agency, r._kept.tool_ref
+    response = r.loaded.response
+    if response is None:
+        return None
+    return response.case, response.agency, response.tool.ref
+
+
+def _view(r: RoundReturn, reader: RecordReader) -> tuple[RegisterView, Period | None]:
+    """What the register reads of ``r`` with ``reader``, and the period it gives: as the
+    round kept it when it checked the return, else read from the model now."""
+    kept = r._kept
+    if kept is not None and reader.group.id in kept.registers:
+        return kept.registers[reader.group.id], kept.period
+    response = r.loaded.response
+    assert response is not None
+    raw = r.loaded.document.data if r.loaded.document is not None else None
+    return register_view(reader, response, raw, r.file), response.period
 
 
 def _published(found: Problem, keys: frozenset[str]) -> Problem:
@@ -152,16 +177,14 @@ def build_register(audit: AuditRound, group: str | None = None) -> RoundRegister
                     else CellState.NO_RETURN
                 )
                 continue
-            response = r.loaded.response
-            assert response is not None
-            raw = r.loaded.document.data if r.loaded.document is not None else None
-            if not reader.asked(response):
+            view, period = _view(r, reader)
+            if not view.asked:
                 columns[agency] = CellState.NOT_ASKED
                 continue
             columns[agency] = CellState.RECORDED
-            pointers[agency] = reader.group_pointer(raw)
-            periods[agency] = manifest.period or response.period
-            for item in reader.read(response, raw, r.file):
+            pointers[agency] = view.pointer
+            periods[agency] = manifest.period or period
+            for item in view.items:
                 if isinstance(item, Record):
                     records.append(item)
                 else:

@@ -41,7 +41,7 @@ from audit_tool.rounds.report.words import (
 )
 from audit_tool.rounds.round import Coverage
 
-__all__ = ["render_report_html"]
+__all__ = ["render_report_html", "report_html_parts"]
 
 _CSS = """
 :root { color-scheme: light; }
@@ -272,10 +272,11 @@ def _text_rows(rows: list[list[str]], head_class: str = "") -> list[list[str]]:
     ]
 
 
-def _meetings(report: RoundReport) -> str:
+def _meetings_parts(report: RoundReport) -> list[str]:
+    """The register's section in its parts (for 1,650 returns, megabytes of tables)."""
     register = report.register
     if register is None:
-        return ""
+        return []
     names = dict(report.agencies)
     label = register.entry_label
     parts = [
@@ -299,7 +300,8 @@ def _meetings(report: RoundReport) -> str:
     for heading, sentences in sections:
         items = "".join(f"<li>{html_text(sentence)}</li>" for sentence in sentences)
         parts.append(f"<h4>{html_text(heading)}</h4><ul>{items}</ul>")
-    return "".join(parts) + "</section>"
+    parts.append("</section>")
+    return parts
 
 
 def _coverage(report: RoundReport) -> str:
@@ -400,30 +402,32 @@ def _method(report: RoundReport) -> str:
 
 def render_report_html(report: RoundReport) -> str:
     """The report as one self-contained HTML document."""
+    return "".join(report_html_parts(report))
+
+
+def report_html_parts(report: RoundReport) -> list[str]:
+    """:func:`render_report_html` in its parts, in order: a round's page is megabytes, and
+    ``audit-tool report`` writes the parts one after the other, never the whole page at once."""
     from audit_tool import __version__  # here: the package imports this module
 
-    body = "".join(
-        [
-            _header(report),
-            _themes(report),
-            previous_html(report),
-            _findings(report),
-            _by_agency(report),
-            _meetings(report),
-            _coverage(report),
-            _warnings(report),
-            _invalid(report),
-            learning_html(report),
-            _method(report),
-            _appendix(report),
-        ]
-    )
-    return (
+    return [
         '<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{html_text(report.manifest.title)}</title><style>{_CSS}</style></head>"
-        f"<body><main>{body}"
-        f"<footer>Made with audit-tool {html_text(__version__)} from the returns named in the "
-        "round's manifest. Scores come from the answers' scales only; no answer or "
-        "evidence text is reproduced here.</footer></main></body></html>\n"
-    )
+        "<body><main>",
+        _header(report),
+        _themes(report),
+        previous_html(report),
+        _findings(report),
+        _by_agency(report),
+        *_meetings_parts(report),
+        _coverage(report),
+        _warnings(report),
+        _invalid(report),
+        learning_html(report),
+        _method(report),
+        _appendix(report),
+        f"<footer>Made with audit-tool {html_text(__version__)} from the returns named in "
+        "the round's manifest. Scores come from the answers' scales only; no answer or "
+        "evidence text is reproduced here.</footer></main></body></html>\n",
+    ]

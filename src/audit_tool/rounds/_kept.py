@@ -1,0 +1,118 @@
+"""What a round keeps of each return once it is checked.
+
+A round of 150 cases and 11 agencies holds 1,650 returns; each one's model is
+about 40 KiB of objects, and a report needs little of it: the return's theme
+sums, what the register reads of its group entries, and its case, agency,
+tool and period. So as each return is read and checked, :func:`keep` works
+those out from the model (:class:`Kept`), and the round keeps the model
+packed (:class:`PackedResponse`, pickled and compressed: a twentieth of the
+size), unpacked again
+only when someone asks for ``loaded.response``. The packed form is made here,
+from the model just validated, and read only here: it is never written out or
+read from anywhere else.
+"""
+
+from __future__ import annotations
+
+import pickle
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from audit_tool._yaml import Document
+from audit_tool.problems import Problem
+from audit_tool.responses.response import LoadedResponse, Period, Response
+
+if TYPE_CHECKING:
+    from audit_tool.rounds.register.model import Record
+    from audit_tool.rounds.register.records import RecordReader
+    from audit_tool.rounds.scoring import Summed
+
+__all__ = ["Kept", "PackedResponse", "RegisterView", "has_response", "keep", "register_view"]
+
+
+class PackedResponse(LoadedResponse):
+    """A return file as a round keeps it: ``response`` is unpacked on every access (an
+    equal model each time), the rest is as read."""
+
+    _packed: bytes | None
+
+    @property
+    def response(self) -> Response | None:
+        """The model, unpacked."""
+        packed = self._packed
+        return None if packed is None else pickle.loads(zlib.decompress(packed))
+
+    @response.setter
+    def response(self, value: Response | None) -> None:
+        self._packed = (None if value is None
+                        else zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+
+    @property
+    def has_response(self) -> bool:
+        """True when the file loaded as a response (without unpacking it)."""
+        return self._packed is not None
+
+
+def has_response(loaded: LoadedResponse) -> bool:
+    """True when ``loaded`` has its model (packed or not)."""
+    if isinstance(loaded, PackedResponse):
+        return loaded.has_response
+    return loaded.response is not None
+
+
+@dataclass(frozen=True, slots=True)
+class RegisterView:
+    """What the register reads of one return for one group."""
+
+    asked: bool
+    """The group applies to the return."""
+    pointer: str
+    """Where the group's answer stands (``RecordReader.group_pointer``)."""
+    items: tuple[Record | Problem, ...]
+    """Its records, and a problem for each entry that cannot be placed."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kept:
+    """What the round read of a return's model before packing it."""
+
+    case: str
+    agency: str
+    tool_ref: str
+    period: Period | None
+    summed: Summed | None
+    """The return's theme sums (``None`` for a return to another tool or version)."""
+    registers: Mapping[str, RegisterView]
+    """By register group id."""
+
+
+def register_view(
+    reader: RecordReader, response: Response, raw: Mapping[str, Any] | None, file: str
+) -> RegisterView:
+    """What ``build_register`` reads of ``response`` with ``reader``."""
+    return RegisterView(reader.asked(response), reader.group_pointer(raw),
+                        tuple(reader.read(response, raw, file)))
+
+
+def keep(
+    loaded: LoadedResponse,
+    summed: Summed | None,
+    readers: Mapping[str, RecordReader],
+) -> tuple[PackedResponse, Kept | None]:
+    """``loaded`` (its document already cut to what the round reads) packed, and what the
+    round reads of its model; no :class:`Kept` for a file that did not load."""
+    packed = PackedResponse(loaded.file, loaded.response, loaded.document, loaded.problems)
+    response = loaded.response
+    if response is None:
+        return packed, None
+    document = loaded.document
+    raw = document.data if document is not None else None
+    views = {group: register_view(reader, response, raw, loaded.file)
+             for group, reader in readers.items()}
+    if document is not None and views:
+        # What the register reads of the data is in the views; its places stay.
+        packed.document = Document(None, document.source, document.nodes)
+    return packed, Kept(response.case, response.agency, response.tool.ref, response.period,
+                        summed, views)
