@@ -10,6 +10,7 @@ import pytest
 
 from audit_tool import read_response, read_round, score
 from audit_tool._fs import write_atomic
+from audit_tool.responses.response import LoadedResponse
 from audit_tool.rounds._kept import PackedResponse, has_response
 from audit_tool.rounds.round import AuditRound
 
@@ -30,9 +31,8 @@ def _unkept(audit: AuditRound) -> AuditRound:
     for r in audit.returns:
         loaded = r.loaded
         if isinstance(loaded, PackedResponse):
-            loaded = dataclasses.replace(loaded)  # a plain copy would still be packed
-            loaded = type(loaded).__mro__[1](loaded.file, loaded.response, loaded.document,
-                                              loaded.problems)
+            loaded = LoadedResponse(loaded.file, loaded.response, loaded.document,
+                                    loaded.problems)
         returns.append(dataclasses.replace(r, loaded=loaded, _kept=None))
     return dataclasses.replace(audit, returns=tuple(returns))
 
