@@ -268,7 +268,7 @@ def _return_warnings(tool: Tool, returns: tuple[RoundReturn, ...]) -> list[Warni
             parts = _pointer.split(p.pointer)
             ref = tool.question(parts[1]) if parts[:1] == ["answers"] and len(parts) > 1 else None
             if ref is not None:
-                words = f"question {numbers.get(ref.question.id, '')}, “{ref.question.text}”"
+                words = f"Question {numbers.get(ref.question.id, '')}, “{ref.question.text}”"
                 item = dataclasses.replace(item, question=words)
             found.append(item)
     return found
