@@ -41,6 +41,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from audit_tool import _args
 from audit_tool.authoring.catalogue import ThemeCatalogue, standard_catalogue
 from audit_tool.authoring.tool import Tool
 from audit_tool.exceptions import AuditToolError
@@ -338,6 +339,9 @@ def score(
     Raises :class:`~audit_tool.AuditToolError` for a response to another tool
     or version, or a file that did not load.
     """
+    tool = _args.typed(tool, Tool, "tool")
+    if catalogue is not None:
+        catalogue = _args.typed(catalogue, ThemeCatalogue, "catalogue")
     scorer = _Scorer(tool, catalogue)
     per_response: list[ResponseScore] = []
     by_case: dict[str, _Totals] = {}

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit_tool import _pointer
+from audit_tool import _args, _pointer
 from audit_tool.authoring.describe import question_numbers
 from audit_tool.authoring.tool import NOT_EVIDENCED, Grading, Tool
 from audit_tool.codes import CODES
@@ -280,6 +280,9 @@ def build_report(audit: AuditRound, previous: AuditRound | None = None) -> Round
     scores, and the register of shared events when the tool declares one; with
     ``previous`` (the round the manifest names as previous, read and checked with
     :func:`audit_tool.rounds.trend.check_series`), the movement since and its actions."""
+    audit = _args.typed(audit, AuditRound, "audit")
+    if previous is not None:
+        previous = _args.typed(previous, AuditRound, "previous")
     manifest = audit.manifest
     scores = audit.scores()
     themes = []
