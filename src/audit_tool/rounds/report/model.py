@@ -21,11 +21,10 @@ from audit_tool.problems import Problem
 from audit_tool.responses.answers import public_keys
 from audit_tool.rounds.manifest import AuditManifest, CaseEntry
 from audit_tool.rounds.register import RoundRegister, build_register
-from audit_tool.rounds.report.agencies import agency_scores
 from audit_tool.rounds.report.grades import is_area_for_development, is_strength
 from audit_tool.rounds.report.previous import PreviousRound, build_previous
 from audit_tool.rounds.round import AuditRound, Coverage, RoundReturn
-from audit_tool.rounds.scoring import QuestionScore, Scores, ThemeScore
+from audit_tool.rounds.scoring import QuestionScore, Scores, ThemeScore, agency_scores
 
 __all__ = [
     "PULLED_DOWN_LIMIT",
