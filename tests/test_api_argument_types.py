@@ -35,6 +35,7 @@ from audit_tool import (
     read_tool,
     validate_response,
 )
+from audit_tool.export.fhir import export_fhir_response
 from audit_tool.responses import check_responses
 from audit_tool.rounds.trend import check_series, read_previous, read_programme
 
@@ -149,3 +150,34 @@ def test_right_types_still_work(tmp_path: Path) -> None:
     """A pathlib path and a str path, and a tuple of shared folders, are all accepted."""
     assert read_tool(TOOL_FILE, shared=(ROOT / "tools",)).tool is not None
     assert read_tool(str(TOOL_FILE), catalogues=()).tool is not None
+
+
+# The entry points that take loaded models: a path or a dict where a model belongs is the
+# calling program's mistake, a TypeError naming the argument, never an AttributeError.
+RESPONSE_MODEL = load_response(RESPONSE)
+MODELS_WRONG: list[tuple[str, Call, str]] = [
+    ("diff old path", lambda: audit_tool.diff(str(TOOL_FILE), TOOL), "old"),  # type: ignore[arg-type]
+    ("diff new dict", lambda: audit_tool.diff(TOOL, {}), "new"),  # type: ignore[arg-type]
+    ("migrate response dict", lambda: audit_tool.migrate({}, TOOL, TOOL), "response"),  # type: ignore[arg-type]
+    ("migrate old path", lambda: audit_tool.migrate(RESPONSE_MODEL, "t", TOOL), "old"),  # type: ignore[arg-type]
+    ("migrate today str",
+     lambda: audit_tool.migrate(RESPONSE_MODEL, TOOL, TOOL, today="2024-01-01"), "today"),  # type: ignore[arg-type]
+    ("score tool path", lambda: audit_tool.score(str(TOOL_FILE), []), "tool"),  # type: ignore[arg-type]
+    ("score catalogue", lambda: audit_tool.score(TOOL, [], catalogue="standard@1"), "catalogue"),  # type: ignore[arg-type]
+    ("export_fhir tool path", lambda: audit_tool.export_fhir(str(TOOL_FILE)), "tool"),  # type: ignore[arg-type]
+    ("export_fhir_response response path",
+     lambda: export_fhir_response(TOOL, str(RESPONSE)), "response"),  # type: ignore[arg-type]
+    ("build_report path", lambda: audit_tool.build_report(str(MANIFEST)), "audit"),  # type: ignore[arg-type]
+    ("blank_response tool dict", lambda: audit_tool.blank_response({}), "tool"),  # type: ignore[arg-type]
+    ("fillable_form tool path", lambda: audit_tool.fillable_form(str(TOOL_FILE)), "tool"),  # type: ignore[arg-type]
+]
+
+
+@pytest.mark.parametrize(("call", "argument"), [(c, a) for _, c, a in MODELS_WRONG],
+                         ids=[name for name, _, _ in MODELS_WRONG])
+def test_an_entry_point_given_no_model_says_which_argument(call: Call, argument: str) -> None:
+    """diff, migrate, score, the exports, the report and the forms name the argument that
+    should have been a model."""
+    with pytest.raises(TypeError) as raised:
+        call()
+    assert str(raised.value).startswith(f"{argument} must be")

@@ -25,7 +25,8 @@ _IGNORE = shutil.ignore_patterns(
 )
 # What a test run needs from the sdist, besides the package.
 _SDIST_NEEDS = (
-    "LICENSE", "README.md", "setup.py", "pyproject.toml", "Makefile", "tests/conftest.py",
+    "LICENSE", "README.md", "CHANGELOG.md", "setup.py", "pyproject.toml", "Makefile",
+    "tests/conftest.py",
     "tests/data", "tools/neglect_v2.yaml", "tools/shared/scales.yaml", "schemas", "examples",
     "docs",
 )

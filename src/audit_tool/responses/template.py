@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from pydantic import ValidationError
 
+from audit_tool import _args
 from audit_tool.authoring.describe import QuestionWords, Wording, describe_question
 from audit_tool.authoring.tool import Tool
 from audit_tool.responses.response import Period, Response
@@ -221,6 +222,7 @@ def blank_response(
     the file (a lead preparing one file per case and agency). Raises
     ``ValueError`` if a prefilled value is not one a response accepts.
     """
+    tool = _args.typed(tool, Tool, "tool")
     check_prefill(
         {"round": audit_round, "case": case, "agency": agency, "period": period}
     )

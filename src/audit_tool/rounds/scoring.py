@@ -41,8 +41,9 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from audit_tool import _args
 from audit_tool.authoring.catalogue import ThemeCatalogue, standard_catalogue
-from audit_tool.authoring.tool import Tool
+from audit_tool.authoring.tool import Grading, Tool
 from audit_tool.exceptions import AuditToolError
 from audit_tool.responses.answers import walk_answers
 from audit_tool.responses.response import LoadedResponse, Response, read_response
@@ -53,6 +54,7 @@ __all__ = [
     "ResponseScore",
     "Scores",
     "ThemeScore",
+    "agency_scores",
     "percent_of",
     "plain_number",
     "score",
@@ -357,6 +359,9 @@ def score(
     Raises :class:`~audit_tool.AuditToolError` for a response to another tool
     or version, or a file that did not load.
     """
+    tool = _args.typed(tool, Tool, "tool")
+    if catalogue is not None:
+        catalogue = _args.typed(catalogue, ThemeCatalogue, "catalogue")
     scorer = _Scorer(tool, catalogue)
     summed: list[Summed] = []
     for item in responses:
@@ -398,3 +403,37 @@ def _pool(scorer: _Scorer, summed: Iterable[Summed]) -> Scores:
         cases={case: GroupScore(scorer.theme_scores(totals)) for case, totals in by_case.items()},
         overall=GroupScore(scorer.theme_scores(overall)),
     )
+
+
+# -- pooled by agency ------------------------------------------------------------------
+# A board gives agencies actions of their own (the source's learning 5.7 and 5.8 are
+# actions for single agencies), so the report and the trend show agency by theme: the sum
+# of points over the sum of points available across that agency's valid returns, graded
+# by the tool's bands, as cases and the round are pooled.
+
+
+def agency_scores(
+    scores: Scores, grading: Grading, agencies: Iterable[str]
+) -> dict[str, dict[str, ThemeScore]]:
+    """``agency -> theme -> pooled score`` for every agency with a scored return, in the
+    order of ``agencies`` (agencies not listed after them)."""
+    sums: dict[str, dict[str, list[float]]] = {}
+    for response in scores.responses:
+        into = sums.setdefault(response.agency, {t: [0.0, 0.0, 0] for t in scores.themes})
+        for theme, found in response.themes.items():
+            cell = into.setdefault(theme, [0.0, 0.0, 0])
+            cell[0] += found.points
+            cell[1] += found.max_points
+            cell[2] += found.answers
+    order = [a for a in dict.fromkeys(agencies) if a in sums]
+    order += [a for a in sums if a not in order]
+    return {agency: _graded(sums[agency], grading) for agency in order}
+
+
+def _graded(cells: Mapping[str, list[float]], grading: Grading) -> dict[str, ThemeScore]:
+    out = {}
+    for theme, (points, max_points, answers) in cells.items():
+        percent = percent_of(points, max_points)
+        grade = grading.grade(percent, int(answers), theme)
+        out[theme] = ThemeScore(theme, points, max_points, int(answers), percent, grade)
+    return out

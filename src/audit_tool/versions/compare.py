@@ -8,6 +8,7 @@ tool that includes it.
 
 from __future__ import annotations
 
+from audit_tool import _args
 from audit_tool.authoring.tool import Tool
 from audit_tool.versions._checks import successor_problems
 from audit_tool.versions._context import Context
@@ -52,6 +53,7 @@ def diff(old: Tool, new: Tool) -> Diff:
     """The changes from ``old`` to ``new``, most important first, and the problems of ``new``
     as the next version of ``old``.
     """
+    old, new = _args.typed(old, Tool, "old"), _args.typed(new, Tool, "new")
     m = match(old, new)
     ctx = Context(old, new, m)
     changes = [

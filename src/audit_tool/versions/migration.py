@@ -27,6 +27,7 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from audit_tool import _args
 from audit_tool.authoring.fingerprints import fingerprint
 from audit_tool.authoring.saving import to_yaml, to_yaml_keeping
 from audit_tool.authoring.tool import (
@@ -291,6 +292,9 @@ def migrate(
     id and version. ``today`` (default: the current date) dates the
     ``migrated_from`` record.
     """
+    response = _args.typed(response, Response, "response")
+    old, new = _args.typed(old, Tool, "old"), _args.typed(new, Tool, "new")
+    today = _args.date(today, "today")
     if (response.tool.id, response.tool.version) != (old.id, old.version):
         raise MigrationError(
             f"the response answers {response.tool.ref}, not {old.ref}: migrate it from "

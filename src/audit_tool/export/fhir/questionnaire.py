@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit_tool import _pointer
+from audit_tool import _args, _pointer
 from audit_tool.authoring.describe import question_numbers
 from audit_tool.authoring.tool import (
     AnyQuestion,
@@ -381,6 +381,7 @@ def export_fhir(
         the Questionnaire as plain data (``resource``), and ``problems`` whose
         pointers lead into the tool (use ``LoadedTool.locate`` to place them).
     """
+    tool = _args.typed(tool, Tool, "tool")
     builder = _Builder(tool, FhirUrls(base_url), fhir_version)
     resource = builder.questionnaire()
     return FhirExport(resource, tuple(builder.problems))

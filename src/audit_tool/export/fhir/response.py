@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit_tool import _pointer
+from audit_tool import _args, _pointer
 from audit_tool._validation import key_name
 from audit_tool.authoring.tool import (
     AnyQuestion,
@@ -311,6 +311,8 @@ def export_fhir_response(
     ``document`` is the response file as read (``LoadedResponse.document.data``): with it,
     problem pointers follow the form each answer was written in (bare or full).
     """
+    tool = _args.typed(tool, Tool, "tool")
+    response = _args.typed(response, Response, "response")
     del fhir_version  # the same elements in R4 and R5
     builder = _Builder(tool, response, FhirUrls(base_url), document)
     resource = builder.build()

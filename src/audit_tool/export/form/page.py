@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from audit_tool import _args
 from audit_tool._escape import html_text
 from audit_tool.authoring.tool import Tool
 from audit_tool.export.form.data import FormPrefill, form_data
@@ -64,6 +65,7 @@ def json_for_script(data: Any) -> str:
 
 def fillable_form(tool: Tool, prefill: FormPrefill | None = None) -> str:
     """``tool`` as a fillable, offline HTML return; ``prefill`` fills in and locks metadata."""
+    tool = _args.typed(tool, Tool, "tool")
     script, style = _static("form.js"), _static("form.css")
     data = json_for_script(form_data(tool, prefill))
     title = f"{tool.title} ({tool.ref}): return"

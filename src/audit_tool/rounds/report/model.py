@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from audit_tool import _pointer
+from audit_tool import _args, _pointer
 from audit_tool.authoring.describe import question_numbers
 from audit_tool.authoring.tool import NOT_EVIDENCED, Grading, Tool
 from audit_tool.codes import CODES
@@ -21,11 +21,10 @@ from audit_tool.problems import Problem
 from audit_tool.responses.answers import public_keys
 from audit_tool.rounds.manifest import AuditManifest, CaseEntry
 from audit_tool.rounds.register import RoundRegister, build_register
-from audit_tool.rounds.report.agencies import agency_scores
 from audit_tool.rounds.report.grades import is_area_for_development, is_strength
 from audit_tool.rounds.report.previous import PreviousRound, build_previous
 from audit_tool.rounds.round import AuditRound, Coverage, RoundReturn
-from audit_tool.rounds.scoring import QuestionScore, Scores, ThemeScore
+from audit_tool.rounds.scoring import QuestionScore, Scores, ThemeScore, agency_scores
 
 __all__ = [
     "PULLED_DOWN_LIMIT",
@@ -268,7 +267,7 @@ def _return_warnings(tool: Tool, returns: tuple[RoundReturn, ...]) -> list[Warni
             parts = _pointer.split(p.pointer)
             ref = tool.question(parts[1]) if parts[:1] == ["answers"] and len(parts) > 1 else None
             if ref is not None:
-                words = f"question {numbers.get(ref.question.id, '')}, “{ref.question.text}”"
+                words = f"Question {numbers.get(ref.question.id, '')}, “{ref.question.text}”"
                 item = dataclasses.replace(item, question=words)
             found.append(item)
     return found
@@ -280,6 +279,9 @@ def build_report(audit: AuditRound, previous: AuditRound | None = None) -> Round
     scores, and the register of shared events when the tool declares one; with
     ``previous`` (the round the manifest names as previous, read and checked with
     :func:`audit_tool.rounds.trend.check_series`), the movement since and its actions."""
+    audit = _args.typed(audit, AuditRound, "audit")
+    if previous is not None:
+        previous = _args.typed(previous, AuditRound, "previous")
     manifest = audit.manifest
     scores = audit.scores()
     themes = []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from audit_tool.codes import CODES
 from audit_tool.rounds.report.grades import format_percent, grade_label
 from audit_tool.rounds.report.model import CaseRow, RoundReport, WarningItem, warning_heading
 from audit_tool.rounds.round import Coverage
@@ -103,11 +102,9 @@ def describe(report: RoundReport, item: WarningItem, *, where: bool = True) -> s
             + ("" if reason.endswith(".") else ".")
         )
     who = case_and_agency(report, item.case, item.agency)
-    # The board's sections name no question ids (the appendix does): a warning about one
-    # question is its code's title and the question in words.
-    message = item.message if where or not item.question else (
-        f"{CODES[item.code].title.rstrip('.')}: {item.question}."
-    )
+    # The board's sections name no question ids (the appendix does): under its code's
+    # title as heading, a warning about one question is that question in words.
+    message = item.message if where or not item.question else item.question
     position = item.file or "" if where else ""
     if where and item.line is not None:
         position += f", line {item.line}"

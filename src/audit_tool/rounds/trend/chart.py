@@ -53,7 +53,18 @@ def _break_words(earlier: str, later: str) -> str:
     )
 
 
-def _dot(x: float, found: ThemeScore, grading: Grading, where: str) -> str:
+def _label_y(y: float, diamond: float | None) -> float:
+    """Where a dot's percent goes: above the dot, unless a like-for-like diamond (whose own
+    label is beside it) stands in that space or the top of the plot is too near; then
+    below the dot."""
+    above = y - 10
+    crowded = diamond is not None and above - 11 <= diamond + 6 and diamond - 6 <= y
+    return y + 19 if crowded or above - 9 < _TOP - 12 else above
+
+
+def _dot(
+    x: float, found: ThemeScore, grading: Grading, where: str, diamond: float | None = None
+) -> str:
     y = _y(found.percent or 0.0)
     fill = colour(grading, found.grade)
     shown = format_percent(found.percent, suffix="%")
@@ -63,7 +74,7 @@ def _dot(x: float, found: ThemeScore, grading: Grading, where: str) -> str:
         f"<g><title>{html_text(words)}</title>"
         f'<circle cx="{x:.1f}" cy="{y:.1f}" r="6" fill="{fill}" stroke="{_DARK}" '
         f'stroke-width="1"/>'
-        f'<text x="{x:.1f}" y="{y - 10:.1f}" font-size="11" text-anchor="middle" '
+        f'<text x="{x:.1f}" y="{_label_y(y, diamond):.1f}" font-size="11" text-anchor="middle" '
         f'fill="{_DARK}">{html_text(shown)}</text></g>'
     )
 
@@ -101,6 +112,7 @@ def _panel(trend: Trend, series: ThemeSeries, ox: int, oy: int) -> str:
             f'text-anchor="middle" fill="{_DARK}">{html_text(info.panel_date.strftime("%b %Y"))}'
             "</text>"
         )
+    diamonds: dict[int, float] = {}  # round -> the height of its like-for-like diamond
     for n, step in enumerate(series.steps):
         x1, x2 = _x(n, count), _x(n + 1, count)
         before, after = series.points[n], series.points[n + 1]
@@ -128,6 +140,7 @@ def _panel(trend: Trend, series: ThemeSeries, ox: int, oy: int) -> str:
             )
             continue
         yb, ya = _y(like.before.percent), _y(like.after.percent)
+        diamonds[n], diamonds[n + 1] = yb, ya
         words = (
             f"Like for like on {len(like.questions)} questions: "
             f"{format_percent(like.before.percent, suffix='%')} "
@@ -162,7 +175,7 @@ def _panel(trend: Trend, series: ThemeSeries, ox: int, oy: int) -> str:
         if found is not None and found.percent is not None:
             grading_n = rounds[n].tool.grading
             parts.append(_dot(_x(n, count), found, grading_n,
-                              f"{series.name}, {rounds[n].round}"))
+                              f"{series.name}, {rounds[n].round}", diamonds.get(n)))
     parts.append("</g>")
     return "".join(parts)
 

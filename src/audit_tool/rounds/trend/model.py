@@ -21,7 +21,7 @@ from typing import Any
 from audit_tool.authoring.catalogue import ThemeCatalogue
 from audit_tool.authoring.tool import Tool
 from audit_tool.rounds.round import AuditRound
-from audit_tool.rounds.scoring import Scores, ThemeScore, percent_of, plain_number
+from audit_tool.rounds.scoring import Scores, ThemeScore, agency_scores, percent_of, plain_number
 from audit_tool.rounds.trend.compare import QuestionPair, VersionComparison, compare_versions
 
 __all__ = [
@@ -251,12 +251,9 @@ def _point(round_scores: RoundScores, theme: str, agency: str) -> ThemeScore | N
         return None
     if agency == ALL_AGENCIES:
         return round_scores.scores.overall.themes[theme]
-    found = _theme_scores(round_scores.scores, theme, agency)
-    if not found:
-        return None  # the agency sent no scored return this round
-    whole = _figure(_cells(found))
-    grade = round_scores.tool.grading.grade(whole.percent, whole.answers, theme)
-    return ThemeScore(theme, whole.points, whole.max_points, whole.answers, whole.percent, grade)
+    # pooled as the round's report pools an agency's returns: one way to pool
+    pooled = agency_scores(round_scores.scores, round_scores.tool.grading, [agency])
+    return pooled.get(agency, {}).get(theme)  # None: no scored return from it this round
 
 
 def _series(
