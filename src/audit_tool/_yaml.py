@@ -154,9 +154,10 @@ _PLAIN_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool
 _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
 
 
-# Every pattern above begins with one of these (or matches the empty text): a plain scalar
-# that begins otherwise is text, without trying each.
-_RESOLVED_FIRST = frozenset("~nNtTfF+-.0123456789")
+# Every pattern above begins with one of these, or matches the empty text (and, '$' taking
+# a final line break, the text "\n"): a plain scalar that begins otherwise is text, without
+# trying each.
+_RESOLVED_FIRST = frozenset("~nNtTfF+-.0123456789\n")
 
 
 def _resolve_plain(text: str) -> Any:

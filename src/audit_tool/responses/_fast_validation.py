@@ -235,7 +235,8 @@ class _Walk:
                         self._evidence(plan, value, evidence, entry_pointer + plan.pointer)
                     if day is not None:
                         self._evidence_date(plan, day, entry_pointer + plan.pointer)
-                    values[plan.id] = value
+                    if plan.read:  # only conditions read what the walk remembers
+                        values[plan.id] = value
                     continue
             else:
                 form, count = _form(value)
@@ -244,7 +245,7 @@ class _Walk:
             where = pointer + "/value" if raw is None or type(raw) is dict else pointer
             self._slot(plan, value, evidence, day, applies, pointer, where, entry,
                        entry_pointer or None, group_applies)
-            if applies:
+            if applies and plan.read:
                 values[plan.id] = value
             if form == _ENTRIES:
                 if entry is not None or not plan.subs:

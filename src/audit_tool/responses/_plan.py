@@ -65,6 +65,9 @@ class SlotPlan:
     text_limit: int = -1
     """For a text question, the longest answer that needs no check of its value (any, without
     a ``max_length``); -1 for other questions."""
+    read: bool = True
+    """Some condition of the tool reads this question's answer (else the walk need not
+    remember it)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +95,8 @@ def compile_plan(tool: Tool) -> ToolPlan:
     )
 
     options = {scale.id: scale.values for scale in reversed(tool.scales)}  # first id wins
+    read = {target for ref in tool.iter_questions() if ref.question.when is not None
+            for target, _path, _clause in ref.question.when.references()}
 
     def slot(ref: QuestionRef, base: str) -> SlotPlan:
         question = ref.question
@@ -115,6 +120,7 @@ def compile_plan(tool: Tool) -> ToolPlan:
             rule is not None and rule.required,
             choices if isinstance(question, SingleChoiceQuestion) else None,
             _text_limit(question),
+            question.id in read,
         )
 
     top = tuple(slot(ref, "/answers") for ref in tool.iter_questions() if ref.group is None)
