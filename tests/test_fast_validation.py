@@ -17,6 +17,8 @@ import dataclasses
 import datetime
 import difflib
 import enum
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -107,6 +109,21 @@ def test_a_file_read_has_the_full_paths_problems_placed_in_it(
         changed = dataclasses.replace(loaded)
         changed.response = loaded.response
         assert _fast_file(tool, changed, TODAY) is None
+
+
+@given(tools_with_mutated_responses())
+def test_a_file_validated_by_its_path_has_the_full_paths_problems(
+    case: tuple[Tool, dict[str, Any], str | None],
+) -> None:
+    """A return validated by its path (the model built only when the fast path is not sure)
+    has the problems, files, lines and columns the full path gives it."""
+    tool, data, _code = case
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "r.yaml"
+        path.write_text(to_yaml(data), encoding="utf-8")
+        found = validate_response(tool, path, today=TODAY)
+        assert _records(found) == _records(_validate(tool, path, TODAY))
+        assert all(p.file == str(path) for p in found)
 
 
 class _Kind(enum.StrEnum):

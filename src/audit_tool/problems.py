@@ -9,7 +9,6 @@ out of messages.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -53,11 +52,14 @@ class Problem:
 
     def at(self, pointer_prefix: str) -> Problem:
         """The same problem, with ``pointer_prefix`` put in front of its pointer."""
-        return dataclasses.replace(self, pointer=pointer_prefix + self.pointer)
+        return Problem(self.code, self.severity, self.message, pointer_prefix + self.pointer,
+                       self.file, self.line, self.column, self.context)
 
     def located(self, file: str | None, line: int | None, column: int | None) -> Problem:
         """The same problem, placed in a file at a 1-based line and column."""
-        return dataclasses.replace(self, file=file, line=line, column=column)
+        # Made directly, not with dataclasses.replace: a round places tens of thousands.
+        return Problem(self.code, self.severity, self.message, self.pointer, file, line,
+                       column, self.context)
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         """Order by file, then line, then column, then pointer and code."""

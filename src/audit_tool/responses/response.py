@@ -38,7 +38,7 @@ from pydantic import (
 )
 
 from audit_tool import _args
-from audit_tool._source import Source, read_source
+from audit_tool._source import Given, Source, read_source
 from audit_tool._types import CaseRef, Identifier, IsoDate, RoundId, SemVer
 from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits
 from audit_tool.authoring.loading import validate_document
@@ -243,6 +243,11 @@ def read_response(
     limits = _args.typed(limits, Limits, "limits")
     given = read_source(source, text, name=name, base_dir=None, limits=limits,
                         models=(Response,))
+    return loaded_from(given)
+
+
+def loaded_from(given: Given) -> LoadedResponse:
+    """The response a source read as one document gives (:func:`read_response`'s last step)."""
     result = LoadedResponse(given.name, document=given.document, problems=given.problems)
     if given.document is None:
         return result

@@ -32,8 +32,9 @@ from pydantic import ValidationError
 from audit_tool import _args, _pointer
 from audit_tool._partial import validate_partially
 from audit_tool._plain import plain_copy
+from audit_tool._source import read_source
 from audit_tool._validation import problems_from_validation_error
-from audit_tool._yaml import SourceMap
+from audit_tool._yaml import DEFAULT_LIMITS, Document, SourceMap
 from audit_tool.authoring.loading import read_tool
 from audit_tool.authoring.shipped import find_tool
 from audit_tool.authoring.tool import Tool
@@ -42,7 +43,7 @@ from audit_tool.problems import FileReport, Problem
 from audit_tool.responses import _response_checks
 from audit_tool.responses._fast_validation import fast_problems
 from audit_tool.responses._response_checks import CheckContext, uncertain_questions
-from audit_tool.responses.response import LoadedResponse, Response, read_response
+from audit_tool.responses.response import LoadedResponse, Response, loaded_from, read_response
 
 __all__ = [
     "CheckedResponse",
@@ -92,7 +93,25 @@ def validate_response(
         found = _fast_file(tool, source, today or datetime.date.today())
         if found is not None:
             return found
+    elif isinstance(source, (str, os.PathLike)):
+        # Only the problems are asked for: the model is built only if the fast path
+        # cannot be sure of them.
+        source = _args.path(source, "source")
+        given = read_source(source, None, name=os.fspath(source), base_dir=None,
+                            limits=DEFAULT_LIMITS, models=(Response,))
+        document = given.document
+        if document is not None and type(document.data) is dict:
+            found = fast_problems(tool, document.data, today or datetime.date.today())
+            if found is not None:
+                return _placed(found, document, given.problems)
+        source = loaded_from(given)
     return _validate(tool, source, today)
+
+
+def _placed(found: list[Problem], document: Document, read: list[Problem]) -> list[Problem]:
+    """The fast path's problems placed in the file, with those of reading it, sorted."""
+    located = [document.source.locate(p, key=bool(p.context.get("at_key"))) for p in found]
+    return sorted(dict.fromkeys([*read, *located]), key=Problem.sort_key)
 
 
 def _fast_file(
@@ -109,11 +128,7 @@ def _fast_file(
     if type(document.data) is not dict:
         return None
     found = fast_problems(tool, document.data, today)
-    if found is None:
-        return None
-    source = document.source
-    located = [source.locate(p, key=bool(p.context.get("at_key"))) for p in found]
-    return sorted(dict.fromkeys([*loaded.problems, *located]), key=Problem.sort_key)
+    return None if found is None else _placed(found, document, loaded.problems)
 
 
 def _validate(
