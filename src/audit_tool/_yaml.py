@@ -152,6 +152,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _CORE = "tag:yaml.org,2002:"
 _PLAIN_TAGS = {"!", _CORE + "str", _CORE + "int", _CORE + "float", _CORE + "bool", _CORE + "null"}
 _CONTAINER_TAGS = {_CORE + "map", _CORE + "seq", _CORE + "omap"}
+_KEY_TAGS = frozenset({None, *_PLAIN_TAGS})  # what a mapping key may be tagged
 
 
 # Every pattern above begins with one of these, or matches the empty text (and, '$' taking
@@ -289,12 +290,15 @@ class _Builder:
     def _count(self, pos: Position, pointer: str) -> None:
         self.nodes += 1
         if self.nodes > self.limits.max_nodes:
-            raise self._stop(
-                "too-many-nodes",
-                f"the document has more than {self.limits.max_nodes} nodes",
-                pointer,
-                pos,
-            )
+            raise self._too_many(pos, pointer)
+
+    def _too_many(self, pos: Position, pointer: str) -> _Stop:
+        return self._stop(
+            "too-many-nodes",
+            f"the document has more than {self.limits.max_nodes} nodes",
+            pointer,
+            pos,
+        )
 
     def _attach(self, value: Any, anchor: str | None, size: int) -> None:
         """Put a finished node of ``size`` expanded nodes into its parent (or the root)."""
@@ -376,7 +380,7 @@ class _Builder:
             if isinstance(event, MappingEndEvent):
                 self._end()
                 return
-            if not isinstance(event, ScalarEvent) or (_tag_text(event) not in (None, *_PLAIN_TAGS)):
+            if not isinstance(event, ScalarEvent) or _tag_text(event) not in _KEY_TAGS:
                 raise self._stop(
                     "yaml-syntax",
                     "mapping keys must be plain text, not lists, mappings or tagged values",
@@ -391,7 +395,8 @@ class _Builder:
             return
 
         pointer = self._child_pointer()
-        pos = _pos(event)
+        mark = event.start_mark
+        pos = (mark.line + 1, mark.column + 1)
         if in_mapping and _blank(event) and self.stack[-1].key_end is not None:
             # A blank value ('key:' and nothing more) has the position of the next token,
             # often the next line's key; it belongs right after its own key's colon.
@@ -403,7 +408,9 @@ class _Builder:
         if isinstance(event, AliasEvent):
             self._alias(event, pointer, pos)
             return
-        self._count(pos, pointer)
+        self.nodes += 1  # _count, inline: every node passes here
+        if self.nodes > self.limits.max_nodes:
+            raise self._too_many(pos, pointer)
         if not self.skipped:
             self.source.values[pointer] = pos
         tag = _tag_text(event)
