@@ -37,22 +37,37 @@ class PackedResponse(LoadedResponse):
     equal model each time), the rest is as read."""
 
     _packed: bytes | None
+    _from_data: bool = False
+    """``_packed`` holds the document's data the model was validated from, not the model."""
 
     @property
     def response(self) -> Response | None:
         """The model, unpacked."""
         packed = self._packed
-        return None if packed is None else pickle.loads(zlib.decompress(packed))
+        if packed is None:
+            return None
+        unpacked = pickle.loads(zlib.decompress(packed))
+        return Response.model_validate(unpacked) if self._from_data else unpacked
 
     @response.setter
     def response(self, value: Response | None) -> None:
-        self._packed = (None if value is None
-                        else zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
+        self._packed = None if value is None else _pack(value)
+        self._from_data = False
+
+    def pack_data(self, data: dict[str, Any]) -> None:
+        """Keep the plain data the model was validated from (it packs quicker and smaller than
+        the model, and validates to an equal one)."""
+        self._packed = _pack(data)
+        self._from_data = True
 
     @property
     def has_response(self) -> bool:
         """True when the file loaded as a response (without unpacking it)."""
         return self._packed is not None
+
+
+def _pack(value: object) -> bytes:
+    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
 
 
 def has_response(loaded: LoadedResponse) -> bool:
@@ -100,13 +115,19 @@ def keep(
     loaded: LoadedResponse,
     summed: Summed | None,
     readers: Mapping[str, RecordReader],
+    data: dict[str, Any] | None = None,
 ) -> tuple[PackedResponse, Kept | None]:
     """``loaded`` (its document already cut to what the round reads) packed, and what the
-    round reads of its model; no :class:`Kept` for a file that did not load."""
-    packed = PackedResponse(loaded.file, loaded.response, loaded.document, loaded.problems)
+    round reads of its model; no :class:`Kept` for a file that did not load. ``data`` is
+    the whole document's data when the model was validated from it."""
     response = loaded.response
+    packed = PackedResponse(loaded.file, None, loaded.document, loaded.problems)
     if response is None:
         return packed, None
+    if data is not None:
+        packed.pack_data(data)
+    else:
+        packed.response = response
     document = loaded.document
     raw = document.data if document is not None else None
     views = {group: register_view(reader, response, raw, loaded.file)

@@ -359,8 +359,12 @@ def _read_returns(
         summed = (scorer.summed(response.file, model, raw)
                   if model is not None and model.tool.ref == tool.ref else None)
         slim = _checked(response, registers)
+        read_as = response._read_as  # the model validated from this data, both unchanged?
+        whole = (read_as[1].data if read_as is not None and read_as[0] is model
+                 and read_as[1] is response.document and type(read_as[1].data) is dict
+                 else None)
         # A file with no document (unreadable) has nothing to let go of.
-        packed, kept = (slim, None) if slim is response else keep(slim, summed, readers)
+        packed, kept = (slim, None) if slim is response else keep(slim, summed, readers, whole)
         returns.append(
             RoundReturn(
                 packed,
