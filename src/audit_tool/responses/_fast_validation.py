@@ -209,20 +209,11 @@ class _Walk:
                 if applies and plan.required:
                     self._missing(plan, entry_pointer, entry, group_applies)
                 continue
-            evidence = day = None
             if type(raw) is dict:
-                if not _ANSWER_KEYS.issuperset(raw):
-                    raise _Unsure
                 nodes += len(raw)
-                value = raw.get("value")
-                evidence = raw.get("evidence")
-                if evidence is not None and type(evidence) is not str:
-                    raise _Unsure
-                written = raw.get("evidence_date")
-                if written is not None:
-                    day = _evidence_day(written)
+                value, evidence, day = _in_full(raw)
             else:
-                value = raw
+                value, evidence, day = raw, None, None
             if type(value) is str:
                 form = _SCALAR
                 options = plan.plain_options
@@ -369,22 +360,25 @@ def _form(value: Any) -> tuple[int, int]:
     return _SCALAR, 0
 
 
+def _in_full(raw: dict[str, Any]) -> tuple[Any, str | None, datetime.date | None]:
+    """``(value, evidence, evidence date)`` of an answer written in full."""
+    if not _ANSWER_KEYS.issuperset(raw):
+        raise _Unsure
+    evidence = raw.get("evidence")
+    if evidence is not None and type(evidence) is not str:
+        raise _Unsure
+    written = raw.get("evidence_date")
+    return raw.get("value"), evidence, None if written is None else _evidence_day(written)
+
+
 def _answer(raw: Any) -> tuple[Any, str | None, datetime.date | None, int, int]:
     """``(value, evidence, evidence date, form, nodes)`` of an answer as written (bare or
     in full); for entries, the nodes of the entries themselves are not counted yet."""
     evidence = day = None
     nodes = 0
     if type(raw) is dict:
-        if not _ANSWER_KEYS.issuperset(raw):
-            raise _Unsure
         nodes = len(raw)
-        value = raw.get("value")
-        evidence = raw.get("evidence")
-        if evidence is not None and type(evidence) is not str:
-            raise _Unsure
-        written = raw.get("evidence_date")
-        if written is not None:
-            day = _evidence_day(written)
+        value, evidence, day = _in_full(raw)
     else:
         value = raw
     if type(value) is str:
