@@ -5,11 +5,10 @@ about 40 KiB of objects, and a report needs little of it: the return's theme
 sums, what the register reads of its group entries, and its case, agency,
 tool and period. So as each return is read and checked, :func:`keep` works
 those out from the model (:class:`Kept`), and the round keeps the model
-packed (:class:`PackedResponse`, pickled and compressed: a twentieth of the
-size), unpacked again
-only when someone asks for ``loaded.response``. The packed form is made here,
-from the model just validated, and read only here: it is never written out or
-read from anywhere else.
+packed (:class:`PackedResponse`): the plain data it was validated from,
+pickled and compressed (about 1.5 KiB), validated again whenever someone asks
+for ``loaded.response``. The packed form is made here, from data just read,
+and read only here: it is never written out or read from anywhere else.
 """
 
 from __future__ import annotations
