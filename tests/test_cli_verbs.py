@@ -78,3 +78,19 @@ def test_help_and_version_import_no_verb_and_a_run_imports_its_own() -> None:
     assert _verb_modules_after(["--help"]) == []
     assert _verb_modules_after(["check", str(TOOLS / "neglect_v2.yaml")]) == ["check"]
     assert _verb_modules_after(["diff", "--help"]) == ["diff"]
+
+
+def test_version_and_help_import_neither_pydantic_nor_the_reader() -> None:
+    """`--version` and `--help` import neither pydantic (so build no model) nor the YAML
+    reader: start-up is the interpreter's and the parser's."""
+    code = (
+        "import io, json, sys\n"
+        "from audit_tool.cli import main\n"
+        "for argv in (['--version'], ['--help']):\n"
+        "    main(argv, io.StringIO(), io.StringIO())\n"
+        "print(json.dumps(sorted(m for m in ('pydantic', 'ruamel.yaml', 'audit_tool._yaml')"
+        " if m in sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert json.loads(out) == []
