@@ -57,18 +57,25 @@ def test_the_verb_is_the_first_word_that_is_no_option() -> None:
     assert chosen_verb(["--"]) is None
 
 
-def _verb_modules_after(argv: list[str]) -> list[str]:
+def _imported_after(argvs: list[list[str]], names: str) -> list[str]:
+    """Which of ``names`` (an expression over ``sys.modules``'s names, evaluated in a fresh
+    interpreter after running the command lines ``argvs``) were imported."""
     code = (
         "import io, json, sys\n"
         "from audit_tool.cli import main\n"
-        f"main({argv!r}, io.StringIO(), io.StringIO())\n"
         "from audit_tool.cli._verbs import VERBS\n"
-        "print(json.dumps(sorted(v.name for v in VERBS if v.module in sys.modules)))\n"
+        f"for argv in {argvs!r}:\n"
+        "    main(argv, io.StringIO(), io.StringIO())\n"
+        f"print(json.dumps(sorted({names})))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout.strip()
-    names: list[str] = json.loads(out)
-    return names
+    found: list[str] = json.loads(out)
+    return found
+
+
+def _verb_modules_after(argv: list[str]) -> list[str]:
+    return _imported_after([argv], "v.name for v in VERBS if v.module in sys.modules")
 
 
 def test_help_and_version_import_no_verb_and_a_run_imports_its_own() -> None:
@@ -83,14 +90,5 @@ def test_help_and_version_import_no_verb_and_a_run_imports_its_own() -> None:
 def test_version_and_help_import_neither_pydantic_nor_the_reader() -> None:
     """`--version` and `--help` import neither pydantic (so build no model) nor the YAML
     reader: start-up is the interpreter's and the parser's."""
-    code = (
-        "import io, json, sys\n"
-        "from audit_tool.cli import main\n"
-        "for argv in (['--version'], ['--help']):\n"
-        "    main(argv, io.StringIO(), io.StringIO())\n"
-        "print(json.dumps(sorted(m for m in ('pydantic', 'ruamel.yaml', 'audit_tool._yaml')"
-        " if m in sys.modules)))\n"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
-    assert json.loads(out) == []
+    heavy = "m for m in ('pydantic', 'ruamel.yaml', 'audit_tool._yaml') if m in sys.modules"
+    assert _imported_after([["--version"], ["--help"]], heavy) == []
