@@ -6,14 +6,14 @@ sums, what the register reads of its group entries, and its case, agency,
 tool and period. So as each return is read and checked, :func:`keep` works
 those out from the model (:class:`Kept`), and the round keeps the model
 packed (:class:`PackedResponse`): the plain data it was validated from,
-pickled and compressed (about 1.5 KiB), validated again whenever someone asks
+as compressed JSON (about 1.5 KiB), validated again whenever someone asks
 for ``loaded.response``. The packed form is made here, from data just read,
 and read only here: it is never written out or read from anywhere else.
 """
 
 from __future__ import annotations
 
-import pickle
+import json
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -36,8 +36,7 @@ class PackedResponse(LoadedResponse):
     equal model each time), the rest is as read."""
 
     _packed: bytes | None
-    _from_data: bool = False
-    """``_packed`` holds the document's data the model was validated from, not the model."""
+    """The data of the model (as the file held it, or as the model dumps it), compressed JSON."""
 
     @property
     def response(self) -> Response | None:
@@ -45,19 +44,21 @@ class PackedResponse(LoadedResponse):
         packed = self._packed
         if packed is None:
             return None
-        unpacked = pickle.loads(zlib.decompress(packed))
-        return Response.model_validate(unpacked) if self._from_data else unpacked
+        # JSON, never pickle: unpacking rebuilds data, and only the model's own
+        # validation makes a model of it
+        unpacked = json.loads(zlib.decompress(packed))
+        return Response.model_validate(unpacked)
 
     @response.setter
     def response(self, value: Response | None) -> None:
-        self._packed = None if value is None else _pack(value)
-        self._from_data = False
+        self._packed = None if value is None else _pack(
+            value.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+        )
 
     def pack_data(self, data: dict[str, Any]) -> None:
         """Keep the plain data the model was validated from (it packs quicker and smaller than
         the model, and validates to an equal one)."""
         self._packed = _pack(data)
-        self._from_data = True
 
     @property
     def has_response(self) -> bool:
@@ -65,8 +66,8 @@ class PackedResponse(LoadedResponse):
         return self._packed is not None
 
 
-def _pack(value: object) -> bytes:
-    return zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1)
+def _pack(data: Any) -> bytes:
+    return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
 
 
 def has_response(loaded: LoadedResponse) -> bool:
