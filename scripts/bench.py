@@ -98,10 +98,24 @@ def m_read(_: str) -> dict[str, float]:
             "ratio": from_files / from_json}
 
 
+def _lib(name: str, *homes: str) -> Any:
+    """``name`` from the first of ``homes`` that has it: the side measured with --before may
+    be a version from before the package's subpackages (``audit_tool.saving``, not
+    ``audit_tool.authoring.saving``)."""
+    import importlib
+
+    for home in homes:
+        try:
+            return getattr(importlib.import_module(home), name)
+        except (ImportError, AttributeError):
+            continue
+    raise ImportError(f"{name} is in none of {', '.join(homes)}")
+
+
 def _synthetic(folder: Path, questions: int) -> tuple[Path, Path]:
     from synthetic import next_version, tool_data
 
-    from audit_tool.authoring.saving import to_yaml
+    to_yaml = _lib("to_yaml", "audit_tool.authoring.saving", "audit_tool.saving")
     old, new = folder / f"tool_{questions}.yaml", folder / f"tool_{questions}_next.yaml"
     if not old.exists():
         data = tool_data(questions)
@@ -123,7 +137,8 @@ def m_check(questions: str) -> dict[str, float]:
 def m_diff(questions: str) -> dict[str, float]:
     """``diff`` of a synthetic tool and its next version, both loaded already."""
     from audit_tool import load_tool
-    from audit_tool.versions import diff
+
+    diff = _lib("diff", "audit_tool.versions", "audit_tool")
     old, new = _synthetic(Path(os.environ["BENCH_DATA"]), int(questions))
     a, b = load_tool(old), load_tool(new)
     count = sum(1 for _ in a.iter_questions())
@@ -161,7 +176,7 @@ def m_peers(count: str) -> dict[str, float]:
     import jsonschema_rs
     from jsonschema import Draft202012Validator
 
-    from audit_tool.export import response_schema
+    response_schema = _lib("response_schema", "audit_tool.export", "audit_tool")
 
     tool, returns = _generated_returns(int(count))
     schema = response_schema(tool)

@@ -29,9 +29,25 @@ from typing import Any
 from jsonschema import Draft202012Validator
 
 from audit_tool import Tool, load_tool, validate_response
-from audit_tool.authoring import DateQuestion, GroupQuestion, SingleChoiceQuestion, TextQuestion
-from audit_tool.authoring.tool import AnyQuestion
-from audit_tool.export import response_schema
+
+try:
+    from audit_tool.authoring.tool import (
+        AnyQuestion,
+        DateQuestion,
+        GroupQuestion,
+        SingleChoiceQuestion,
+        TextQuestion,
+    )
+    from audit_tool.export import response_schema
+except ImportError:  # a version from before the subpackages, measured by bench.py --before
+    from audit_tool import response_schema  # type: ignore[attr-defined,no-redef]
+    from audit_tool.tool import (  # type: ignore[import-not-found,no-redef]
+        AnyQuestion,
+        DateQuestion,
+        GroupQuestion,
+        SingleChoiceQuestion,
+        TextQuestion,
+    )
 
 TOOL = "tools/neglect_v2.yaml"
 TEXTS = [
