@@ -45,9 +45,11 @@ def test_a_kept_return_unpacks_to_the_model_read_from_its_file(example: str) -> 
     folder = ROOT / "examples" / example
     for r in audit.returns:
         assert isinstance(r.loaded, PackedResponse)
-        direct = read_response(folder / r.name).response
+        read = read_response(folder / r.name)
+        direct = read.response
         assert r.loaded.response == direct
         assert has_response(r.loaded) == (direct is not None)
+        assert r.loaded.ok == read.ok
         if direct is not None:
             assert r.loaded.response.model_fields_set == direct.model_fields_set  # type: ignore[union-attr]
             assert r.loaded.response is not r.loaded.response  # unpacked on each access

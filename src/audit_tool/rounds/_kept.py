@@ -65,6 +65,11 @@ class PackedResponse(LoadedResponse):
         """True when the file loaded as a response (without unpacking it)."""
         return self._packed is not None
 
+    @property
+    def ok(self) -> bool:
+        """As :attr:`LoadedResponse.ok`, without unpacking the model."""
+        return self.has_response and not any(p.is_error for p in self.problems)
+
 
 def _pack(data: Any) -> bytes:
     return zlib.compress(json.dumps(data, separators=(",", ":")).encode("utf-8"), 1)
