@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from audit_tool import _args, _fs, _pointer
+from audit_tool._grammar import check_verb, load_verb
 from audit_tool._partial import validate_partially
 from audit_tool._source import Source, read_source
 from audit_tool._validation import problems_from_validation_error, suggestion
@@ -40,7 +41,6 @@ from audit_tool.authoring.checks import CheckOptions, check_semantics
 from audit_tool.authoring.tool import Grading, Tool
 from audit_tool.authoring.tool_file import Fragment, ScaleInclude, SectionInclude
 from audit_tool.codes import problem
-from audit_tool.exceptions import InvalidFileError
 from audit_tool.problems import Problem
 
 __all__ = [
@@ -510,44 +510,11 @@ def read_tool(
     return result
 
 
-def check_tool(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    catalogues: Iterable[ThemeCatalogue] = (),
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> list[Problem]:
-    """Every problem of the tool (or building block), sorted by file and line; the
-    arguments as for :func:`read_tool`."""
-    loaded = read_tool(source, text=text, name=name, base_dir=base_dir,
-                       catalogues=catalogues, limits=limits, shared=shared)
-    return sorted(loaded.problems, key=Problem.sort_key)
-
-
-def load_tool(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    catalogues: Iterable[ThemeCatalogue] = (),
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> Tool:
-    """The tool; the arguments as for :func:`read_tool`.
-
-    Raises :class:`~audit_tool.exceptions.InvalidFileError` carrying every
-    problem when the file has errors (or is a building block, not a tool).
-    Warnings do not stop loading.
-    """
-    loaded = read_tool(source, text=text, name=name, base_dir=base_dir,
-                       catalogues=catalogues, limits=limits, shared=shared)
-    if loaded.tool is None:
-        raise InvalidFileError(loaded.file, loaded.blocking_problems())
-    return loaded.tool
+check_tool = check_verb(read_tool, "tool")
+load_tool = load_verb(
+    read_tool, "tool", lambda loaded: loaded.tool, "Tool", LoadedTool.blocking_problems,
+    "A building block is not a tool: it is a ``not-a-tool`` error here.",
+)
 
 
 def read_fragment(
@@ -574,41 +541,11 @@ def read_fragment(
     return loaded
 
 
-def check_fragment(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    catalogues: Iterable[ThemeCatalogue] = (),
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> list[Problem]:
-    """Every problem of the building block, sorted by file and line; the arguments as for
-    :func:`read_tool`."""
-    loaded = read_fragment(source, text=text, name=name, base_dir=base_dir,
-                           catalogues=catalogues, limits=limits, shared=shared)
-    return sorted(loaded.problems, key=Problem.sort_key)
-
-
-def load_fragment(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    catalogues: Iterable[ThemeCatalogue] = (),
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> Fragment:
-    """The building block; the arguments as for :func:`read_tool`. Raises
-    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem when the file
-    has errors or is a tool."""
-    loaded = read_fragment(source, text=text, name=name, base_dir=base_dir,
-                           catalogues=catalogues, limits=limits, shared=shared)
-    if loaded.fragment is None:
-        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
-    return loaded.fragment
+check_fragment = check_verb(read_fragment, "fragment")
+load_fragment = load_verb(
+    read_fragment, "fragment", lambda loaded: loaded.fragment, "Fragment",
+    note="A tool is not a building block: it is a ``not-a-building-block`` error here.",
+)
 
 
 @dataclass
@@ -666,30 +603,7 @@ def read_catalogue(
     return loaded
 
 
-def check_catalogue(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> list[Problem]:
-    """Every problem of the theme catalogue, sorted by line; the arguments as for
-    :func:`read_catalogue`."""
-    loaded = read_catalogue(source, text=text, name=name, limits=limits)
-    return sorted(loaded.problems, key=Problem.sort_key)
-
-
-def load_catalogue(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> ThemeCatalogue:
-    """The theme catalogue; the arguments as for :func:`read_catalogue`. Raises
-    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if it has
-    errors."""
-    loaded = read_catalogue(source, text=text, name=name, limits=limits)
-    if loaded.catalogue is None:
-        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
-    return loaded.catalogue
+check_catalogue = check_verb(read_catalogue, "catalogue")
+load_catalogue = load_verb(
+    read_catalogue, "catalogue", lambda loaded: loaded.catalogue, "ThemeCatalogue"
+)

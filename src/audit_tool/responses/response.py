@@ -38,11 +38,11 @@ from pydantic import (
 )
 
 from audit_tool import _args
+from audit_tool._grammar import load_verb
 from audit_tool._source import Given, Source, read_source
 from audit_tool._types import CaseRef, Identifier, IsoDate, RoundId, SemVer
 from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits
 from audit_tool.authoring.loading import validate_document
-from audit_tool.exceptions import InvalidFileError
 from audit_tool.problems import Problem
 
 __all__ = [
@@ -259,17 +259,9 @@ def loaded_from(given: Given) -> LoadedResponse:
     return result
 
 
-def load_response(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> Response:
-    """The response; the arguments as for :func:`read_response`. Raises
-    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if its shape
-    is wrong (its tool is not asked: :func:`audit_tool.check_response` does that)."""
-    loaded = read_response(source, text=text, name=name, limits=limits)
-    if loaded.response is None or not loaded.ok:
-        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
-    return loaded.response
+load_response = load_verb(
+    read_response, "response", lambda loaded: loaded.response if loaded.ok else None,
+    "Response",
+    note="Only the file's shape is asked here: :func:`audit_tool.check_response` checks the "
+    "return against its tool.",
+)

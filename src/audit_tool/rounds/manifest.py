@@ -23,13 +23,13 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from audit_tool import _args, _fs, _pointer
+from audit_tool._grammar import check_verb, load_verb
 from audit_tool._source import Source, read_source
 from audit_tool._types import CaseRef, Identifier, RelativePath, RoundId, SemVer
 from audit_tool._validation import suggestion
 from audit_tool._yaml import DEFAULT_LIMITS, Document, Limits
 from audit_tool.authoring.loading import validate_document
 from audit_tool.codes import problem
-from audit_tool.exceptions import InvalidFileError
 from audit_tool.problems import Problem
 from audit_tool.responses.pseudonyms import identifying, reference_pattern
 from audit_tool.responses.response import Period
@@ -405,39 +405,10 @@ def read_manifest(
     return loaded
 
 
-def check_manifest(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> list[Problem]:
-    """Every problem of the manifest, sorted by line; the arguments as for
-    :func:`read_manifest`."""
-    loaded = read_manifest(source, text=text, name=name, base_dir=base_dir, limits=limits,
-                           shared=shared)
-    return sorted(loaded.problems, key=Problem.sort_key)
-
-
-def load_manifest(
-    source: Source | None = None,
-    *,
-    text: str | None = None,
-    name: str | None = None,
-    base_dir: str | Path | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-    shared: Iterable[str | Path] = (),
-) -> AuditManifest:
-    """The manifest; the arguments as for :func:`read_manifest`. Raises
-    :class:`~audit_tool.exceptions.InvalidFileError` carrying every problem if it has
-    errors."""
-    loaded = read_manifest(source, text=text, name=name, base_dir=base_dir, limits=limits,
-                           shared=shared)
-    if loaded.manifest is None:
-        raise InvalidFileError(loaded.file, sorted(loaded.problems, key=Problem.sort_key))
-    return loaded.manifest
+check_manifest = check_verb(read_manifest, "manifest")
+load_manifest = load_verb(
+    read_manifest, "manifest", lambda loaded: loaded.manifest, "AuditManifest"
+)
 
 
 def previous_problem(
